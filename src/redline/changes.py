@@ -1,0 +1,209 @@
+"""The change vocabulary: what a comparison of two versions says, as plain values.
+
+`redline.compare` produces a `Comparison`; every renderer (text, Markdown, JSON,
+HTML, PDF) and the CI check consume one. Nothing here imports the rest of the
+package except the model. The vocabulary is closed: eight `ChangeKind` values,
+three word `Op` values, three `Place` values.
+
+Guarantees a `Comparison` gives its consumers:
+1. Every unit of both versions appears in exactly one `Change` (no unit is matched twice).
+2. For every change, joining the ``new`` side of its `WordOp`s gives exactly the new
+   text and joining the ``old`` side gives exactly the old text (texts of several
+   units on one side are joined with `PART_SEPARATOR`).
+3. `Comparison.tree` holds every change in reading order: new-document order, with
+   deleted and moved-away units shown where they stood in the old version.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from redline.model import Metadata
+
+PART_SEPARATOR = "\n"
+"""Joins the texts of the several units on one side of a split or merge."""
+
+
+class ChangeKind(Enum):
+    """What happened to a unit between the two versions."""
+
+    UNCHANGED = "unchanged"
+    """Same text and same number or label."""
+    MODIFIED = "modified"
+    """Same provision, words changed (it may also be renumbered)."""
+    RENUMBERED = "renumbered"
+    """Same text, new number or label (e.g. Article 3 became Article 4)."""
+    MOVED = "moved"
+    """Now under a different parent, or out of order among kept neighbours; may be edited."""
+    SPLIT = "split"
+    """One old unit became several new ones."""
+    MERGED = "merged"
+    """Several old units became one new one."""
+    INSERTED = "inserted"
+    """Only in the new version."""
+    DELETED = "deleted"
+    """Only in the old version."""
+
+
+class Op(Enum):
+    """One step of a word-level diff."""
+
+    EQUAL = "equal"
+    """Words present in both texts (compared under the options)."""
+    DELETE = "delete"
+    """Words only in the old text."""
+    INSERT = "insert"
+    """Words only in the new text."""
+
+
+class Place(Enum):
+    """Where a node of the redline tree stands in reading order."""
+
+    HERE = "here"
+    """An ordinary node: kept, inserted or deleted where it stands."""
+    MOVED_FROM = "moved-from"
+    """The old position of a moved unit (shown struck through, linking to its new place)."""
+    MOVED_TO = "moved-to"
+    """The new position of a moved unit (shown inserted, with its word edits inside)."""
+
+
+@dataclass(frozen=True, slots=True)
+class WordOp:
+    """A run of words with the exact characters of each version."""
+
+    op: Op
+    """Equal, delete or insert."""
+    old: str
+    """The old version's characters ("" for an insert)."""
+    new: str
+    """The new version's characters ("" for a delete); for EQUAL it may differ from
+    `old` only in what the options ignore (case, whitespace, typography, punctuation)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """One unit as it stands in one version."""
+
+    eid: str
+    """The unit's eId in that version."""
+    element: str
+    """The AKN element name."""
+    num: str
+    """The printed number or label ("" when unnumbered)."""
+    label: str
+    """A human reference, e.g. ``Article 5(1)(b)`` or ``Preamble, recital 3``."""
+    heading: str
+    """The heading ("" when none)."""
+    text: str
+    """The unit's own text, without the content of its authorial notes."""
+    top: str
+    """The eId of the top-level provision (article, section, recital) that holds it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """How units of the old version correspond to units of the new one."""
+
+    kind: ChangeKind
+    """The one word a reader sees first."""
+    element: str
+    """The AKN element name (of the new side, or the old one when deleted)."""
+    old: tuple[Side, ...]
+    """The unit(s) in the old version (empty when inserted)."""
+    new: tuple[Side, ...]
+    """The unit(s) in the new version (empty when deleted)."""
+    similarity: float
+    """Word similarity of the two sides, 0.0 to 1.0 (1.0 for identical texts)."""
+    ops: tuple[WordOp, ...]
+    """Word operations turning the old text into the new text."""
+    heading_ops: tuple[WordOp, ...] = ()
+    """Word operations on the heading, when either side has one."""
+    text_changed: bool = False
+    """True when the words differ (under the options)."""
+    num_changed: bool = False
+    """True when the number or label differs."""
+    moved: bool = False
+    """True when the unit changed parent or order (kind is MOVED, or SPLIT/MERGED that moved)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    """One entry of the redline tree: a change shown at one place in reading order."""
+
+    change: Change
+    """The change this node shows."""
+    place: Place
+    """Ordinary, old position of a move, or new position of a move."""
+    children: tuple[Node, ...] = ()
+    """Sub-units, also in reading order."""
+    part: int = 0
+    """For splits: which of the new units this node shows; for merges: which old unit."""
+
+
+@dataclass(frozen=True, slots=True)
+class CompareOptions:
+    """Knobs of a comparison; thresholds are documented in the README."""
+
+    ignore_case: bool = False
+    """Treat upper and lower case as equal."""
+    ignore_whitespace: bool = False
+    """Treat runs of whitespace (including none between punctuation) as equal."""
+    ignore_typography: bool = False
+    """Treat straight/curly quotes, dash variants and non-breaking spaces as equal."""
+    ignore_punctuation: bool = False
+    """Ignore punctuation marks altogether."""
+    match_threshold: float = 0.5
+    """Lowest similarity at which two units of different position still pair up."""
+    split_threshold: float = 0.6
+    """Lowest share of an old unit's words a new unit must cover to take part in a split/merge."""
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """The whole result of comparing two versions."""
+
+    old: Metadata
+    """The old version's metadata."""
+    new: Metadata
+    """The new version's metadata."""
+    options: CompareOptions
+    """The options the comparison ran with."""
+    changes: tuple[Change, ...]
+    """Every change at every level, in reading order."""
+    correspondence: tuple[Change, ...]
+    """The changes of top-level provisions (recitals, articles, sections), in reading order."""
+    tree: tuple[Node, ...]
+    """The redline tree: preamble and body, in reading order."""
+
+    @property
+    def identical(self) -> bool:
+        """True when nothing changed at any level."""
+        return all(change.kind is ChangeKind.UNCHANGED for change in self.changes)
+
+    def counts(self) -> dict[str, int]:
+        """Number of changes of each kind, every kind listed (zeros included)."""
+        counts = {kind.value: 0 for kind in ChangeKind}
+        for change in self.changes:
+            counts[change.kind.value] += 1
+        return counts
+
+
+def accept(ops: tuple[WordOp, ...]) -> str:
+    """The text after accepting every change.
+
+    >>> ops = (WordOp(Op.EQUAL, "a ", "a "), WordOp(Op.DELETE, "b", ""), WordOp(Op.INSERT, "", "c"))
+    >>> accept(ops)
+    'a c'
+    """
+    return "".join(op.new for op in ops)
+
+
+def reject(ops: tuple[WordOp, ...]) -> str:
+    """The text after rejecting every change.
+
+    >>> ops = (WordOp(Op.EQUAL, "a ", "a "), WordOp(Op.DELETE, "b", ""), WordOp(Op.INSERT, "", "c"))
+    >>> reject(ops)
+    'a b'
+    """
+    return "".join(op.old for op in ops)

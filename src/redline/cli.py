@@ -1,0 +1,149 @@
+"""The command line: a thin shell over the library.
+
+Each command reads its inputs through `redline.sources`, calls one library function,
+writes through `redline.output` (atomically) and turns `RedlineError` into a one-line
+message and an exit code: 0 same/valid, 1 different/invalid/policy violated, 2 usage
+or input error (diff(1)'s convention). Heavy libraries are imported inside commands
+so that ``redline --help`` starts fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+from functools import wraps
+from typing import Any, TypeVar
+
+import click
+
+from redline import __version__
+from redline.errors import RedlineError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+FORMATS = ("text", "md", "json", "html", "pdf")
+
+
+def _fail(message: str, code: int) -> None:
+    click.echo(f"redline: {message}", err=True)
+    sys.exit(code)
+
+
+def handle_errors(func: F) -> F:
+    """Turn library errors, interrupts and OS errors into one-line messages and exit codes."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except RedlineError as error:
+            _fail(str(error).replace("\n", " "), error.exit_code)
+        except KeyboardInterrupt:
+            _fail("interrupted", 130)
+        except OSError as error:
+            name = error.filename or ""
+            _fail(f"{name}: {error.strerror or error}" if name else str(error), 2)
+        return None
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="redline")
+def cli() -> None:
+    """Compare versions of a legal text the way drafters read them.
+
+    Drafts are kept as Akoma Ntoso 3.0 XML; `import` makes it from the text a
+    secretariat has (or from US bills in USLM), `diff` aligns two versions by
+    content and shows tracked changes, `check` guards a repository of texts.
+    """
+
+
+@cli.command("import")
+@click.argument("source")
+@click.option(
+    "-o", "--output", default="-", show_default=True, help="AKN file to write, - for stdout."
+)
+@click.option("--title", help="Document title (default: the title found in the text).")
+@click.option(
+    "--date",
+    "date",
+    help="Version date, YYYY-MM-DD (default: today's date is not used; 1970-01-01 marks unknown).",
+)
+@click.option("--version-label", help="Human label of this version, e.g. 'revision A'.")
+@click.option("--work-uri", help="FRBR work URI, e.g. /akn/un/bill/2014/solidarity-declaration.")
+@click.option("--encoding", default="utf-8", show_default=True, help="Encoding of a text source.")
+@click.option("-q", "--quiet", is_flag=True, help="Do not report counts and warnings on stderr.")
+@handle_errors
+def import_command(
+    source: str,
+    output: str,
+    title: str | None,
+    date: str | None,
+    version_label: str | None,
+    work_uri: str | None,
+    encoding: str,
+    quiet: bool,
+) -> None:
+    """Import SOURCE (a draft's text, or a USLM bill) and write Akoma Ntoso XML."""
+    from redline.akn_write import write_akn
+    from redline.output import write_output
+    from redline.sources import ImportOptions, import_source
+
+    options = ImportOptions(
+        title=title, date=date, version_label=version_label, work_uri=work_uri, encoding=encoding
+    )
+    result = import_source(source, options)
+    write_output(output, write_akn(result.document))
+    if not quiet:
+        for warning in result.warnings:
+            click.echo(f"redline: warning: {warning}", err=True)
+        click.echo(f"redline: {result.report}", err=True)
+
+
+@cli.command("validate")
+@click.argument("files", nargs=-1, required=True)
+@click.option("-q", "--quiet", is_flag=True, help="Print problems only, no summary line.")
+@handle_errors
+def validate_command(files: Sequence[str], quiet: bool) -> None:
+    """Validate AKN FILES against the AKN 3.0 schema and the project's rules.
+
+    Prints every problem as FILE:LINE: MESSAGE. Exit 0 when all are valid, 1 when
+    any is invalid or not well-formed, 2 when a file cannot be read.
+    """
+    from redline.sources import read_bytes
+    from redline.validate import validate_akn
+
+    invalid = False
+    for name in files:
+        data = read_bytes(name)
+        problems = validate_akn(data, name)
+        for problem in problems:
+            click.echo(str(problem))
+        invalid = invalid or bool(problems)
+        if not quiet and not problems:
+            click.echo(f"{name}: valid", err=True)
+    sys.exit(1 if invalid else 0)
+
+
+@cli.command("text")
+@click.argument("file")
+@click.option("-o", "--output", default="-", show_default=True, help="File to write, - for stdout.")
+@handle_errors
+def text_command(file: str, output: str) -> None:
+    """Print the plain text of an AKN FILE: labels, text, footnotes at the end."""
+    from redline.output import write_output
+    from redline.plaintext import render_plaintext
+    from redline.sources import load_document
+
+    write_output(output, render_plaintext(load_document(file)).encode("utf-8"))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI and return its exit code (for tests and ``python -m redline``)."""
+    try:
+        cli.main(args=list(argv) if argv is not None else None, prog_name="redline")
+    except SystemExit as done:
+        code = done.code
+        return code if isinstance(code, int) else (0 if code is None else 2)
+    return 0

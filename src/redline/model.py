@@ -1,0 +1,122 @@
+"""The document model: one version of a legal text, as plain immutable values.
+
+Every reader (plain text import, USLM import, AKN reader) produces a `Document`;
+every later stage (align, diff, render, AKN writer) consumes one. Nothing here
+imports anything else from the package.
+
+Guarantees every producer keeps, so consumers can rely on them:
+1. A unit either carries text (a *text unit*: a recital, a paragraph or point
+   without sub-units, a list ``intro``, an article's unnumbered ``content``, a
+   ``wrapUp``) or has children (a *container*: article, list, part ...), never
+   both: containers have ``text == ""``. An article's unnumbered text is a
+   ``content`` child, so every article is a container.
+2. `Unit.text` is the exact text of the provision with line breaks joined,
+   typographic characters kept, and without the content of its authorial notes;
+   each note is anchored by `Note.offset` into that text.
+3. eIds are unique within a document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """An authorial note (footnote) anchored at the exact place of its marker."""
+
+    eid: str
+    """The note's own eId, e.g. ``preamble__recs_1__rec_3__fnt_1``."""
+    marker: str
+    """The printed marker, e.g. ``"1"``."""
+    offset: int
+    """Character offset in the owning unit's `text` where the marker stood."""
+    text: str
+    """The note's body text."""
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One provision or block of a document, at any level of the hierarchy."""
+
+    element: str
+    """The Akoma Ntoso element name: ``article``, ``paragraph``, ``point``, ``intro`` ..."""
+    eid: str
+    """The Akoma Ntoso eId, unique in the document (``art_5__list_1__point_b``)."""
+    num: str = ""
+    """The printed number or label exactly as printed (``Article 5``, ``1.``, ``(b)``)."""
+    heading: str = ""
+    """The heading, if the provision has one."""
+    text: str = ""
+    """The unit's own words (text units only; containers have ``""``)."""
+    notes: tuple[Note, ...] = ()
+    """Authorial notes anchored in `text`, in order of their offsets."""
+    children: tuple[Unit, ...] = ()
+    """Sub-units in document order."""
+    attrs: tuple[tuple[str, str], ...] = ()
+    """Extra AKN attributes to keep (e.g. ``("name", "declaration")`` on an hcontainer)."""
+
+    @property
+    def is_text(self) -> bool:
+        """True when the unit carries words of its own rather than sub-units."""
+        return not self.children
+
+    def walk(self) -> Iterator[Unit]:
+        """This unit and all its descendants, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """FRBR identity and descriptive metadata of one version (expression) of a work."""
+
+    title: str
+    """The document title as printed."""
+    work_uri: str
+    """FRBR work URI, e.g. ``/akn/un/bill/2014/solidarity-declaration``."""
+    expression_uri: str
+    """FRBR expression URI: the work URI plus language and version date."""
+    manifestation_uri: str
+    """FRBR manifestation URI: the expression URI plus ``/main.xml``."""
+    date: str
+    """Version date, ISO 8601 (``2014-04-25``)."""
+    version_label: str = ""
+    """A human label for the version (``preliminary text``, ``revision A``)."""
+    language: str = "eng"
+    """ISO 639-2 language code, as AKN FRBR URIs use it."""
+    doc_type: str = "bill"
+    """The AKN document type element (``bill``, ``act``)."""
+    doc_name: str = "declaration"
+    """The AKN ``name`` attribute of the document element."""
+    country: str = "un"
+    """FRBRcountry value (``un`` for UN instruments, ``us`` for US bills)."""
+    source: str = ""
+    """Where this version came from (source file name), for the record."""
+    extra: tuple[tuple[str, str], ...] = field(default=())
+    """Further key/value facts (congress, bill number, stage) kept in proprietary metadata."""
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One version of a document: metadata, preamble and body."""
+
+    meta: Metadata
+    """Identity and description of this version."""
+    preamble: tuple[Unit, ...] = ()
+    """Preamble containers (``recitals`` holding ``recital`` units, ``formula``)."""
+    body: tuple[Unit, ...] = ()
+    """Body units: articles or sections, possibly inside part/title/division containers."""
+
+    def walk(self) -> Iterator[Unit]:
+        """Every unit of the preamble and the body, in document order."""
+        for unit in (*self.preamble, *self.body):
+            yield from unit.walk()
+
+    def notes(self) -> Iterator[tuple[Unit, Note]]:
+        """Every authorial note with the unit that anchors it, in document order."""
+        for unit in self.walk():
+            for note in unit.notes:
+                yield unit, note

@@ -1,0 +1,131 @@
+"""eIds after the Akoma Ntoso Naming Convention (OASIS akn-nc v1.0, section on eId).
+
+Importers build every eId here, so the text and USLM importers and the validator
+agree. An eId is the parent's eId, ``__``, then the element's abbreviation, ``_``
+and the element's number (its printed label stripped of punctuation) or, for
+unnumbered elements, a counter among its unnumbered siblings of that element.
+Elements numbered sequentially through the document (articles, sections) and the
+top-level containers are not prefixed by their parents.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Element name -> abbreviation used in eIds (akn-nc v1.0, table of abbreviations).
+ABBREVIATIONS: dict[str, str] = {
+    "alinea": "al",
+    "article": "art",
+    "authorialNote": "fnt",
+    "book": "book",
+    "chapter": "chp",
+    "citation": "cit",
+    "citations": "cits",
+    "clause": "clause",
+    "component": "cmp",
+    "content": "content",
+    "division": "dvs",
+    "formula": "formula",
+    "hcontainer": "hcontainer",
+    "intro": "intro",
+    "item": "item",
+    "list": "list",
+    "blockList": "list",
+    "paragraph": "para",
+    "part": "part",
+    "point": "point",
+    "proviso": "proviso",
+    "quotedStructure": "qstr",
+    "recital": "rec",
+    "recitals": "recs",
+    "rule": "rule",
+    "section": "sec",
+    "subchapter": "subchp",
+    "subclause": "subclause",
+    "subdivision": "subdvs",
+    "subparagraph": "subpara",
+    "subpart": "subpart",
+    "subsection": "subsec",
+    "subtitle": "subtitle",
+    "table": "table",
+    "title": "title",
+    "tblock": "tblock",
+    "wrapUp": "wrapup",
+}
+
+#: Elements whose eId is not prefixed by their ancestors: they are numbered
+#: through the whole document, so their number alone identifies them.
+UNPREFIXED = frozenset({"article", "section", "part", "title", "chapter", "division", "book"})
+
+#: Elements that occur once in their parent and take no counter (``art_1__intro``).
+SINGLETONS = frozenset({"intro", "wrapUp", "content"})
+
+_NUM_JUNK = re.compile(
+    r"""
+    ^(?:article|art\.?|section|sec\.?|§|title|part|chapter|division)\s+  # a leading word label
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def clean_num(num: str) -> str:
+    """The number part of a printed label, as the convention puts it in an eId.
+
+    >>> clean_num("Article 5")
+    '5'
+    >>> clean_num("(b)")
+    'b'
+    >>> clean_num("1.")
+    '1'
+    >>> clean_num("SEC. 101.")
+    '101'
+    >>> clean_num("(iii)")
+    'iii'
+    """
+    text = _NUM_JUNK.sub("", num.strip())
+    return re.sub(r"[^0-9A-Za-z\-]+", "", text.replace(".", "-")).strip("-").replace("--", "-")
+
+
+def make_eid(parent: str, element: str, num: str = "", counter: int = 1) -> str:
+    """The eId of `element` under `parent`, from its printed `num` or its `counter`.
+
+    >>> make_eid("art_5", "list")
+    'art_5__list_1'
+    >>> make_eid("art_5__list_1", "point", "(b)")
+    'art_5__list_1__point_b'
+    >>> make_eid("", "article", "Article 3")
+    'art_3'
+    >>> make_eid("part_II", "article", "Article 3")
+    'art_3'
+    >>> make_eid("art_5__list_1", "intro")
+    'art_5__list_1__intro'
+    >>> make_eid("preamble", "recitals")
+    'preamble__recs_1'
+    """
+    abbreviation = ABBREVIATIONS.get(element, element)
+    if element in SINGLETONS:
+        own = abbreviation
+    else:
+        label = clean_num(num) if num else ""
+        own = f"{abbreviation}_{label or counter}"
+    if element in UNPREFIXED or not parent:
+        return own
+    return f"{parent}__{own}"
+
+
+def uniquify(eid: str, taken: set[str]) -> str:
+    """`eid` itself if free, else `eid` with the first free ``-2``, ``-3`` ... suffix.
+
+    The convention keeps the printed label in the eId; when a source repeats a label
+    (the 2014 text's Article 5 runs (a)..(l), then (i), (j) again) the second
+    occurrence gets a suffix so eIds stay unique. The caller warns about it.
+
+    >>> uniquify("art_5__list_1__point_i", {"art_5__list_1__point_i"})
+    'art_5__list_1__point_i-2'
+    """
+    if eid not in taken:
+        return eid
+    index = 2
+    while f"{eid}-{index}" in taken:
+        index += 1
+    return f"{eid}-{index}"
