@@ -129,3 +129,13 @@ def uniquify(eid: str, taken: set[str]) -> str:
     while f"{eid}-{index}" in taken:
         index += 1
     return f"{eid}-{index}"
+
+
+def frbr_uris(work_uri: str, language: str, date: str) -> tuple[str, str, str]:
+    """The FRBR work, expression and manifestation URIs of one version.
+
+    >>> frbr_uris("/akn/un/bill/declaration/2014/solidarity", "eng", "2014-04-25")[1:]
+    ('/akn/un/bill/declaration/2014/solidarity/eng@2014-04-25', '/akn/un/bill/declaration/2014/solidarity/eng@2014-04-25/!main')
+    """
+    expression = f"{work_uri}/{language}@{date}"
+    return work_uri, expression, f"{expression}/!main"
