@@ -134,8 +134,11 @@ def uniquify(eid: str, taken: set[str]) -> str:
 def frbr_uris(work_uri: str, language: str, date: str) -> tuple[str, str, str]:
     """The FRBR work, expression and manifestation URIs of one version.
 
-    >>> frbr_uris("/akn/un/bill/declaration/2014/solidarity", "eng", "2014-04-25")[1:]
-    ('/akn/un/bill/declaration/2014/solidarity/eng@2014-04-25', '/akn/un/bill/declaration/2014/solidarity/eng@2014-04-25/!main')
+    >>> for uri in frbr_uris("/akn/un/bill/2014/solidarity", "eng", "2014-04-25"):
+    ...     print(uri)
+    /akn/un/bill/2014/solidarity
+    /akn/un/bill/2014/solidarity/eng@2014-04-25
+    /akn/un/bill/2014/solidarity/eng@2014-04-25/!main
     """
     expression = f"{work_uri}/{language}@{date}"
     return work_uri, expression, f"{expression}/!main"
