@@ -99,6 +99,8 @@ class Side:
     """The unit's own text, without the content of its authorial notes."""
     top: str
     """The eId of the top-level provision (article, section, recital) that holds it."""
+    anchor: int = -1
+    """For an authorial note: offset of its marker in the owning unit's text; else -1."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,8 +139,9 @@ class Node:
     """Ordinary, old position of a move, or new position of a move."""
     children: tuple[Node, ...] = ()
     """Sub-units, also in reading order."""
-    part: int = 0
-    """For splits: which of the new units this node shows; for merges: which old unit."""
+    part: int = -1
+    """For a split shown in pieces: which of the new units this node shows (see
+    `part_ops`); -1 when the node shows the whole change."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,3 +210,34 @@ def reject(ops: tuple[WordOp, ...]) -> str:
     'a b'
     """
     return "".join(op.old for op in ops)
+
+
+def part_ops(ops: tuple[WordOp, ...], part: int) -> tuple[WordOp, ...]:
+    """The operations that belong to the `part`-th new unit of a split.
+
+    The new side of a split joins its units with `PART_SEPARATOR`; this cuts the
+    operations at those separators, so each new unit can be shown at its own place
+    with the deletions that fall inside it. Concatenating every part gives back all
+    operations (the separators themselves excepted).
+
+    >>> ops = (WordOp(Op.EQUAL, "a b", "a b"), WordOp(Op.INSERT, "", PART_SEPARATOR + "c"),
+    ...        WordOp(Op.DELETE, "d", ""))
+    >>> [accept(part_ops(ops, i)) for i in (0, 1)], [reject(part_ops(ops, i)) for i in (0, 1)]
+    (['a b', 'c'], ['a b', 'd'])
+    """
+    pieces: list[list[WordOp]] = [[]]
+    for op in ops:
+        if PART_SEPARATOR not in op.new:
+            pieces[-1].append(op)
+            continue
+        chunks = op.new.split(PART_SEPARATOR)
+        old_chunks = op.old.split(PART_SEPARATOR) if op.op is Op.EQUAL else [op.old]
+        for index, chunk in enumerate(chunks):
+            if index:
+                pieces.append([])
+            old = old_chunks[index] if index < len(old_chunks) else ""
+            if op.op is Op.DELETE:
+                old = op.old if index == 0 else ""
+            if chunk or old:
+                pieces[-1].append(WordOp(op.op, old, chunk))
+    return tuple(pieces[part]) if part < len(pieces) else ()
