@@ -12,16 +12,19 @@ from __future__ import annotations
 
 import re
 
-#: Element name -> abbreviation used in eIds (akn-nc v1.0, table of abbreviations).
+#: Element name -> abbreviation used in eIds (akn-nc v1.0, table of abbreviations);
+#: elements the table does not list keep their name. ``authorialNote`` -> ``fnt`` is
+#: our own choice (the table has no entry for it), widely used for footnotes.
 ABBREVIATIONS: dict[str, str] = {
     "alinea": "al",
     "article": "art",
+    "attachment": "att",
     "authorialNote": "fnt",
     "book": "book",
     "chapter": "chp",
     "citation": "cit",
     "citations": "cits",
-    "clause": "clause",
+    "clause": "cl",
     "component": "cmp",
     "content": "content",
     "division": "dvs",
@@ -41,7 +44,7 @@ ABBREVIATIONS: dict[str, str] = {
     "rule": "rule",
     "section": "sec",
     "subchapter": "subchp",
-    "subclause": "subclause",
+    "subclause": "subcl",
     "subdivision": "subdvs",
     "subparagraph": "subpara",
     "subpart": "subpart",
