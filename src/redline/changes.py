@@ -98,7 +98,8 @@ class Side:
     text: str
     """The unit's own text, without the content of its authorial notes."""
     top: str
-    """The eId of the top-level provision (article, section, recital) that holds it."""
+    """The eId of the top-level provision (article, section, recital) holding it ("" for
+    structural containers such as parts and the preamble's recitals)."""
     anchor: int = -1
     """For an authorial note: offset of its marker in the owning unit's text; else -1."""
 

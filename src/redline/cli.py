@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 import click
 
 from redline import __version__
+from redline.changes import CompareOptions
 from redline.errors import RedlineError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -43,6 +44,10 @@ def handle_errors(func: F) -> F:
         except OSError as error:
             name = error.filename or ""
             _fail(f"{name}: {error.strerror or error}" if name else str(error), 2)
+        except (click.exceptions.Exit, click.ClickException, SystemExit):
+            raise
+        except Exception as error:  # the promise: no traceback, ever; say what broke
+            _fail(f"internal error, please report: {type(error).__name__}: {error}", 2)
         return None
 
     return wrapper  # type: ignore[return-value]
@@ -137,6 +142,86 @@ def text_command(file: str, output: str) -> None:
     from redline.sources import load_document
 
     write_output(output, render_plaintext(load_document(file)).encode("utf-8"))
+
+
+@cli.command("diff")
+@click.argument("old")
+@click.argument("new")
+@click.option(
+    "-f", "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+    help="Output format.",
+)  # fmt: skip
+@click.option("-o", "--output", default="-", show_default=True, help="File to write, - for stdout.")
+@click.option(
+    "--layout", type=click.Choice(["inline", "side-by-side"]), default="inline",
+    show_default=True, help="HTML/PDF: one tracked-change text, or old and new in columns.",
+)  # fmt: skip
+@click.option(
+    "--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True,
+    help="PDF paper size.",
+)  # fmt: skip
+@click.option("--ignore-case", is_flag=True, help="Treat upper and lower case as equal.")
+@click.option("--ignore-whitespace", is_flag=True, help="Treat differences in spacing as equal.")
+@click.option(
+    "--ignore-typography", is_flag=True,
+    help="Treat curly/straight quotes, dash variants and non-breaking spaces as equal.",
+)  # fmt: skip
+@click.option("--ignore-punctuation", is_flag=True, help="Ignore punctuation marks.")
+@click.option(
+    "--match-threshold", type=click.FloatRange(0, 1), default=CompareOptions().match_threshold,
+    show_default=True, help="Lowest word similarity at which two provisions pair up.",
+)  # fmt: skip
+@click.option(
+    "--split-threshold", type=click.FloatRange(0, 1), default=CompareOptions().split_threshold,
+    show_default=True,
+    help="Lowest share of a provision's words found in another for a split or merge.",
+)  # fmt: skip
+@click.option(
+    "--color/--no-color", default=None, help="Colour text output (default: on a terminal)."
+)
+@click.option("-q", "--quiet", is_flag=True, help="No progress display.")
+@handle_errors
+def diff_command(
+    old: str,
+    new: str,
+    fmt: str,
+    output: str,
+    layout: str,
+    paper: str,
+    ignore_case: bool,
+    ignore_whitespace: bool,
+    ignore_typography: bool,
+    ignore_punctuation: bool,
+    match_threshold: float,
+    split_threshold: float,
+    color: bool | None,
+    quiet: bool,
+) -> None:
+    """Compare two versions OLD and NEW (AKN files, draft texts, or REV:path in git).
+
+    Exit 0 when the texts are the same, 1 when they differ, 2 on error.
+    """
+    from redline.compare import compare
+    from redline.output import write_output
+    from redline.render import RenderOptions, get_renderer
+    from redline.sources import load_document
+
+    options = CompareOptions(
+        ignore_case=ignore_case,
+        ignore_whitespace=ignore_whitespace,
+        ignore_typography=ignore_typography,
+        ignore_punctuation=ignore_punctuation,
+        match_threshold=match_threshold,
+        split_threshold=split_threshold,
+    )
+    comparison = compare(load_document(old), load_document(new), options)
+    if color is None:
+        color = output == "-" and sys.stdout.isatty()
+    render_options = RenderOptions(
+        layout=layout, paper=paper, color=color, quiet=quiet or not sys.stderr.isatty()
+    )
+    write_output(output, get_renderer(fmt)(comparison, render_options))
+    sys.exit(0 if comparison.identical else 1)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,0 +1,232 @@
+"""Edit scripts with known ground truth, applied to real documents.
+
+A document is turned into a mutable outline (articles holding text units), random
+edits are applied — renumbering by inserting an article, moves within and across
+articles, splits, merges, insertions, deletions and word edits — and the new
+document is rebuilt with fresh numbers and eIds. Every text unit carries the id of
+the old unit(s) it derives from, so the true correspondence is known exactly.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field, replace
+
+from redline.model import Document, Unit
+from redline.naming import make_eid
+
+FILLER = [
+    "States",
+    "shall",
+    "cooperate",
+    "in",
+    "good",
+    "faith",
+    "to",
+    "ensure",
+    "the",
+    "effective",
+    "realization",
+    "of",
+    "the",
+    "rights",
+    "set",
+    "forth",
+    "in",
+    "this",
+    "declaration",
+    "including",
+    "through",
+    "technical",
+    "assistance",
+    "capacity",
+    "building",
+    "and",
+    "the",
+    "exchange",
+    "of",
+    "information",
+    "on",
+    "good",
+    "practices",
+    "at",
+    "all",
+    "levels",
+]
+
+
+@dataclass(slots=True)
+class Leaf:
+    """A text unit of the outline: its text, and the old eIds it derives from."""
+
+    text: str
+    origin: tuple[str, ...]
+    kind: str = "unchanged"
+
+
+@dataclass(slots=True)
+class Article:
+    """An article of the outline: a heading and numbered paragraphs."""
+
+    heading: str
+    leaves: list[Leaf] = field(default_factory=list)
+    fixed: Unit | None = None
+    """An article with lists keeps its structure untouched; only its number changes."""
+
+
+@dataclass(frozen=True, slots=True)
+class Truth:
+    """One true correspondence: old eIds, new eIds, and what happened."""
+
+    kind: str
+    old: tuple[str, ...]
+    new: tuple[str, ...]
+
+
+def outline(doc: Document) -> tuple[list[Leaf], list[Article]]:
+    """Recitals and articles of `doc`, each article flattened to its text units."""
+    recitals = [
+        Leaf(u.text, (u.eid,)) for c in doc.preamble for u in c.walk() if u.element == "recital"
+    ]
+    articles = []
+    for unit in doc.walk():
+        if unit.element == "article":
+            leaves = [Leaf(u.text, (u.eid,)) for u in unit.walk() if u.is_text and u.text]
+            simple = all(c.element == "paragraph" and c.is_text for c in unit.children)
+            articles.append(Article(unit.heading, leaves, None if simple else unit))
+    return recitals, articles
+
+
+def _edit_words(rng: random.Random, leaf: Leaf) -> None:
+    words = leaf.text.split(" ")
+    for _ in range(rng.randint(1, 3)):
+        position = rng.randrange(len(words))
+        action = rng.choice(("replace", "insert", "delete"))
+        if action == "replace":
+            words[position] = rng.choice(FILLER)
+        elif action == "insert":
+            words.insert(position, rng.choice(FILLER))
+        elif len(words) > 4:
+            del words[position]
+    leaf.text = " ".join(words)
+    if leaf.kind == "unchanged":
+        leaf.kind = "modified"
+
+
+def mutate(doc: Document, seed: int, edits: int = 8) -> tuple[Document, list[Truth]]:
+    """Apply `edits` random edits to `doc`; return the new document and the truth."""
+    rng = random.Random(seed)
+    recitals, articles = outline(doc)
+    deleted: list[str] = []
+    merges: list[tuple[tuple[str, ...], Leaf]] = []
+    for _ in range(edits):
+        action = rng.choice(("words", "words", "renumber", "move", "move_recital", "split",
+                             "merge", "insert", "delete"))  # fmt: skip
+        editable = [a for a in articles if a.leaves and a.fixed is None]
+        article = rng.choice(editable)
+        if action == "words":
+            _edit_words(rng, rng.choice(article.leaves))
+        elif action == "renumber":
+            text = " ".join(rng.choice(FILLER) for _ in range(15))
+            articles.insert(
+                rng.randrange(len(articles) + 1), Article("", [Leaf(text, (), "inserted")])
+            )
+        elif action == "move" and len(article.leaves) > 1:
+            leaf = article.leaves.pop(rng.randrange(len(article.leaves)))
+            if leaf.kind in ("unchanged", "modified"):
+                leaf.kind = "moved"
+            target = rng.choice([a for a in editable if a is not article] or [article])
+            target.leaves.insert(rng.randrange(len(target.leaves) + 1), leaf)
+        elif action == "move_recital" and len(recitals) > 2:
+            leaf = recitals.pop(rng.randrange(len(recitals)))
+            if leaf.kind in ("unchanged", "modified"):
+                leaf.kind = "moved"
+            recitals.insert(rng.randrange(len(recitals) + 1), leaf)
+        elif action == "split":
+            _split(rng, article)
+        elif action == "merge" and len(article.leaves) > 1:
+            i = rng.randrange(len(article.leaves) - 1)
+            first, second = article.leaves[i], article.leaves[i + 1]
+            if first.kind == second.kind == "unchanged" and first.origin and second.origin:
+                merged = Leaf(f"{first.text} {second.text}", first.origin + second.origin, "merged")
+                article.leaves[i : i + 2] = [merged]
+                merges.append((merged.origin, merged))
+        elif action == "insert":
+            text = " ".join(rng.choice(FILLER) for _ in range(12))
+            article.leaves.insert(
+                rng.randrange(len(article.leaves) + 1), Leaf(text, (), "inserted")
+            )
+        elif action == "delete" and len(article.leaves) > 1:
+            leaf = article.leaves.pop(rng.randrange(len(article.leaves)))
+            deleted.extend(leaf.origin)
+    new_doc = _rebuild(doc, recitals, articles)
+    return new_doc, _truth(recitals, articles, new_doc, deleted)
+
+
+def _split(rng: random.Random, article: Article) -> None:
+    candidates = [i for i, leaf in enumerate(article.leaves)
+                  if leaf.kind == "unchanged" and len(leaf.text.split()) >= 24]  # fmt: skip
+    if not candidates:
+        return
+    i = rng.choice(candidates)
+    leaf = article.leaves[i]
+    words = leaf.text.split(" ")
+    cut = len(words) // 2
+    first = Leaf(" ".join(words[:cut]), leaf.origin, "split")
+    second = Leaf(" ".join(words[cut:]), leaf.origin, "split")
+    article.leaves[i : i + 1] = [first, second]
+
+
+def _rebuild(doc: Document, recitals: list[Leaf], articles: list[Article]) -> Document:
+    """The new document: recitals and articles numbered afresh, one paragraph per leaf."""
+    recs_eid = "preamble__recs_1"
+    recital_units = tuple(
+        Unit("recital", make_eid(recs_eid, "recital", counter=i), text=leaf.text)
+        for i, leaf in enumerate(recitals, start=1)
+    )
+    article_units = []
+    for number, article in enumerate(articles, start=1):
+        eid = make_eid("", "article", f"Article {number}")
+        if article.fixed is not None:
+            article_units.append(_renumbered(article.fixed, eid, f"Article {number}"))
+            continue
+        paragraphs = tuple(
+            Unit("paragraph", make_eid(eid, "paragraph", f"{i}."), f"{i}.", text=leaf.text)
+            for i, leaf in enumerate(article.leaves, start=1)
+        )
+        article_units.append(Unit("article", eid, f"Article {number}", article.heading,
+                                  children=paragraphs))  # fmt: skip
+    preamble = (Unit("recitals", recs_eid, children=recital_units),)
+    body = (Unit("part", "part_1", children=tuple(article_units)),)
+    return Document(doc.meta, preamble, body)
+
+
+def _renumbered(unit: Unit, eid: str, num: str) -> Unit:
+    """`unit` with a new number, its eIds re-prefixed."""
+    old_prefix = unit.eid
+
+    def rename(u: Unit) -> Unit:
+        new_eid = eid + u.eid[len(old_prefix) :]
+        return Unit(u.element, new_eid, u.num, u.heading, u.text, u.notes,
+                    tuple(rename(c) for c in u.children), u.attrs)  # fmt: skip
+
+    return replace(rename(unit), num=num)
+
+
+def _truth(
+    recitals: list[Leaf], articles: list[Article], new_doc: Document, deleted: list[str]
+) -> list[Truth]:
+    leaves = [*recitals, *(leaf for a in articles for leaf in a.leaves)]
+    new_eids = [u.eid for u in new_doc.walk() if u.is_text and u.text]
+    by_origin: dict[tuple[str, ...], list[str]] = {}
+    truth: list[Truth] = []
+    for leaf, eid in zip(leaves, new_eids, strict=True):
+        if leaf.kind == "split":
+            by_origin.setdefault(leaf.origin, []).append(eid)
+        elif leaf.kind == "inserted":
+            truth.append(Truth("inserted", (), (eid,)))
+        else:
+            truth.append(Truth(leaf.kind, leaf.origin, (eid,)))
+    truth += [Truth("split", origin, tuple(eids)) for origin, eids in by_origin.items()]
+    truth += [Truth("deleted", (eid,), ()) for eid in deleted]
+    return truth

@@ -1,0 +1,195 @@
+"""Plain-text and Markdown renderers of a comparison, for terminals and CI logs (render stage).
+
+Both print the correspondence table of top-level provisions first, then every changed
+provision with its word changes marked: ``[-old-]{+new+}`` in text (coloured on a
+terminal), ``~~old~~`` / ``**new**`` in Markdown. Unchanged provisions are counted, not
+printed, unless asked for.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from redline.changes import (
+    Change,
+    ChangeKind,
+    Comparison,
+    Node,
+    Op,
+    Place,
+    WordOp,
+    part_ops,
+)
+from redline.model import Metadata
+from redline.render import RenderOptions
+
+Marker = Callable[[WordOp], str]
+
+
+def describe(meta: Metadata) -> str:
+    """A one-line description of a version: title, label and date."""
+    label = f", {meta.version_label}" if meta.version_label else ""
+    return f"{meta.title} ({meta.date}{label})"
+
+
+def change_title(change: Change) -> str:
+    """``Article 4 (was Article 3): renumbered`` and the like."""
+    old = " + ".join(side.label for side in change.old)
+    new = " + ".join(side.label for side in change.new)
+    if not change.new:
+        where = old
+    elif not change.old or old == new:
+        where = new
+    else:
+        where = f"{new} (was {old})"
+    return f"{where}: {change.kind.value}"
+
+
+def node_ops(node: Node) -> tuple[WordOp, ...]:
+    """The word operations a node shows (its part of a split, or the old text of a move's
+    old position)."""
+    change = node.change
+    if node.place is Place.MOVED_FROM:
+        return (WordOp(Op.DELETE, "".join(op.old for op in change.ops), ""),)
+    if node.part >= 0:
+        return part_ops(change.ops, node.part)
+    return change.ops
+
+
+def changed_nodes(nodes: tuple[Node, ...]) -> Iterator[Node]:
+    """Text-bearing nodes whose change is not settled, in reading order."""
+    for node in nodes:
+        change = node.change
+        settled = change.kind in (ChangeKind.UNCHANGED, ChangeKind.RENUMBERED)
+        if (change.ops or change.text_changed) and not settled:
+            yield node
+        if node.place is not Place.MOVED_FROM:
+            yield from changed_nodes(node.children)
+
+
+def _top_nodes(nodes: tuple[Node, ...]) -> Iterator[Node]:
+    """The nodes of top-level provisions (articles, recitals, sections)."""
+    for node in nodes:
+        sides = node.change.new or node.change.old
+        if sides and sides[0].top == sides[0].eid and sides[0].top:
+            yield node
+        else:
+            yield from _top_nodes(node.children)
+
+
+def _counts_line(comparison: Comparison) -> str:
+    counts = comparison.counts()
+    return ", ".join(f"{n} {kind}" for kind, n in counts.items() if n)
+
+
+def _correspondence_rows(comparison: Comparison) -> list[tuple[str, str, str]]:
+    rows = []
+    for change in comparison.correspondence:
+        old = " + ".join(s.label for s in change.old) or "—"
+        new = " + ".join(s.label for s in change.new) or "—"
+        rows.append((old, new, change.kind.value))
+    return rows
+
+
+def _marked(ops: tuple[WordOp, ...], mark: Marker) -> str:
+    return "".join(mark(op) for op in ops)
+
+
+def _body(comparison: Comparison, mark: Marker, heading: Callable[[str], str]) -> list[str]:
+    lines: list[str] = []
+    unchanged = 0
+    for top in _top_nodes(comparison.tree):
+        if top.place is Place.MOVED_FROM:
+            continue
+        if top.change.kind in (ChangeKind.UNCHANGED, ChangeKind.RENUMBERED):
+            unchanged += 1
+            continue
+        lines.append(heading(change_title(top.change)))
+        for node in [top, *changed_nodes(top.children)]:
+            change = node.change
+            if node is not top:
+                prefix = "moved away: " if node.place is Place.MOVED_FROM else ""
+                lines.append(f"  {prefix}{change_title(change)}")
+            if change.heading_ops and any(op.op is not Op.EQUAL for op in change.heading_ops):
+                lines.append(f"    heading: {_marked(change.heading_ops, mark)}")
+            ops = node_ops(node)
+            if ops:
+                lines.append(f"    {_marked(ops, mark)}")
+        lines.append("")
+    if unchanged:
+        lines.append(f"({unchanged} top-level provisions unchanged or only renumbered)")
+    return lines
+
+
+def _text_marker(color: bool) -> Marker:
+    def mark(op: WordOp) -> str:
+        if op.op is Op.EQUAL:
+            return op.new
+        if op.op is Op.DELETE:
+            return f"\x1b[31m[-{op.old}-]\x1b[0m" if color else f"[-{op.old}-]"
+        return f"\x1b[32m{{+{op.new}+}}\x1b[0m" if color else f"{{+{op.new}+}}"
+
+    return mark
+
+
+def render_text(comparison: Comparison, options: RenderOptions) -> bytes:
+    """The comparison as plain text: correspondence table, then changed provisions."""
+    rows = _correspondence_rows(comparison)
+    width_old = max((len(r[0]) for r in rows), default=3)
+    width_new = max((len(r[1]) for r in rows), default=3)
+    lines = [
+        f"old: {describe(comparison.old)}",
+        f"new: {describe(comparison.new)}",
+        f"changes: {_counts_line(comparison)}",
+        "",
+        "Correspondence (old -> new):",
+    ]
+    lines += [f"  {o:<{width_old}}  {n:<{width_new}}  {k}" for o, n, k in rows]
+    lines += ["", "Changed provisions:", ""]
+    lines += _body(comparison, _text_marker(options.color), lambda title: f"== {title}")
+    return ("\n".join(lines).rstrip() + "\n").encode("utf-8")
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
+
+
+def md_escape(text: str) -> str:
+    """Escape text for Markdown and for the HTML that Markdown allows.
+
+    >>> md_escape("<script> *x* | y")
+    '&lt;script&gt; \\\\*x\\\\* \\\\| y'
+    """
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", text).replace("\n", " ")
+
+
+def _md_mark(op: WordOp) -> str:
+    if op.op is Op.EQUAL:
+        return md_escape(op.new)
+    text = op.old if op.op is Op.DELETE else op.new
+    stripped = text.strip()
+    if not stripped:
+        return md_escape(text)
+    lead = text[: len(text) - len(text.lstrip())]
+    trail = text[len(text.rstrip()) :]
+    wrap = "~~" if op.op is Op.DELETE else "**"
+    return f"{lead}{wrap}{md_escape(stripped)}{wrap}{trail}"
+
+
+def render_markdown(comparison: Comparison, options: RenderOptions) -> bytes:
+    """The comparison as Markdown (for CI summaries and pull requests)."""
+    lines = [
+        f"**Old:** {md_escape(describe(comparison.old))}  ",
+        f"**New:** {md_escape(describe(comparison.new))}  ",
+        f"**Changes:** {_counts_line(comparison)}",
+        "",
+        "| old | new | change |",
+        "|---|---|---|",
+    ]
+    lines += [
+        f"| {md_escape(o)} | {md_escape(n)} | {k} |" for o, n, k in _correspondence_rows(comparison)
+    ]
+    lines.append("")
+    lines += _body(comparison, _md_mark, lambda title: f"#### {md_escape(title)}\n")
+    return ("\n".join(lines).rstrip() + "\n").encode("utf-8")
