@@ -1,0 +1,216 @@
+"""Undo the page layout of a draft's text extracted from PDF: the first stage of `import_text`.
+
+After `read_layout`, the following are guaranteed to the block and structure stages:
+1. Running headers (``A/HRC/XX/XX``, even when indented far right), stray page numbers,
+   page-break lines and the footnote blocks at page bottoms are gone from `Layout.lines`;
+   every footnote body is in `Layout.footnotes`, its lines joined, in source order.
+2. Each kept line has lost its leading and trailing spaces and tabs, and nothing else
+   (non-breaking spaces and typographic characters stay), and keeps its source line number.
+3. An empty line stands for a paragraph break. The first line after a page break is
+   marked `Line.after_break` and no empty line precedes it, because a page break can fall
+   in the middle of a paragraph: the next stage decides whether it continues one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: The characters a PDF line is padded with; other whitespace (no-break spaces) is text.
+PAD = " \t"
+
+_HEADER = re.compile(
+    r"""
+    ^[ \t]*
+    (?:[A-Z]{1,5}/)+             # the issuing body: A/, A/HRC/, E/CN.4/ ...
+    [A-Z0-9]+(?:\.[A-Z0-9]+)*    # session or number, dots only inside (E/CN.4)
+    (?:/[A-Z0-9]+(?:\.[A-Z0-9]+)*)*  # further parts: /25/52, /XX/XX
+    (?:[ \t]+\d{1,3})?           # a page number printed after the symbol
+    [ \t]*$
+    """,
+    re.VERBOSE,
+)
+
+_PAGE_NUMBER = re.compile(
+    r"""
+    ^[ \t]*
+    (?:-[ \t]*)?\d{1,3}(?:[ \t]*-)?  # 7 or - 7 -
+    [ \t]*$
+    """,
+    re.VERBOSE,
+)
+
+_PROVISION_START = re.compile(
+    r"""
+    ^(?:Article[ \t]+\d    # an article heading
+    | \([a-z]{1,4}\)[ \t]  # or a lettered or roman point
+    )
+    """,
+    re.VERBOSE,
+)
+
+_FOOTNOTE_START = re.compile(
+    r"""
+    ^[ \t]?                # at most one space of indent: page text is indented the same, so
+                           # the number and the space after it are what tell them apart
+    (?P<number>\d{1,3})    # the footnote number, not followed by a dot (that is a paragraph)
+    [ \t]+
+    (?P<text>\S.*)$        # the first line of the body
+    """,
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of the draft's running text."""
+
+    number: int
+    """1-based line number in the source."""
+    text: str
+    """The line without its padding; ``""`` for a paragraph break."""
+    after_break: bool = False
+    """True for the first line of a new page."""
+
+
+@dataclass(frozen=True, slots=True)
+class Footnote:
+    """A footnote body found at a page bottom."""
+
+    number: int
+    """The printed footnote number."""
+    text: str
+    """The body, its lines joined as running text is joined."""
+    line: int
+    """Source line number of the body's first line."""
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """The running text of a draft and its footnote bodies, page artefacts dropped."""
+
+    lines: tuple[Line, ...]
+    """Running text lines and paragraph breaks, in source order."""
+    footnotes: tuple[Footnote, ...]
+    """Footnote bodies in source order."""
+    dropped: int
+    """How many header, page-number and page-break lines were dropped."""
+
+
+def join_lines(lines: list[str]) -> str:
+    """Lines of one paragraph as running text.
+
+    A line ending in a hyphen after a letter joins the next without a space (PDF
+    drafts break "non-interference" after its hyphen); otherwise one space joins them.
+
+    >>> join_lines(["peaceful coexistence, non-", "interference, self-determination"])
+    'peaceful coexistence, non-interference, self-determination'
+    >>> join_lines(["the rights of", "peoples"])
+    'the rights of peoples'
+    """
+    text = ""
+    for line in lines:
+        if not text:
+            text = line
+        elif len(text) > 1 and text.endswith("-") and text[-2].isalpha():
+            text += line
+        else:
+            text += " " + line
+    return text
+
+
+def is_page_break(raw: str) -> bool:
+    """True for the whitespace-only (or form-feed) line PDF extraction leaves at a page end.
+
+    An empty line is a paragraph break; a line of spaces is a page break.
+    """
+    return "\f" in raw or (raw != "" and raw.strip() == "")
+
+
+def is_header(raw: str) -> bool:
+    """True for a running header: a document symbol alone on its line.
+
+    >>> is_header("                A/HRC/XX/XX ")
+    True
+    >>> is_header(" 6 A/HRC/RES/18/5. ")
+    False
+    """
+    return _HEADER.match(raw) is not None
+
+
+def read_layout(raw_lines: list[str]) -> Layout:
+    """Separate the running text of `raw_lines` from headers, page numbers and footnotes."""
+    reader = _Reader(raw_lines)
+    reader.run()
+    return Layout(tuple(reader.lines), tuple(reader.footnotes), reader.dropped)
+
+
+class _Reader:
+    """A one-pass reader over the raw lines; it only lives inside `read_layout`."""
+
+    def __init__(self, raw_lines: list[str]) -> None:
+        self.raw = raw_lines
+        self.index = 0
+        self.lines: list[Line] = []
+        self.footnotes: list[Footnote] = []
+        self.dropped = 0
+        self.after_break = False
+
+    def run(self) -> None:
+        while self.index < len(self.raw):
+            raw = self.raw[self.index]
+            if is_page_break(raw) or is_header(raw) or _PAGE_NUMBER.match(raw):
+                self.page_bottom()
+                continue
+            text = raw.strip(PAD)
+            if text:
+                self.lines.append(Line(self.index + 1, text, self.after_break))
+                self.after_break = False
+            elif not self.after_break:
+                self.lines.append(Line(self.index + 1, ""))
+            self.index += 1
+
+    def page_bottom(self) -> None:
+        """Consume a page break and what follows it until the next page's text."""
+        while self.lines and not self.lines[-1].text:
+            self.lines.pop()
+        while self.index < len(self.raw):
+            raw = self.raw[self.index]
+            if raw.strip() == "" or is_header(raw) or _PAGE_NUMBER.match(raw):
+                self.dropped += raw != ""
+                self.index += 1
+            elif self.footnote_follows(raw):
+                self.read_footnote()
+            else:
+                break
+        self.after_break = True
+
+    def footnote_follows(self, raw: str) -> bool:
+        """True when `raw` starts the next footnote body (numbers run on, or restart at 1)."""
+        match = _FOOTNOTE_START.match(raw)
+        if match is None:
+            return False
+        number = int(match["number"])
+        last = self.footnotes[-1].number if self.footnotes else 0
+        return number in (last + 1, 1)
+
+    def read_footnote(self) -> None:
+        """Read one footnote body: its first line and the unindented lines right under it."""
+        first = self.index
+        match = _FOOTNOTE_START.match(self.raw[first])
+        assert match is not None  # footnote_follows checked it
+        parts = [match["text"].strip(PAD)]
+        self.index += 1
+        while self.index < len(self.raw):
+            raw = self.raw[self.index]
+            if (
+                not raw.strip()
+                or raw[0] in PAD
+                or is_header(raw)
+                or _FOOTNOTE_START.match(raw)
+                or _PROVISION_START.match(raw)
+            ):
+                break
+            parts.append(raw.strip(PAD))
+            self.index += 1
+        self.footnotes.append(Footnote(int(match["number"]), join_lines(parts), first + 1))
