@@ -29,7 +29,7 @@ from lxml import etree
 from redline.akn_read import HIERARCHY
 from redline.akn_write import AKN_NS
 from redline.errors import InputError
-from redline.naming import SINGLETONS, make_eid
+from redline.naming import make_eid
 from redline.xmlsafe import parse_xml
 
 SCHEMA_FILES = ("akomantoso30.xsd", "xml.xsd")
@@ -37,6 +37,8 @@ SCHEMA_FILES = ("akomantoso30.xsd", "xml.xsd")
 
 #: Elements whose words are a provision's text (rule 4).
 _TEXT_BLOCKS = frozenset({"content", "intro", "wrapUp", "recital", "citation", "formula"})
+#: Elements whose eIds the naming convention fixes (inline elements are left alone).
+_NAMED = HIERARCHY | _TEXT_BLOCKS | {"p", "authorialNote"}
 #: Parts of the document that carry eIds subject to the naming convention (rule 2).
 _STRUCTURE = ("preamble", "body", "mainBody")
 
@@ -149,8 +151,10 @@ def _check_children(parent: etree._Element, parent_eid: str, source: str) -> Ite
         eid = child.get("eId")
         expected = make_eid(parent_eid, name, num, counters.get(name, 1))
         positional = make_eid(parent_eid, name, counter=positions[name])
-        if eid is not None and not _follows_convention(
-            eid, name, parent_eid, (expected, positional)
+        if (
+            eid is not None
+            and name in _NAMED
+            and not _follows_convention(eid, name, parent_eid, (expected, positional))
         ):
             also = f" or {positional!r}" if positional != expected else ""
             yield Problem(
@@ -163,7 +167,7 @@ def _check_children(parent: etree._Element, parent_eid: str, source: str) -> Ite
             yield from _check_sequence(child, name, num, eid or "", previous, source)
         yield from _check_words(child, name, eid or expected, source)
         if name in HIERARCHY or name in _TEXT_BLOCKS or name == "p":
-            own = eid or (expected if name in SINGLETONS else parent_eid)
+            own = eid or (parent_eid if name == "p" else expected)
             yield from _check_children(child, own, source)
 
 
