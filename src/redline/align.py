@@ -162,8 +162,9 @@ def _pair_similar(result: Alignment, options: CompareOptions, *, same_eid_only: 
                 if sim >= options.match_threshold * 0.6:
                     scored.append((sim, match.index, flat.index))
     else:
+        index = CandidateIndex(old_free)
         for flat in new_free:
-            for candidate in _candidates(old_free, flat):
+            for candidate in index.candidates(flat):
                 sim = similarity(candidate.bag, flat.bag)
                 if sim >= options.match_threshold:
                     scored.append((sim, candidate.index, flat.index))
@@ -172,35 +173,27 @@ def _pair_similar(result: Alignment, options: CompareOptions, *, same_eid_only: 
             result.link(old, new)
 
 
-def _candidates(pool: list[Flat], flat: Flat) -> list[Flat]:
-    """The units of `pool` sharing the most rare words with `flat` (candidate pruning)."""
-    index = _rare_word_index(pool)
-    shared: Counter[int] = Counter()
-    for word in flat.bag:
-        for position in index.get(word, ()):
-            shared[position] += 1
-    return [pool[p] for p, _ in shared.most_common(CANDIDATES_PER_UNIT)
-            if pool[p].region == flat.region]  # fmt: skip
+class CandidateIndex:
+    """Rare word -> units of a pool that contain it: candidate pruning, so similarity is
+    computed for a handful of candidates per unit instead of all pairs."""
 
+    def __init__(self, pool: list[Flat]) -> None:
+        self.pool = pool
+        index: dict[str, list[int]] = defaultdict(list)
+        for position, flat in enumerate(pool):
+            for word in flat.bag:
+                index[word].append(position)
+        limit = max(3, int(len(pool) * COMMON_WORD_SHARE))
+        self.rare = {word: spots for word, spots in index.items() if len(spots) <= limit}
 
-_INDEX_CACHE: dict[int, dict[str, list[int]]] = {}
-
-
-def _rare_word_index(pool: list[Flat]) -> dict[str, list[int]]:
-    """Word -> positions in `pool`, for words that are not common in the pool."""
-    key = id(pool)
-    cached = _INDEX_CACHE.get(key)
-    if cached is not None:
-        return cached
-    index: dict[str, list[int]] = defaultdict(list)
-    for position, flat in enumerate(pool):
+    def candidates(self, flat: Flat) -> list[Flat]:
+        """The units sharing the most rare words with `flat`, in its region."""
+        shared: Counter[int] = Counter()
         for word in flat.bag:
-            index[word].append(position)
-    limit = max(3, int(len(pool) * COMMON_WORD_SHARE))
-    rare = {word: positions for word, positions in index.items() if len(positions) <= limit}
-    _INDEX_CACHE.clear()
-    _INDEX_CACHE[key] = rare
-    return rare
+            for position in self.rare.get(word, ()):
+                shared[position] += 1
+        best = shared.most_common(CANDIDATES_PER_UNIT)
+        return [self.pool[p] for p, _ in best if self.pool[p].region == flat.region]
 
 
 def _containment(part: Counter[str], whole: Counter[str]) -> float:
@@ -218,9 +211,9 @@ def _find_splits_and_merges(result: Alignment, options: CompareOptions) -> None:
         my_pairs = result.pair_old if side_old else result.pair_new
         their_pairs = result.pair_new if side_old else result.pair_old
         grouped: dict[int, list[int]] = defaultdict(list)
-        pool = [f for f in theirs if f.leaf]
+        index = CandidateIndex([f for f in theirs if f.leaf])
         for flat in _free_leaves(mine, my_pairs, set()):
-            for candidate in _candidates(pool, flat):
+            for candidate in index.candidates(flat):
                 partner = their_pairs.get(candidate.index)
                 if partner is None or _containment(flat.bag, candidate.bag) < threshold:
                     continue
