@@ -11,8 +11,8 @@ META = Metadata("Test", "/akn/xx/bill/t", "/akn/xx/bill/t/eng@2020-01-01",
                 "/akn/xx/bill/t/eng@2020-01-01/!main", "2020-01-01")  # fmt: skip
 
 WORDS = st.sampled_from(
-    "States shall cooperate solidarity rights peoples “quoted” – non-State "
-    "development, equity; fair (a) 2015 Article". split()
+    ["States", "shall", "cooperate", "solidarity", "rights", "peoples", "“quoted”", "–",
+     "non-State", "development,", "equity;", "fair", "(a)", "2015", "Article"]
 )  # fmt: skip
 
 
