@@ -145,6 +145,8 @@ def resolve(doc: Document, where: str) -> str:
         return next(u for u in scope.walk() if u.element == "intro").eid
     if match["what"] == "text":
         return next(u for u in scope.walk() if u.element == "content").eid
+    if not scope.is_text:  # a paragraph with a list: its own words are the list's intro
+        return next(u for u in scope.walk() if u.element == "intro").eid
     return scope.eid
 
 

@@ -31,6 +31,10 @@ STRUCTURAL = frozenset(
 COMMON_WORD_SHARE = 0.05
 #: At most this many candidates, by shared rare words, are scored for each unit.
 CANDIDATES_PER_UNIT = 12
+#: Score bonus for candidates that kept their eId (a tie-breaker, not a decision).
+SAME_EID_BONUS = 0.05
+#: Units that kept their eId pair at this share of the match threshold.
+SAME_EID_FACTOR = 0.6
 #: Lowest similarity at which leftovers between the same neighbours still pair up.
 POSITIONAL_THRESHOLD = 0.3
 
@@ -113,8 +117,8 @@ def align(old_doc: Document, new_doc: Document, options: CompareOptions) -> Alig
     """Pair the units of two versions; see the module docstring for the order of passes."""
     result = Alignment(flatten(old_doc, options), flatten(new_doc, options))
     _pair_exact(result, options)
-    _pair_similar(result, options, same_eid_only=True)
     _pair_similar(result, options, same_eid_only=False)
+    _pair_similar(result, options, same_eid_only=True)
     _find_splits_and_merges(result, options)
     _pair_containers(result)
     _pair_leftovers(result)
@@ -147,7 +151,11 @@ def _pair_exact(result: Alignment, options: CompareOptions) -> None:
 
 
 def _pair_similar(result: Alignment, options: CompareOptions, *, same_eid_only: bool) -> None:
-    """Greedy best-first pairing of similar texts among candidates sharing rare words."""
+    """Greedy best-first pairing of similar texts.
+
+    The general pass scores candidates that share rare words, with a small bonus for an
+    unchanged eId (numbers are weak evidence: renumbering is common); the same-eId pass
+    then pairs leftovers that kept their eId at a lower similarity."""
     old_free = _free_leaves(result.old, result.pair_old, set())
     new_free = _free_leaves(result.new, result.pair_new, set())
     if not old_free or not new_free:
@@ -159,7 +167,7 @@ def _pair_similar(result: Alignment, options: CompareOptions, *, same_eid_only: 
             match = by_eid.get(flat.unit.eid)
             if match and match.region == flat.region:
                 sim = similarity(match.bag, flat.bag)
-                if sim >= options.match_threshold * 0.6:
+                if sim >= options.match_threshold * SAME_EID_FACTOR:
                     scored.append((sim, match.index, flat.index))
     else:
         index = CandidateIndex(old_free)
@@ -167,7 +175,8 @@ def _pair_similar(result: Alignment, options: CompareOptions, *, same_eid_only: 
             for candidate in index.candidates(flat):
                 sim = similarity(candidate.bag, flat.bag)
                 if sim >= options.match_threshold:
-                    scored.append((sim, candidate.index, flat.index))
+                    bonus = SAME_EID_BONUS if candidate.unit.eid == flat.unit.eid else 0.0
+                    scored.append((sim + bonus, candidate.index, flat.index))
     for _sim, old, new in sorted(scored, key=lambda item: (-item[0], item[2], item[1])):
         if old not in result.pair_old and new not in result.pair_new:
             result.link(old, new)

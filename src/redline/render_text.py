@@ -62,7 +62,8 @@ def changed_nodes(nodes: tuple[Node, ...]) -> Iterator[Node]:
     for node in nodes:
         change = node.change
         settled = change.kind in (ChangeKind.UNCHANGED, ChangeKind.RENUMBERED)
-        if (change.ops or change.text_changed) and not settled:
+        heading_changed = any(op.op is not Op.EQUAL for op in change.heading_ops)
+        if (change.ops or heading_changed) and not settled:
             yield node
         if node.place is not Place.MOVED_FROM:
             yield from changed_nodes(node.children)

@@ -1,0 +1,10 @@
+"""Shared test set-up: the benchmark helpers are importable, and the bundled drafts are
+loaded once per session."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
