@@ -1,0 +1,432 @@
+"""The plain-text importer on the bundled drafts, a synthetic text and bad input."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from redline.cli import cli
+from redline.errors import InputError, UsageError
+from redline.import_text import import_text
+from redline.model import Document, Unit
+from redline.naming import frbr_uris
+from redline.sources import ImportOptions, ImportResult
+
+ROOT = Path(__file__).resolve().parent.parent
+TEXT_2014 = ROOT / "versions" / "solidarity-2014.txt"
+TEXT_A = ROOT / "versions" / "solidarity-revision-A.txt"
+SYNTHETIC = Path(__file__).resolve().parent / "data" / "text" / "synthetic-nested.txt"
+
+TITLE_2014 = (
+    "Preliminary text of a draft declaration on the right of peoples and individuals"
+    " to international solidarity"
+)
+TITLE_A = (
+    "Draft declaration on the right of peoples and individuals to international solidarity"
+    " (revised)"
+)
+
+
+@cache
+def imported(path: Path) -> ImportResult:
+    return import_text(path.read_bytes(), str(path), ImportOptions())
+
+
+def document(path: Path) -> Document:
+    return imported(path).document
+
+
+def units(path: Path, element: str) -> list[Unit]:
+    return [unit for unit in document(path).walk() if unit.element == element]
+
+
+def by_eid(path: Path, eid: str) -> Unit:
+    return next(unit for unit in document(path).walk() if unit.eid == eid)
+
+
+def article(path: Path, number: int) -> Unit:
+    return by_eid(path, f"art_{number}")
+
+
+def descendants(unit: Unit, element: str) -> list[Unit]:
+    return [sub for sub in unit.walk() if sub.element == element]
+
+
+# --- An independent reading of the source, for the word-by-word comparison ----------------
+
+_FOOTNOTE_LINE = re.compile(r"^ ?\d{1,3} \S")
+_HEADER_LINE = re.compile(r"^\s*A/HRC/\S+\s*$")
+_HEADING_LINE = re.compile(r"^(?:Article \d+|[IVX]+\. .*)$")
+_LEADING_NUM = re.compile(r"^(?:\(\w{1,4}\)|\d{1,3}\.)\s+")
+_GLUED_MARKER = re.compile(r"(?<=[^\s\d/(-])\d{1,2}(?=\s|$)|(?<=\s)\d{1,2}(?=[a-z])")
+
+
+def source_text(path: Path, title_start: str, *, keep_markers: bool) -> str:
+    """The instrument as printed: from the title on, footnote bodies, headers, nums and
+    headings dropped, hyphen line breaks rejoined."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    start = next(i for i, line in enumerate(lines) if line.strip().startswith(title_start))
+    kept: list[str] = []
+    in_footnote = False
+    for line in lines[start:]:
+        if _FOOTNOTE_LINE.match(line):
+            in_footnote = True
+            continue
+        if in_footnote and line[:1] not in ("", " "):
+            continue  # the unindented continuation of a footnote body
+        in_footnote = False
+        text = line.strip()
+        if not text or _HEADER_LINE.match(line) or _HEADING_LINE.match(text):
+            continue
+        kept.append(_LEADING_NUM.sub("", text))
+    joined = ""
+    for text in kept:
+        hyphen_break = len(joined) > 1 and joined.endswith("-") and joined[-2].isalpha()
+        joined += text if hyphen_break else " " + text
+    return joined if keep_markers else _GLUED_MARKER.sub("", joined)
+
+
+def model_text(doc: Document, *, keep_markers: bool) -> str:
+    """The title and every unit's text, in document order; markers put back if asked."""
+    parts = [doc.meta.title]
+    for unit in doc.walk():
+        text = unit.text
+        if keep_markers:
+            for note in reversed(unit.notes):
+                text = text[: note.offset] + note.marker + text[note.offset :]
+        parts.append(text)
+    return " ".join(parts)
+
+
+def lost_and_added(source: str, model: str) -> tuple[int, int, list[str]]:
+    old, new = source.split(), model.split()
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    lost = added = 0
+    places = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "equal":
+            lost += i2 - i1
+            added += j2 - j1
+            places.append(f"{tag}: {old[i1:i2]} -> {new[j1:j2]}")
+    return lost, added, places
+
+
+# --- The 2014 preliminary text ---------------------------------------------------------------
+
+
+def test_2014_counts_and_title() -> None:
+    doc = document(TEXT_2014)
+    assert doc.meta.title == TITLE_2014
+    assert len(units(TEXT_2014, "recital")) == 9
+    assert len(units(TEXT_2014, "article")) == 13
+    assert len(list(doc.notes())) == 12
+    assert imported(TEXT_2014).report.startswith(
+        f"{TEXT_2014}: 9 recitals, 13 articles, 29 paragraphs, 29 points, 12 notes"
+    )
+
+
+def test_2014_shape() -> None:
+    doc = document(TEXT_2014)
+    (recitals,) = doc.preamble
+    assert (recitals.element, recitals.eid, recitals.num, recitals.heading) == (
+        "recitals",
+        "preamble__recs_1",
+        "I.",
+        "Preambular Paragraphs",
+    )
+    assert [unit.eid for unit in recitals.children][:2] == [
+        "preamble__recs_1__rec_1",
+        "preamble__recs_1__rec_2",
+    ]
+    (part,) = doc.body
+    assert (part.element, part.eid, part.num, part.heading) == (
+        "part",
+        "part_II",
+        "II.",
+        "Preliminary Operational Paragraphs",
+    )
+    assert [unit.num for unit in part.children] == [f"Article {n}" for n in range(1, 14)]
+    assert all(unit.heading == "" for unit in part.children)
+    assert [unit.eid for unit in article(TEXT_2014, 1).children] == [
+        f"art_1__para_{n}" for n in range(1, 5)
+    ]
+    assert by_eid(TEXT_2014, "art_1__para_1").num == "1."
+    assert [unit.element for unit in article(TEXT_2014, 9).children] == ["content"]
+    assert by_eid(TEXT_2014, "art_9__content").text.startswith("The right to international")
+    (points,) = article(TEXT_2014, 5).children
+    assert points.eid == "art_5__list_1"
+    assert points.children[0].eid == "art_5__list_1__intro"
+    assert (
+        points.children[0].text
+        == "The right to international solidarity encompasses and bears upon:"
+    )
+    para_8 = by_eid(TEXT_2014, "art_13__para_8")
+    assert (para_8.num, para_8.text) == ("8.", "")
+    assert [unit.eid for unit in para_8.children[0].children] == [
+        "art_13__para_8__list_1__intro",
+        *(f"art_13__para_8__list_1__point_{letter}" for letter in "abcde"),
+    ]
+
+
+def test_2014_article_5_keeps_repeated_labels_with_unique_eids() -> None:
+    points = descendants(article(TEXT_2014, 5), "point")
+    assert len(points) == 14
+    assert [point.num for point in points] == [f"({c})" for c in "abcdefghijkl"] + ["(i)", "(j)"]
+    eids = [point.eid for point in points]
+    assert len(set(eids)) == 14
+    assert eids[-2:] == ["art_5__list_1__point_i-2", "art_5__list_1__point_j-2"]
+    assert points[-2].text.startswith("The structural analysis")
+    repeats = [w for w in imported(TEXT_2014).warnings if "repeats" in w]
+    assert len(repeats) == 2
+    assert repeats[0].startswith("Article 5: point (i)")
+    assert repeats[1].startswith("Article 5: point (j)")
+
+
+NOTES_2014 = [
+    # (marker, eid of the unit, words before the marker, words after it)
+    ("1", "preamble__recs_1__rec_3", "exercised multilaterally;", " in addition"),
+    ("2", "preamble__recs_1__rec_3", "at the global level; ", "as well as the resolve"),
+    ("3", "preamble__recs_1__rec_3", "elimination of poverty,", ""),
+    ("4", "preamble__recs_1__rec_5", "mutual accountability,", " described at"),
+    ("5", "preamble__recs_1__rec_5", "constituents and shareholders.”", ""),
+    ("6", "preamble__recs_1__rec_7", "benefits and burdens,", ""),
+    ("7", "preamble__recs_1__rec_9", "determination to achieve them.”", ""),
+    ("8", "art_3__list_1__intro", "structured in some way", " such as those in:"),
+    ("9", "art_3__list_1__point_c", "of information and services;", " and,"),
+    ("10", "art_5__list_1__point_f", "without any external interference;", ""),
+    ("11", "art_6__para_1", "may be fully realized.", ""),
+    ("12", "art_12__para_2", "human rights obligations", " including its"),
+]
+
+
+@pytest.mark.parametrize(("marker", "eid", "before", "after"), NOTES_2014)
+def test_2014_note_sits_at_its_marker(marker: str, eid: str, before: str, after: str) -> None:
+    unit = by_eid(TEXT_2014, eid)
+    (note,) = [note for note in unit.notes if note.marker == marker]
+    assert note.eid == f"{eid}__fnt_{marker}"
+    assert unit.text[: note.offset].endswith(before)
+    assert unit.text[note.offset :] == after or unit.text[note.offset :].startswith(after)
+    assert after or note.offset == len(unit.text)
+
+
+def test_2014_note_bodies_are_joined_and_markers_leave_the_text() -> None:
+    notes = {note.marker: note for _, note in document(TEXT_2014).notes()}
+    assert list(notes) == [str(n) for n in range(1, 13)]
+    assert (
+        notes["1"].text == "United Nations Millennium Declaration, UN Doc. A/55/49 (2000), para. 6."
+    )
+    assert notes["4"].text == (
+        "OHCHR & CESR. (2013) Who will be Accountable? Human Rights and the Post-2015"
+        " Development Agenda. New York and Geneva."
+    )
+    assert "OECD-DAC “Action-oriented" in notes["5"].text
+    assert "multilaterally; in addition" in by_eid(TEXT_2014, "preamble__recs_1__rec_3").text
+    assert "level; as well" in by_eid(TEXT_2014, "preamble__recs_1__rec_3").text
+
+
+def test_2014_digits_that_are_not_markers_stay_text() -> None:
+    assert "Human Rights in 1948, the Vienna" in by_eid(TEXT_2014, "preamble__recs_1__rec_2").text
+    assert "resolution 60/251 and" in by_eid(TEXT_2014, "preamble__recs_1__rec_8").text
+    assert by_eid(TEXT_2014, "art_5__list_1__point_j-2").text.endswith("before and beyond 2015.")
+
+
+def test_2014_lines_are_rejoined_and_characters_kept() -> None:
+    assert "peaceful coexistence, non-interference, self-determination" in (
+        by_eid(TEXT_2014, "art_5__list_1__point_b").text
+    )
+    assert "relevant actors – State and non-State entities alike – for their" in (
+        by_eid(TEXT_2014, "art_12__para_3").text
+    )
+    assert (
+        "undertake—formally or informally—their" in by_eid(TEXT_2014, "art_7__list_1__point_b").text
+    )
+    assert "“peace, democracy," in by_eid(TEXT_2014, "preamble__recs_1__rec_4").text
+    for unit in document(TEXT_2014).walk():
+        assert unit.text == unit.text.strip()
+        assert "  " not in unit.text
+        assert "A/HRC" not in unit.text
+
+
+# --- Revision A ------------------------------------------------------------------------------
+
+
+def test_revision_a_counts_and_title() -> None:
+    doc = document(TEXT_A)
+    assert doc.meta.title == TITLE_A
+    assert len(units(TEXT_A, "recital")) == 11
+    assert len(units(TEXT_A, "article")) == 14
+    assert len(list(doc.notes())) == 12
+    assert doc.body[0].heading == "Operational Paragraphs"
+    assert not [w for w in imported(TEXT_A).warnings if "repeats" in w or "sequence" in w]
+
+
+def test_revision_a_articles_as_its_readme_describes() -> None:
+    assert [unit.eid for unit in article(TEXT_A, 3).children] == ["art_3__para_1", "art_3__para_2"]
+    assert by_eid(TEXT_A, "art_3__para_2").text.startswith("Reactive solidarity should be provided")
+    points = descendants(article(TEXT_A, 6), "point")
+    assert [point.num for point in points] == [f"({c})" for c in "abcdefghijklmn"]
+    assert [unit.element for unit in article(TEXT_A, 9).children] == ["content"]
+    assert len(descendants(article(TEXT_A, 11), "paragraph")) == 3
+    para_8 = descendants(by_eid(TEXT_A, "art_14__para_8"), "point")
+    assert [point.num for point in para_8] == [f"({c})" for c in "abcdef"]
+    assert (
+        para_8[3].text == "Not imposing unilateral coercive measures contrary to international law;"
+    )
+
+
+def test_revision_a_notes_and_page_breaks() -> None:
+    notes = {note.marker: (unit.eid, note) for unit, note in document(TEXT_A).notes()}
+    assert list(notes) == [str(n) for n in range(1, 13)]
+    assert notes["4"][0] == "preamble__recs_1__rec_4"
+    assert notes["5"][1].text.startswith("General Assembly resolution 70/1 (2015)")
+    assert "OECD-DAC “Action-oriented" in notes["7"][1].text
+    assert "States adopted the Vienna Declaration" in by_eid(TEXT_A, "preamble__recs_1__rec_5").text
+    assert "should be based on equal" in by_eid(TEXT_A, "art_11__para_1").text
+    assert "outside its territory, and" in by_eid(TEXT_A, "art_13__para_2").text
+
+
+# --- Word by word: nothing lost, nothing added -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("path", "title_start"),
+    [(TEXT_2014, "Preliminary text of a draft"), (TEXT_A, "Draft declaration on the right")],
+)
+def test_no_word_lost_or_added(path: Path, title_start: str) -> None:
+    source = source_text(path, title_start, keep_markers=False)
+    model = model_text(document(path), keep_markers=False)
+    lost, added, places = lost_and_added(source, model)
+    assert (lost, added) == (0, 0), places
+    assert len(source.split()) > 3000
+
+
+@pytest.mark.parametrize(
+    ("path", "title_start"),
+    [(TEXT_2014, "Preliminary text of a draft"), (TEXT_A, "Draft declaration on the right")],
+)
+def test_markers_put_back_at_note_offsets_give_the_source(path: Path, title_start: str) -> None:
+    source = source_text(path, title_start, keep_markers=True)
+    model = model_text(document(path), keep_markers=True)
+    assert lost_and_added(source, model)[:2] == (0, 0)
+    assert "level; 2as" in model
+
+
+# --- The synthetic text: headings after "Article N", nested points, page artefacts -----------
+
+
+def test_synthetic_headings_and_nested_points() -> None:
+    doc = document(SYNTHETIC)
+    assert doc.meta.title == "Draft convention on a synthetic test of the importer"
+    assert doc.preamble[0].eid == "preamble__recs_1"
+    assert (doc.preamble[0].num, doc.preamble[0].heading) == ("", "")
+    assert [unit.eid for unit in doc.body] == ["art_1", "art_2", "art_3"]
+    assert [unit.heading for unit in doc.body] == ["Definitions", "Obligations", ""]
+    point_a = by_eid(SYNTHETIC, "art_1__list_1__point_a")
+    assert point_a.text == ""
+    assert [unit.eid for unit in point_a.children[0].children] == [
+        "art_1__list_1__point_a__list_1__intro",
+        "art_1__list_1__point_a__list_1__point_i",
+        "art_1__list_1__point_a__list_1__point_ii",
+    ]
+    assert point_a.children[0].children[0].text == "“Draft” means a text that:"
+    assert by_eid(SYNTHETIC, "art_1__list_1__point_b").text == "“Party” means a State."
+    deep = by_eid(SYNTHETIC, "art_2__para_1__list_1__point_b__list_1__point_ii")
+    assert (deep.num, deep.text) == ("(ii)", "difficulties met.")
+    assert by_eid(SYNTHETIC, "art_2__para_2").text == (
+        "Nothing in this article affects the rights of a Party under paragraph 1 of this article."
+    )
+    assert imported(SYNTHETIC).warnings == (
+        "no --date given; the version date is set to 1970-01-01 (unknown)",
+    )
+
+
+def test_synthetic_page_artefacts_footnotes_and_characters() -> None:
+    content = by_eid(SYNTHETIC, "art_3__content")
+    assert content.text == (
+        "This article has unnumbered text only, with a page break inside it"
+        " and 10\u00a0per cent of its words kept."
+    )
+    recital = by_eid(SYNTHETIC, "preamble__recs_1__rec_2")
+    assert recital.text == (
+        "Noting para. 2 of resolution 23/12, adopted in 2013, and the importance of"
+        " non-interference,"
+    )
+    (note,) = recital.notes
+    assert (note.marker, note.offset, note.text) == ("2", len(recital.text), "Ibid., para. 3.")
+    first = by_eid(SYNTHETIC, "preamble__recs_1__rec_1").notes[0]
+    assert first.text == "A footnote body that runs on to a second line."
+
+
+# --- Metadata --------------------------------------------------------------------------------
+
+
+def test_metadata_defaults() -> None:
+    meta = document(TEXT_2014).meta
+    work = "/akn/un/bill/declaration-right-peoples-individuals-international-solidarity"
+    assert (meta.work_uri, meta.date, meta.version_label) == (work, "1970-01-01", "")
+    assert (meta.expression_uri, meta.manifestation_uri) == frbr_uris(work, "eng", meta.date)[1:]
+    assert document(TEXT_A).meta.work_uri == work  # both versions are one work
+    assert meta.source == str(TEXT_2014)
+    assert "no --date given" in imported(TEXT_2014).warnings[-1]
+
+
+def test_metadata_from_options() -> None:
+    options = ImportOptions(
+        title="A title",
+        date="2016-06-01",
+        version_label="revision A",
+        work_uri="/akn/un/bill/2014/solidarity",
+    )
+    result = import_text(TEXT_A.read_bytes(), "a.txt", options)
+    meta = result.document.meta
+    assert (meta.title, meta.date, meta.version_label) == ("A title", "2016-06-01", "revision A")
+    assert meta.expression_uri == "/akn/un/bill/2014/solidarity/eng@2016-06-01"
+    assert result.warnings == ()
+
+
+def test_bad_date_is_a_usage_error() -> None:
+    with pytest.raises(UsageError, match="YYYY-MM-DD"):
+        import_text(TEXT_A.read_bytes(), "a.txt", ImportOptions(date="1 June 2016"))
+
+
+# --- Bad input -------------------------------------------------------------------------------
+
+BAD_INPUT = [
+    pytest.param(b"", "bad.txt: empty file", id="empty"),
+    pytest.param(b"  \n\n \n", "bad.txt: empty file", id="blank"),
+    pytest.param(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "bad.txt:3: binary data", id="binary"),
+    pytest.param(b"Article 1\n\ncaf\xe9 \xff\n", "bad.txt:3: byte 0xe9 is not valid", id="bytes"),
+    pytest.param(
+        b"A title\n\n Recalling the Charter,\n\n1. Text.\n",
+        "bad.txt: no 'Article N' heading found",
+        id="no-articles",
+    ),
+]
+
+
+@pytest.mark.parametrize(("data", "message"), BAD_INPUT)
+def test_bad_input_raises_input_error(data: bytes, message: str) -> None:
+    with pytest.raises(InputError) as raised:
+        import_text(data, "bad.txt", ImportOptions())
+    assert str(raised.value).startswith(message)
+    assert "\n" not in str(raised.value)
+
+
+@pytest.mark.parametrize(("data", "message"), BAD_INPUT)
+def test_cli_import_of_bad_input_exits_2_and_writes_nothing(
+    tmp_path: Path, data: bytes, message: str
+) -> None:
+    source = tmp_path / "bad.txt"
+    source.write_bytes(data)
+    output = tmp_path / "out.xml"
+    result = CliRunner().invoke(cli, ["import", str(source), "-o", str(output)])
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith(f"redline: {tmp_path / message}")
+    assert not output.exists()
