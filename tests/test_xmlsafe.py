@@ -1,0 +1,106 @@
+"""The safe XML parser: hostile input is refused quickly, nothing is expanded or read."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from redline.errors import InputError
+from redline.xmlsafe import MAX_DEPTH, describe_root, parse_xml
+
+XXE = b"""<?xml version="1.0"?>
+<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>
+<r>&x;</r>"""
+
+LAUGHS = (
+    b'<?xml version="1.0"?>\n<!DOCTYPE lolz [\n <!ENTITY lol0 "lol">\n'
+    + b"".join(
+        b' <!ENTITY lol%d "%s">\n' % (level, b"&lol%d;" % (level - 1) * 10)
+        for level in range(1, 10)
+    )
+    + b']>\n<lolz a="&lol9;">&lol9;</lolz>'
+)
+
+QUADRATIC = b'<!DOCTYPE r [<!ENTITY a "' + b"x" * 50_000 + b'">]><r>' + b"&a;" * 50_000 + b"</r>"
+
+
+def _refused(data: bytes) -> InputError:
+    start = time.perf_counter()
+    with pytest.raises(InputError) as caught:
+        parse_xml(data, "hostile.xml")
+    assert time.perf_counter() - start < 1.0
+    return caught.value
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        XXE,
+        LAUGHS,
+        QUADRATIC,
+        '<?xml version="1.0" encoding="UTF-16"?>\n'
+        '<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><r>&x;</r>'.encode("utf-16"),
+        b'<!DOCTYPE r [<!ENTITY % p SYSTEM "file:///etc/passwd"> %p;]><r/>',
+    ],
+    ids=["xxe", "billion-laughs", "quadratic", "xxe-utf16", "parameter-entity"],
+)
+def test_entities_are_refused_without_expansion(data: bytes) -> None:
+    error = _refused(data)
+    assert "DOCTYPE declares entities" in str(error)
+    assert "root:" not in str(error)
+    assert str(error).startswith("hostile.xml: ")
+
+
+@pytest.mark.parametrize("url", ["/etc/passwd", "file:///etc/passwd", "http://example.com/a.dtd"])
+def test_external_dtd_is_refused_and_never_read(url: str) -> None:
+    error = _refused(b'<!DOCTYPE r SYSTEM "' + url.encode() + b'"><r/>')
+    assert f"DOCTYPE names an external DTD or entity ({url})" in str(error)
+    assert "root:" not in str(error)
+
+
+def test_plain_doctype_without_entities_is_accepted() -> None:
+    assert parse_xml(b"<!DOCTYPE r><r>text</r>", "ok.xml").text == "text"
+
+
+def test_malformed_xml_names_the_line() -> None:
+    error = _refused(b"<r>\n<p>text</q>\n</r>")
+    assert error.line == 2
+    assert str(error).startswith("hostile.xml:2: not well-formed XML: ")
+
+
+@pytest.mark.parametrize(
+    "data", [b"", b"  \n", bytes(range(256))], ids=["empty", "blank", "binary"]
+)
+def test_empty_and_binary_are_refused(data: bytes) -> None:
+    assert "XML" in str(_refused(data))
+
+
+def test_depth_limit() -> None:
+    deep = b"<a>" * (MAX_DEPTH + 1) + b"</a>" * (MAX_DEPTH + 1)
+    assert f"nested deeper than {MAX_DEPTH} levels" in str(_refused(deep))
+    very_deep = b"<a>" * 5000 + b"</a>" * 5000
+    assert f"nested deeper than {MAX_DEPTH} levels" in str(_refused(very_deep))
+    fine = b"<a>" * MAX_DEPTH + b"</a>" * MAX_DEPTH
+    assert parse_xml(fine, "ok.xml").tag == "a"
+
+
+def test_size_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("redline.xmlsafe.MAX_BYTES", 1024)
+    error = _refused(b"<r>" + b"x" * 2048 + b"</r>")
+    assert "larger than the" in str(error)
+    assert "limit for XML" in str(error)
+
+
+def test_comments_are_dropped_and_lines_kept() -> None:
+    root = parse_xml(b"<r>\n<!-- c -->\n<p>a<!-- x -->b</p></r>", "ok.xml")
+    paragraph = root[0]
+    assert paragraph.text == "ab"
+    assert paragraph.sourceline == 3
+
+
+def test_describe_root() -> None:
+    assert describe_root(b'<html xmlns="http://www.w3.org/1999/xhtml"/>', "p.html") == (
+        "{http://www.w3.org/1999/xhtml}html"
+    )
+    assert describe_root(b"<root/>", "r.xml") == "root"
