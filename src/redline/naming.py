@@ -65,7 +65,7 @@ SINGLETONS = frozenset({"intro", "wrapUp", "content"})
 
 _NUM_JUNK = re.compile(
     r"""
-    ^(?:article|art\.?|section|sec\.?|§|title|part|chapter|division)\s+  # a leading word label
+    ^(?:article|art\.?|section|sec\.?|§|(?:sub)?(?:title|part|chapter|division))\s+  # a label word
     """,
     re.IGNORECASE | re.VERBOSE,
 )
@@ -84,6 +84,8 @@ def clean_num(num: str) -> str:
     '101'
     >>> clean_num("(iii)")
     'iii'
+    >>> clean_num("Subtitle A—")
+    'A'
     """
     text = _NUM_JUNK.sub("", num.strip())
     return re.sub(r"[^0-9A-Za-z\-]+", "", text.replace(".", "-")).strip("-").replace("--", "-")
