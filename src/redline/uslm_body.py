@@ -8,8 +8,10 @@ Guarantees of `build_main`, on top of the model's own (`redline.model`):
    chapter, section, subsection, paragraph, subparagraph, clause, subclause; ``item``
    and ``subitem`` become ``point``, AKN having no item level) with ``num`` and
    ``heading`` exactly as printed. An appropriations block of an appropriations act
-   becomes ``hcontainer name="appropriations"`` (a heading-only block keeps its heading
-   and empty text).
+   becomes ``hcontainer name="appropriations"``; a block that is only a heading (an
+   agency or account heading over the blocks that follow) becomes
+   ``hcontainer name="appropriationsHeading"`` whose text is the heading's words, so
+   that no provision is empty and the comparison has words to align it by.
 2. A provision with sub-provisions is a container: its chapeau becomes ``intro``, its
    continuation text ``wrapUp``; text standing between sub-provisions becomes an
    ``hcontainer`` named after its USLM element. A provision without sub-provisions is a
@@ -18,9 +20,10 @@ Guarantees of `build_main`, on top of the model's own (`redline.model`):
    whereas clauses become ``recital`` units in ``preamble__recs_1``. A recital's own
    numbered sub-paragraphs, quoted blocks, tables and lists are flattened into the text
    of the unit that holds them (one line per block), never made provisions of the bill.
-4. eIds follow `redline.naming`: numbered provisions take the USLM ``num/@value``;
-   unnumbered ones a counter (through the document for sections); a repeated label
-   gets a ``-2`` suffix and a warning.
+4. eIds follow `redline.naming`: numbered provisions take their printed num (as the
+   validator recomputes it), or ``num/@value`` when nothing is printed; unnumbered
+   ones a counter (through the document for sections); a repeated label gets a ``-2``
+   suffix and a warning.
 5. The ``longTitle`` is not part of the body: it is the document's title (metadata).
 """
 
@@ -118,7 +121,7 @@ class _Builder:
         element = LEVELS[local_name(node)]
         number = _child(node, "num")
         num = one_line(number)
-        label = (number.get("value") or num) if number is not None else ""
+        label = num or (number.get("value", "") if number is not None else "")
         heading = " ".join(one_line(h) for h in node if local_name(h) == "heading")
         eid = self.eid(parent, element, label)
         attrs = (("name", local_name(node)),) if element == "hcontainer" else ()
@@ -131,6 +134,11 @@ class _Builder:
                 parts.append(flatten(child))
         if not any(isinstance(part, Unit) for part in parts):
             text, notes = self.join(eid, [p for p in parts if isinstance(p, Flat)])
+            if not text and not notes and heading and element == "hcontainer":
+                # A heading over the blocks that follow: its words are its text.
+                return Unit(
+                    element, eid, num, "", heading, attrs=(("name", "appropriationsHeading"),)
+                )
             return Unit(element, eid, num, heading, text, notes, attrs=attrs)
         children = self.blocks(eid, parts, [local_name(c) for c in node if local_name(c)])
         return Unit(element, eid, num, heading, children=children, attrs=attrs)

@@ -140,13 +140,13 @@ def _collect(element: etree._Element, parts: list[str], notes: list[tuple[str, s
     if name in _NOTES:
         number = next((child for child in element if local_name(child) == "num"), None)
         marker = flatten(number).text if number is not None else ""
-        body = "".join(
-            " ".join(flatten(child).text.split("\n"))
-            for child in element
-            if local_name(child) not in ("num", "")
-        )
-        own = _LAYOUT.sub(" ", element.text or "")
-        notes.append((marker or str(len(notes) + 1), (own + body).strip()))
+        inner: list[str] = [element.text or ""]
+        for child in element:
+            if local_name(child) not in ("num", ""):
+                _collect(child, inner, [])
+            inner.append(child.tail or "")
+        body = _LAYOUT.sub(" ", "".join(inner).replace(_RUN_IN, "")).strip()
+        notes.append((marker or str(len(notes) + 1), body))
         parts.append(_NOTE_MARK)
         return
     if name == "br":
