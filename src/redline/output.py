@@ -24,6 +24,11 @@ def write_output(target: str, data: bytes) -> None:
         sys.stdout.buffer.flush()
         return
     path = Path(target)
+    if path.exists() and not path.is_file():
+        # A device or pipe (/dev/null, a named pipe): write through, never replace it.
+        with path.open("wb") as stream:
+            stream.write(data)
+        return
     folder = path.parent if str(path.parent) else Path()
     handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
     try:
