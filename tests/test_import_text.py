@@ -430,3 +430,129 @@ def test_cli_import_of_bad_input_exits_2_and_writes_nothing(
     assert len(lines) == 1
     assert lines[0].startswith(f"redline: {tmp_path / message}")
     assert not output.exists()
+
+
+# --- The shipped AKN in versions/ ------------------------------------------------------------
+
+# Keep in step with scripts/regenerate-versions.sh, which writes these files.
+SHIPPED = [
+    (
+        "versions/solidarity-2014.txt",
+        ImportOptions(
+            date="2014-04-01",
+            version_label="preliminary text",
+            work_uri="/akn/un/bill/2014/solidarity-declaration",
+        ),
+    ),
+    (
+        "versions/solidarity-revision-A.txt",
+        ImportOptions(
+            date="2016-06-01",
+            version_label="revision A (illustrative)",
+            work_uri="/akn/un/bill/2014/solidarity-declaration",
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "options"), SHIPPED)
+def test_shipped_akn_is_valid_and_regenerated(source: str, options: ImportOptions) -> None:
+    from redline.akn_write import write_akn
+    from redline.validate import validate_akn
+
+    shipped = (ROOT / source).with_suffix(".akn.xml")
+    assert validate_akn(shipped.read_bytes(), str(shipped)) == []
+    result = import_text((ROOT / source).read_bytes(), source, options)
+    assert write_akn(result.document) == shipped.read_bytes(), "run scripts/regenerate-versions.sh"
+
+
+# --- Less common layouts ---------------------------------------------------------------------
+
+
+def import_lines(*lines: str, encoding: str = "utf-8") -> ImportResult:
+    data = "\n".join(lines).encode(encoding)
+    return import_text(data, "t.txt", ImportOptions(date="2020-01-01", encoding=encoding))
+
+
+def test_out_of_sequence_points_wrap_up_and_stray_text_are_kept_and_reported() -> None:
+    result = import_lines(
+        "A draft for testing",
+        "",
+        "I. Preamble",
+        "",
+        "Recalling something,",
+        "",
+        "II. Operative part",
+        "",
+        "Text before the first article.",
+        "",
+        "Article 1",
+        "",
+        "1. Each State shall:",
+        "",
+        "(a) do one thing;",
+        "",
+        "(c) do another;",
+        "",
+        "and report on both.",
+        "",
+        "Stray text after the list.",
+    )
+    part = result.document.body[0]
+    assert (part.eid, part.children[0].eid) == ("part_II", "part_II__intro")
+    assert part.children[0].text == "Text before the first article."
+    para, stray = part.children[1].children
+    assert [unit.num or unit.element for unit in para.children[0].children] == [
+        "intro",
+        "(a)",
+        "(c)",
+        "wrapUp",
+    ]
+    assert para.children[0].children[-1].eid == "art_1__para_1__list_1__wrapup"
+    assert (stray.element, stray.num, stray.text) == ("paragraph", "", "Stray text after the list.")
+    assert result.warnings == (
+        "part II.: text at line 9 before its first article kept as the part's intro",
+        "Article 1: point (c) at line 17 is out of sequence",
+        "Article 1: unnumbered text at line 21 after a numbered paragraph kept as an"
+        " unnumbered paragraph",
+    )
+
+
+def test_no_title_crlf_form_feed_and_another_encoding() -> None:
+    result = import_lines(
+        "[English only]\r",
+        "\r",
+        "Recalling the Charter,1\r",
+        "\f\r",
+        " 1 A note.\r",
+        "\f2\r",
+        "Recalling the caf\xe9 on the new page,\r",
+        "\r",
+        "Article 1\r",
+        "\r",
+        "Only one line",
+        encoding="latin-1",
+    )
+    doc = result.document
+    assert doc.meta.title == "t"
+    assert "no title found above line 3; give one with --title" in result.warnings
+    assert [unit.text for unit in doc.preamble[0].children] == [
+        "Recalling the Charter,",
+        "Recalling the café on the new page,",
+    ]
+    assert doc.preamble[0].children[0].notes[0].text == "A note."
+    assert [(unit.eid, unit.heading) for unit in doc.body] == [("art_1", "")]
+    assert doc.body[0].children[0].text == "Only one line"
+
+
+def test_footnote_without_marker_is_reported() -> None:
+    result = import_lines(
+        "A draft", "", "Article 1", "", "1. Text without a marker.", "", "  ", "", " 1 A note."
+    )
+    assert result.warnings == ("footnote 1 (line 9) has no marker in the text",)
+    assert not list(result.document.notes())
+
+
+def test_unknown_encoding_is_a_usage_error() -> None:
+    with pytest.raises(UsageError, match="unknown encoding"):
+        import_text(b"Article 1\n", "t.txt", ImportOptions(encoding="no-such-codec"))

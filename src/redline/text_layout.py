@@ -120,11 +120,11 @@ def join_lines(lines: list[str]) -> str:
 
 
 def is_page_break(raw: str) -> bool:
-    """True for the whitespace-only (or form-feed) line PDF extraction leaves at a page end.
+    """True for the whitespace-only line PDF extraction leaves at a page end.
 
     An empty line is a paragraph break; a line of spaces is a page break.
     """
-    return "\f" in raw or (raw != "" and raw.strip() == "")
+    return raw != "" and raw.strip() == ""
 
 
 def is_header(raw: str) -> bool:
@@ -149,7 +149,7 @@ class _Reader:
     """A one-pass reader over the raw lines; it only lives inside `read_layout`."""
 
     def __init__(self, raw_lines: list[str]) -> None:
-        self.raw = raw_lines
+        self.raw = list(raw_lines)
         self.index = 0
         self.lines: list[Line] = []
         self.footnotes: list[Footnote] = []
@@ -159,6 +159,12 @@ class _Reader:
     def run(self) -> None:
         while self.index < len(self.raw):
             raw = self.raw[self.index]
+            if "\f" in raw:
+                # pdftotext puts the form feed at the start of the next page's first line:
+                # the page breaks there, and the rest of the line is text of the new page.
+                self.raw[self.index] = raw.replace("\f", "")
+                self.page_bottom()
+                continue
             if is_page_break(raw) or is_header(raw) or _PAGE_NUMBER.match(raw):
                 self.page_bottom()
                 continue
@@ -206,7 +212,9 @@ class _Reader:
             if (
                 not raw.strip()
                 or raw[0] in PAD
+                or "\f" in raw
                 or is_header(raw)
+                or _PAGE_NUMBER.match(raw)
                 or _FOOTNOTE_START.match(raw)
                 or _PROVISION_START.match(raw)
             ):
