@@ -306,3 +306,22 @@ def test_writer_output_matches_golden() -> None:
     if os.environ.get("REDLINE_REGENERATE") == "1":
         golden.write_bytes(write_akn(declaration()))
     assert write_akn(declaration()) == golden.read_bytes()
+
+
+@pytest.mark.parametrize(
+    "text", ["a\rb", "a\r\nb", " x ", "\tx", "x\n", "a \n b", "a\n\nb", "<&>]]>"]
+)
+def test_awkward_text_round_trips(text: str) -> None:
+    note = Note("art_1__content__fnt_1", "1", len(text), "n")
+    content = Unit("content", "art_1__content", text=text, notes=(note,))
+    article = Unit("article", "art_1", "Article 1", children=(content,))
+    document = Document(meta=_meta(), body=(article,))
+    assert read_akn(write_akn(document), "doc.xml") == document
+
+
+def test_characters_xml_cannot_hold_are_refused_with_the_eid() -> None:
+    content = Unit("content", "art_1__content", text="page\x0cbreak")
+    article = Unit("article", "art_1", "Article 1", children=(content,))
+    document = Document(meta=_meta(source="draft.txt"), body=(article,))
+    with pytest.raises(InputError, match=r"^draft.txt: art_1__content: character U\+000C"):
+        write_akn(document)

@@ -17,8 +17,11 @@ Guarantees:
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
+from redline.errors import InputError
 from redline.model import Document, Metadata, Note, Unit
 from redline.naming import SINGLETONS
 
@@ -37,6 +40,8 @@ OPEN_STRUCTURES = frozenset({"doc", "statement", "debateReport"})
 INLINE_HOLDERS = frozenset({"p", "num", "heading", "subheading", "docTitle"})
 
 _INDENT = "  "
+# Characters XML 1.0 cannot hold, even escaped: C0 controls but tab, LF, CR; surrogates.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _akn(tag: str) -> str:
@@ -44,7 +49,12 @@ def _akn(tag: str) -> str:
 
 
 def write_akn(doc: Document) -> bytes:
-    """The AKN 3.0 XML of `doc`, as UTF-8 bytes with an XML declaration."""
+    """The AKN 3.0 XML of `doc`, as UTF-8 bytes with an XML declaration.
+
+    Raises `InputError` naming the unit if a text holds a character XML cannot hold
+    (a control character such as a form feed left over from a PDF).
+    """
+    _check_characters(doc)
     # The stubs do not allow the ``None`` key that lxml uses for the default namespace.
     root = etree.Element(_akn("akomaNtoso"), nsmap={None: AKN_NS})  # type: ignore[dict-item]
     document = etree.SubElement(root, _akn(doc.meta.doc_type), name=doc.meta.doc_name)
@@ -63,6 +73,22 @@ def write_akn(doc: Document) -> bytes:
     _indent(root, 0)
     text: str = etree.tostring(root, encoding="unicode")
     return f'<?xml version="1.0" encoding="UTF-8"?>\n{text}\n'.encode()
+
+
+def _check_characters(doc: Document) -> None:
+    """Refuse, naming where it is, any text that XML 1.0 cannot represent."""
+    places = [("metadata", doc.meta.title), ("metadata", doc.meta.version_label)]
+    places.extend(("metadata", value) for _, value in doc.meta.extra)
+    for unit in doc.walk():
+        places.extend((unit.eid, text) for text in (unit.num, unit.heading, unit.text))
+        places.extend((note.eid, note.text) for note in unit.notes)
+    for place, text in places:
+        found = _NOT_XML.search(text)
+        if found:
+            raise InputError(
+                f"{place}: character U+{ord(found.group()):04X} cannot be written to XML",
+                source=doc.meta.source,
+            )
 
 
 def _meta(meta: Metadata) -> etree._Element:
