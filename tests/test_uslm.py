@@ -9,9 +9,11 @@ and compared, in order, with the words of the imported model and of ``redline te
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from dataclasses import replace
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -333,3 +335,27 @@ def test_import_command_writes_valid_akn(tmp_path: Path) -> None:
     out = tmp_path / "hc105.xml"
     assert main(["import", str(DATA / "hc105_eh.xml"), "-o", str(out), "-q"]) == 0
     assert validate_akn(out.read_bytes(), str(out)) == []
+
+
+#: Consecutive versions of each bill, in the order of the README's table.
+_ROWS = re.findall(r"^\|[^|]+\| (.+\.xml) \|$", (DATA / "README.md").read_text("utf-8"), re.M)
+README_PAIRS = [
+    (old, new)
+    for versions in (row.split(" -> ") for row in _ROWS)
+    for old, new in pairwise(versions)
+]
+TOP_LEVEL = ("formula", "recital", "section")
+
+
+def test_correspondence_covers_every_pair_and_every_provision_once() -> None:
+    """The hand-written correspondence names real eIds, each top-level provision once."""
+    pairs = json.loads((DATA / "correspondence.json").read_text("utf-8"))["pairs"]
+    assert len(README_PAIRS) == 11
+    assert [(pair["old"], pair["new"]) for pair in pairs] == README_PAIRS
+    for pair in pairs:
+        assert pair["notes"]
+        for side, index in (("old", 0), ("new", 1)):
+            doc = load(DATA / pair[side])
+            provisions = [unit.eid for unit in doc.walk() if unit.element in TOP_LEVEL]
+            listed = [row[index] for row in pair["sections"] if row[index] is not None]
+            assert listed == provisions, (pair[side], side)

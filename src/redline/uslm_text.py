@@ -9,7 +9,8 @@ Guarantees of `flatten`:
 1. Every character of every text node is kept, in document order, except XML layout
    whitespace: runs of spaces, tabs and newlines become one space, lines are stripped,
    empty lines are dropped. Non-breaking spaces, soft hyphens, typographic quotes and
-   dashes are kept as they are.
+   dashes are kept as they are. A ``<br>`` (a page break of the printed bill, even in
+   mid-sentence) is a space.
 2. Line breaks (``\\n``) stand between blocks: each ``<p>``, each provision inside a
    quoted block, each table row, list item and table-of-contents entry starts a new line
    (so the AKN writer gives each its own ``<p>``). Text after a quoted block (``”.``)
@@ -150,7 +151,7 @@ def _collect(element: etree._Element, parts: list[str], notes: list[tuple[str, s
         parts.append(_NOTE_MARK)
         return
     if name == "br":
-        parts.append("\n")
+        parts.append(" ")  # a printed line or page break (``verticalSpace="nextPage"``)
         return
     if element.get("role") == "after-quoted-block":
         _glue(parts)  # ``”.`` closes the quoted block's last line, as printed
