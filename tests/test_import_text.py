@@ -400,6 +400,8 @@ BAD_INPUT = [
     pytest.param(b"", "bad.txt: empty file", id="empty"),
     pytest.param(b"  \n\n \n", "bad.txt: empty file", id="blank"),
     pytest.param(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "bad.txt:3: binary data", id="binary"),
+    pytest.param(b"\xef\xbb\xbf \n", "bad.txt: empty file", id="bom-only"),
+    pytest.param(b"Article 1\n\nText\x00\n", "bad.txt:3: binary data", id="nul-in-utf-8"),
     pytest.param(b"Article 1\n\ncaf\xe9 \xff\n", "bad.txt:3: byte 0xe9 is not valid", id="bytes"),
     pytest.param(
         b"A title\n\n Recalling the Charter,\n\n1. Text.\n",
@@ -556,3 +558,8 @@ def test_footnote_without_marker_is_reported() -> None:
 def test_unknown_encoding_is_a_usage_error() -> None:
     with pytest.raises(UsageError, match="unknown encoding"):
         import_text(b"Article 1\n", "t.txt", ImportOptions(encoding="no-such-codec"))
+
+
+def test_utf_16_with_its_encoding_is_text_not_binary() -> None:
+    result = import_lines("A draft", "", "Article 1", "", "1. Text.", encoding="utf-16")
+    assert result.document.body[0].children[0].text == "Text."

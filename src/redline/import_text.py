@@ -72,26 +72,36 @@ def import_text(data: bytes, source: str, options: ImportOptions) -> ImportResul
 
 
 def decode(data: bytes, source: str, encoding: str) -> str:
-    """The text of `data`, line ends normalised to ``\\n``; refuses what is not a draft's text."""
-    if not data.strip():
+    """The text of `data`, line ends normalised to ``\\n``; refuses what is not a draft's text.
+
+    A NUL byte means binary data, unless the encoding (UTF-16) decodes it away.
+    """
+    if not data.strip(b" \t\r\n\f"):
         raise InputError("empty file; expected the plain text of a draft", source=source)
-    if b"\x00" in data:
-        line = data.count(b"\n", 0, data.index(b"\x00")) + 1
-        raise InputError(
-            "binary data (a NUL byte), not the plain text of a draft", source=source, line=line
-        )
     try:
         text = data.decode(encoding)
     except LookupError as error:
         raise UsageError(f"unknown encoding {encoding!r}", source=source) from error
     except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
+        if b"\x00" in data:
+            raise _binary(source, data.count(b"\n", 0, data.index(b"\x00")) + 1) from error
         raise InputError(
             f"byte 0x{data[error.start]:02x} is not valid {encoding}; give the right --encoding",
             source=source,
-            line=line,
+            line=data.count(b"\n", 0, error.start) + 1,
         ) from error
-    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if "\x00" in text:
+        raise _binary(source, text.count("\n", 0, text.index("\x00")) + 1)
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise InputError("empty file; expected the plain text of a draft", source=source)
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _binary(source: str, line: int) -> InputError:
+    return InputError(
+        "binary data (a NUL byte), not the plain text of a draft", source=source, line=line
+    )
 
 
 def find_start(blocks: list[Block], source: str) -> int:
