@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from redline.cli import cli
 from redline.errors import InputError, UsageError
@@ -563,3 +565,39 @@ def test_unknown_encoding_is_a_usage_error() -> None:
 def test_utf_16_with_its_encoding_is_text_not_binary() -> None:
     result = import_lines("A draft", "", "Article 1", "", "1. Text.", encoding="utf-16")
     assert result.document.body[0].children[0].text == "Text."
+
+
+# --- Property: however the lines wrap, the words come back exactly ---------------------------
+
+_WORD = st.text(
+    alphabet=st.sampled_from("abcdefghijKLMNOPQRSTéçà’“”–—,;:\u00a0"), min_size=1, max_size=12
+).filter(lambda word: any(char.isalpha() for char in word))
+
+
+def _wrap(words: list[str], widths: list[int]) -> list[str]:
+    lines, start = [], 0
+    for width in widths:
+        if start >= len(words):
+            break
+        lines.append(" ".join(words[start : start + width]) + " " * (width % 3))
+        start += width
+    if start < len(words):
+        lines.append(" ".join(words[start:]))
+    return lines
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    recital=st.lists(_WORD, min_size=1, max_size=40),
+    paragraph=st.lists(_WORD, min_size=1, max_size=40),
+    widths=st.lists(st.integers(min_value=1, max_value=9), min_size=1, max_size=12),
+)
+def test_words_survive_any_line_wrapping(
+    recital: list[str], paragraph: list[str], widths: list[int]
+) -> None:
+    recital = ["Recalling", *recital]
+    lines = ["A draft", "", *_wrap(recital, widths), "", "Article 1", ""]
+    lines += ["1. " + _wrap(paragraph, widths)[0], *_wrap(paragraph, widths)[1:]]
+    doc = import_lines(*lines).document
+    assert doc.preamble[0].children[0].text == " ".join(recital)
+    assert doc.body[0].children[0].text == " ".join(paragraph)
