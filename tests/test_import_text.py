@@ -522,6 +522,14 @@ def test_out_of_sequence_points_wrap_up_and_stray_text_are_kept_and_reported() -
     )
 
 
+def test_labels_followed_by_no_break_spaces() -> None:
+    doc = import_lines(
+        "A draft", "", "Article\u00a07", "", "1.\u00a0Text with\u00a0a no-break space."
+    ).document
+    assert (doc.body[0].eid, doc.body[0].num) == ("art_7", "Article\u00a07")
+    assert doc.body[0].children[0].text == "Text with\u00a0a no-break space."
+
+
 def test_no_title_crlf_form_feed_and_another_encoding() -> None:
     result = import_lines(
         "[English only]\r",
@@ -571,7 +579,7 @@ def test_utf_16_with_its_encoding_is_text_not_binary() -> None:
 
 _WORD = st.text(
     alphabet=st.sampled_from("abcdefghijKLMNOPQRSTéçà’“”–—,;:\u00a0"), min_size=1, max_size=12
-).filter(lambda word: any(char.isalpha() for char in word))
+).filter(lambda word: any(char.isalpha() for char in word) and word.strip() == word)
 
 
 def _wrap(words: list[str], widths: list[int]) -> list[str]:

@@ -49,15 +49,15 @@ class Block:
 _SECTION = re.compile(
     r"""
     ^(?P<num>[IVXL]{1,5}\.)    # a roman section number with its dot: II.
-    [ \t]+(?P<text>\S.*)$      # the section heading
+    \s+(?P<text>\S.*)$          # the section heading (any space, no-break included)
     """,
     re.VERBOSE,
 )
 
 _ARTICLE = re.compile(
     r"""
-    ^(?P<num>Article[ \t]+\d{1,3})  # Article 5
-    (?:[ \t]*[.:–—-]?[ \t]*         # an optional separator ...
+    ^(?P<num>Article\s+\d{1,3})  # Article 5 (any space, no-break included)
+    (?:\s*[.:–—-]?\s*              # an optional separator ...
        (?P<text>\S.*))?$            # ... before a heading on the same line
     """,
     re.VERBOSE,
@@ -66,7 +66,7 @@ _ARTICLE = re.compile(
 _PARAGRAPH = re.compile(
     r"""
     ^(?P<num>\d{1,3}\.)         # 1.
-    (?:[ \t]+(?P<text>\S.*))?$  # the paragraph's first words, if on the same line
+    (?:\s+(?P<text>\S.*))?$     # the paragraph's first words, if on the same line
     """,
     re.VERBOSE,
 )
@@ -76,7 +76,7 @@ _POINT = re.compile(
     ^(?P<num>\(                 # (a), (iv), (aa), (1)
         (?:[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})
     \))
-    (?:[ \t]+(?P<text>\S.*))?$  # the point's first words, if on the same line
+    (?:\s+(?P<text>\S.*))?$     # the point's first words, if on the same line
     """,
     re.VERBOSE,
 )
