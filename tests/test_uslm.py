@@ -359,3 +359,32 @@ def test_correspondence_covers_every_pair_and_every_provision_once() -> None:
             provisions = [unit.eid for unit in doc.walk() if unit.element in TOP_LEVEL]
             listed = [row[index] for row in pair["sections"] if row[index] is not None]
             assert listed == provisions, (pair[side], side)
+
+
+SYNTHETIC = f"""<bill xmlns="{USLM}"><meta><citableAs>116 HR 9 IH</citableAs></meta>
+<main><section><num value="2">SEC. 2. </num><heading>ONE.</heading><content>Text.</content>
+</section>
+<section><num value="2">SEC. 2. </num><heading>AGAIN.</heading>
+<chapeau>Lead—</chapeau>
+<paragraph><num value="1">(1) </num><content>first;</content></paragraph>
+<continuation>between;</continuation>
+<paragraph><num value="2">(2) </num><chapeau>second:</chapeau>
+<item><num value="aa">(aa) </num><content>an item</content></item></paragraph>
+<continuation>end.</continuation></section></main></bill>"""
+
+
+def test_repeated_labels_mid_text_and_items() -> None:
+    result = import_uslm(SYNTHETIC.encode(), "synthetic.xml", ImportOptions(date="2020-01-01"))
+    doc = result.document
+    assert [unit.eid for unit in doc.body] == ["sec_2", "sec_2-2"]
+    assert any("sec_2-2" in warning for warning in result.warnings)
+    assert [(c.element, c.eid) for c in doc.body[1].children] == [
+        ("intro", "sec_2-2__intro"),
+        ("paragraph", "sec_2-2__para_1"),
+        ("hcontainer", "sec_2-2__hcontainer_1"),
+        ("paragraph", "sec_2-2__para_2"),
+        ("wrapUp", "sec_2-2__wrapup"),
+    ]
+    assert dict(doc.body[1].children[2].attrs) == {"name": "continuation"}
+    assert _unit(doc, "sec_2-2__para_2__point_aa").text == "an item"
+    assert validate_akn(write_akn(doc), "synthetic.xml") == []

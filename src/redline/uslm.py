@@ -212,8 +212,19 @@ def _report(document: Document, quoted_blocks: int, tables: int) -> str:
     for unit in document.walk():
         counts[unit.element] = counts.get(unit.element, 0) + 1
     shown = ("recital", "formula", "division", "title", "subtitle", "section", "subsection")
-    parts = [f"{counts[name]} {name}s" for name in shown if counts.get(name)]
-    parts.append(f"{sum(1 for _ in document.notes())} notes")
-    parts.append(f"{quoted_blocks} quoted blocks and {tables} tables kept as text")
+    parts = [_plural(counts[name], name) for name in shown if counts.get(name)]
+    parts.append(_plural(sum(1 for _ in document.notes()), "note"))
+    parts.append(
+        f"{_plural(quoted_blocks, 'quoted block')} and {_plural(tables, 'table')} kept as text"
+    )
     facts = dict(document.meta.extra)
     return f"read USLM {facts.get('number', '')} {facts.get('stage', '')}: " + ", ".join(parts)
+
+
+def _plural(count: int, noun: str) -> str:
+    """``1 section``, ``2 sections``.
+
+    >>> _plural(1, "formula"), _plural(2, "table")
+    ('1 formula', '2 tables')
+    """
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
