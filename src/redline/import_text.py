@@ -68,7 +68,9 @@ def import_text(data: bytes, source: str, options: ImportOptions) -> ImportResul
     document = Document(
         _metadata(title, source, options, warnings), structure.preamble, structure.body
     )
-    return ImportResult(document, tuple(warnings), _report(document, source, first_line))
+    return ImportResult(
+        document, tuple(warnings), _report(document, source, first_line, layout.dropped)
+    )
 
 
 def decode(data: bytes, source: str, encoding: str) -> str:
@@ -180,7 +182,7 @@ def _metadata(title: str, source: str, options: ImportOptions, warnings: list[st
     )
 
 
-def _report(document: Document, source: str, first_line: int) -> str:
+def _report(document: Document, source: str, first_line: int, dropped: int) -> str:
     """One line of counts, so a human can check them against the printed draft."""
     counts: dict[str, int] = {}
     for unit in document.walk():
@@ -190,7 +192,7 @@ def _report(document: Document, source: str, first_line: int) -> str:
     return (
         f"{source}: {counts.get('recital', 0)} recitals, {counts.get('article', 0)} articles,"
         f" {numbered} paragraphs, {counts.get('point', 0)} points, {notes} notes"
-        f" (instrument from line {first_line})"
+        f" (instrument from line {first_line}; {dropped} page-layout lines dropped)"
     )
 
 
