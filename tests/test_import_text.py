@@ -609,3 +609,14 @@ def test_words_survive_any_line_wrapping(
     doc = import_lines(*lines).document
     assert doc.preamble[0].children[0].text == " ".join(recital)
     assert doc.body[0].children[0].text == " ".join(paragraph)
+
+
+def test_cli_import_writes_akn_and_reports_on_stderr(tmp_path: Path) -> None:
+    output = tmp_path / "out.xml"
+    args = ["import", str(TEXT_2014), "-o", str(output), "--date", "2014-04-01"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        f"redline: warning: {warning}" for warning in imported(TEXT_2014).warnings[:2]
+    ] + [f"redline: {imported(TEXT_2014).report}"]
+    assert output.read_bytes().startswith(b"<?xml")
