@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from redline.cli import cli
 from redline.errors import InputError
 from redline.xmlsafe import MAX_DEPTH, describe_root, parse_xml
 
@@ -104,3 +107,30 @@ def test_describe_root() -> None:
         "{http://www.w3.org/1999/xhtml}html"
     )
     assert describe_root(b"<root/>", "r.xml") == "root"
+
+
+AKN_XXE = (
+    b'<?xml version="1.0"?>\n<!DOCTYPE akomaNtoso [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n'
+    b'<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><bill name="b">'
+    b"<meta/><body><article eId='art_1'><content><p>&x;</p></content></article></body>"
+    b"</bill></akomaNtoso>"
+)
+
+
+@pytest.mark.parametrize("data", [AKN_XXE, XXE, LAUGHS], ids=["akn-xxe", "xxe", "laughs"])
+@pytest.mark.parametrize(("command", "code"), [("text", 2), ("validate", 1)])
+def test_cli_refuses_hostile_xml_in_one_line(
+    tmp_path: Path, data: bytes, command: str, code: int
+) -> None:
+    target = tmp_path / "hostile.xml"
+    target.write_bytes(data)
+    start = time.perf_counter()
+    result = CliRunner().invoke(cli, [command, str(target)])
+    assert time.perf_counter() - start < 2.0
+    assert result.exit_code == code
+    output = result.stdout + result.stderr
+    assert output.count("\n") == 1
+    assert str(target) in output
+    assert "DOCTYPE declares entities" in output
+    assert "root:" not in output
+    assert "Traceback" not in output
