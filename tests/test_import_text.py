@@ -557,6 +557,26 @@ def test_no_title_crlf_form_feed_and_another_encoding() -> None:
     assert doc.body[0].children[0].text == "Only one line"
 
 
+def test_page_break_inside_a_sentence_does_not_split_a_recital() -> None:
+    doc = import_lines(
+        "A draft",
+        "",
+        "Recalling resolution 60/251 of the General Assembly,",
+        "  ",
+        "States having agreed,",
+        "  ",
+        "Noting the above,",
+        "",
+        "Article 1",
+        "",
+        "Text.",
+    ).document
+    assert [unit.text for unit in doc.preamble[0].children] == [
+        "Recalling resolution 60/251 of the General Assembly, States having agreed,",
+        "Noting the above,",
+    ]
+
+
 def test_footnote_without_marker_is_reported() -> None:
     result = import_lines(
         "A draft", "", "Article 1", "", "1. Text without a marker.", "", "  ", "", " 1 A note."

@@ -18,21 +18,12 @@ from redline.errors import InputError, UsageError
 from redline.model import Document, Metadata, Unit
 from redline.naming import frbr_uris
 from redline.sources import ImportOptions, ImportResult
-from redline.text_blocks import Block, Kind, make_blocks
+from redline.text_blocks import Block, Kind, make_blocks, opens_recital
 from redline.text_layout import read_layout
 from redline.text_structure import build_units
 
 #: The date that marks an unknown version date.
 UNKNOWN_DATE = "1970-01-01"
-
-_PREAMBULAR = re.compile(
-    r"""
-    ^(?:[A-Z][a-z]+ing              # Recalling, Recognizing, Bearing in mind ...
-    | Mindful | Convinced | Aware | Conscious | Concerned | Determined | Desirous
-    | Guided | Alarmed | Deeply | Gravely | Noting | Having)\b   # the other usual openings
-    """,
-    re.VERBOSE,
-)
 
 _NOT_A_TITLE = re.compile(
     r"""
@@ -132,9 +123,7 @@ def find_start(blocks: list[Block], source: str) -> int:
 
 def _is_preambular(block: Block) -> bool:
     """True for a recital, or the continuation of one a page break cut off."""
-    return block.kind is Kind.TEXT and (
-        bool(_PREAMBULAR.match(block.text)) or block.text[:1].islower()
-    )
+    return block.kind is Kind.TEXT and (opens_recital(block.text) or block.text[:1].islower())
 
 
 def _title_before(blocks: list[Block], start: int) -> Block | None:

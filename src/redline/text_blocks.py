@@ -81,6 +81,15 @@ _POINT = re.compile(
     re.VERBOSE,
 )
 
+_PREAMBULAR = re.compile(
+    r"""
+    ^(?:[A-Z][a-z]+ing              # Recalling, Recognizing, Bearing in mind ...
+    | Mindful | Convinced | Aware | Conscious | Concerned | Determined | Desirous
+    | Guided | Alarmed | Deeply | Gravely | Noting | Having | Whereas)\b  # other openings
+    """,
+    re.VERBOSE,
+)
+
 _PATTERNS = (
     (Kind.ARTICLE, _ARTICLE),
     (Kind.SECTION, _SECTION),
@@ -96,6 +105,15 @@ _ENDS_SENTENCE = re.compile(
     """,
     re.VERBOSE,
 )
+
+
+def opens_recital(text: str) -> bool:
+    """True when `text` starts as preambular paragraphs do.
+
+    >>> opens_recital("Recalling the"), opens_recital("Mindful that"), opens_recital("States")
+    (True, True, False)
+    """
+    return _PREAMBULAR.match(text) is not None
 
 
 def classify(text: str) -> tuple[Kind, str, str]:
@@ -138,8 +156,8 @@ def _starts_new_block(current: list[Line], line: Line) -> bool:
 
     Without a blank line between them, a line still starts a block when it is labelled
     (after a page break, or anywhere for ``Article N``), when it follows an ``Article N``
-    line, or when it opens a page, the previous page ended a sentence and it starts with a
-    capital (a recital that begins on a new page).
+    line, or when it opens a page, the previous page ended a sentence and it starts as a
+    recital does (a recital that begins on a new page; other text runs on across the break).
     """
     kind = classify(line.text)[0]
     if kind is Kind.ARTICLE or classify(current[0].text)[0] is Kind.ARTICLE:
@@ -148,7 +166,7 @@ def _starts_new_block(current: list[Line], line: Line) -> bool:
         return False
     if kind is not Kind.TEXT:
         return True
-    return bool(_ENDS_SENTENCE.search(current[-1].text)) and line.text[:1].isupper()
+    return bool(_ENDS_SENTENCE.search(current[-1].text)) and opens_recital(line.text)
 
 
 def _block(group: list[Line]) -> Block:
