@@ -1,0 +1,299 @@
+"""The gate over a repository of texts: validate every file, compare with a base, judge.
+
+The top of the library, under ``redline check``: reads the working tree and, through
+`redline.gitrev`, the base revision; runs `redline.validate`, `redline.compare` and
+the rules of `redline.policy`; `redline.check_summary` writes the Markdown summary.
+Guarantees: a bad file never raises (it becomes a `Problem` of the report); only what
+makes the check itself impossible raises (`UsageError`/`InputError`: not a revision,
+not in a repository, a path that names nothing, a bad ``redline.toml``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from redline.changes import CompareOptions, Comparison
+from redline.errors import InputError, RedlineError, UsageError
+from redline.gitrev import FileChange, Status, changed_files, read_revision, repository_root
+from redline.model import Document
+from redline.policy import Policy, Violation, judge, read_policy
+from redline.validate import Problem, validate_akn
+
+DEFAULT_PATHS = ("versions",)
+"""Where the texts live when no paths are given (relative to the repository root)."""
+
+
+@dataclass(frozen=True, slots=True)
+class CheckConfig:
+    """How to run a check; the defaults are those of ``redline check``."""
+
+    cwd: Path | None = None
+    """The folder paths are relative to (default: the current folder)."""
+    options: CompareOptions = field(default_factory=CompareOptions)
+    """Options of every comparison."""
+    policy: Policy | None = None
+    """The rules; None reads ``redline.toml`` at the repository root."""
+
+
+@dataclass(frozen=True, slots=True)
+class FileReport:
+    """What the check found in one file."""
+
+    path: str
+    """The file, from the repository root (for a deleted file: where it was)."""
+    status: Status | None = None
+    """How it differs from the base; None when it does not (or there is no base)."""
+    old_path: str = ""
+    """Its path in the base revision ("" when added or not compared)."""
+    problems: tuple[Problem, ...] = ()
+    """Why it is not valid AKN (empty when valid, or deleted)."""
+    violations: tuple[Violation, ...] = ()
+    """Rules its change breaks."""
+    comparison: Comparison | None = None
+    """The base version against this one (an empty document stands in for the
+    missing side of an added or deleted file); None when not compared."""
+    notes: tuple[str, ...] = ()
+    """Things a reviewer should know that do not fail the check."""
+
+
+@dataclass(frozen=True, slots=True)
+class CheckReport:
+    """The result of a whole check."""
+
+    base: str | None
+    """The base revision compared against, if any."""
+    files: tuple[FileReport, ...]
+    """Every file checked or changed, sorted by path."""
+    summary: str = ""
+    """The Markdown summary for reviewers (and ``$GITHUB_STEP_SUMMARY``)."""
+
+    @property
+    def ok(self) -> bool:
+        """True when every file is valid and every rule holds (changes alone are fine)."""
+        return not any(report.problems or report.violations for report in self.files)
+
+    def messages(self) -> Iterator[str]:
+        """One line per problem, violation and note, for standard error."""
+        for report in self.files:
+            yield from (str(problem) for problem in report.problems)
+            yield from (str(violation) for violation in report.violations)
+            yield from (f"{report.path}: note: {note}" for note in report.notes)
+
+
+def run_check(paths: Sequence[str], base: str | None, config: CheckConfig) -> CheckReport:
+    """Validate the AKN files under `paths` and, given `base`, judge their changes."""
+    from redline.check_summary import write_summary
+
+    cwd = (config.cwd or Path.cwd()).resolve()
+    root = repository_root(cwd) if base else _root_or(cwd)
+    policy = config.policy or read_policy(root)
+    targets = [cwd / path for path in paths] or [root / path for path in DEFAULT_PATHS]
+    explicit = {_name(path, root) for path in targets if path.is_file()}
+    changes = _changes(base, targets, root) if base else {}
+    _require_existing(targets, changes, root)
+    reports = {name: _validate(root, name) for name in _working_files(targets, root)}
+    for name, change in changes.items():
+        compared = _compare(root, change, base or "", policy, config.options, explicit)
+        if compared is not None:
+            reports[name] = replace(compared, problems=reports.get(name, compared).problems)
+    result = CheckReport(base, tuple(reports[name] for name in sorted(reports)))
+    return replace(result, summary=write_summary(result))
+
+
+def _root_or(cwd: Path) -> Path:
+    """The repository root, or `cwd` outside a repository (a check without a base)."""
+    try:
+        return repository_root(cwd).resolve()
+    except InputError:
+        return cwd
+
+
+def _name(path: Path, root: Path) -> str:
+    """`path` from the repository root with ``/`` separators, as git and ``redline.toml``
+    name files (a path outside the root is kept as given)."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _changes(base: str, targets: list[Path], root: Path) -> dict[str, FileChange]:
+    pathspecs = [str(path.resolve()) for path in targets]
+    return {change.path: change for change in changed_files(base, pathspecs, root)}
+
+
+def _require_existing(targets: list[Path], changes: dict[str, FileChange], root: Path) -> None:
+    """A path must name a file or folder now, or one that the base had."""
+    for path in targets:
+        name = _name(path, root)
+        gone = any(
+            c.old_path == name or c.old_path.startswith(f"{name}/") for c in changes.values()
+        )
+        if not path.exists() and not gone:
+            raise UsageError(f"no such file or folder: {name} (name the AKN files to check)")
+
+
+def is_akn_name(name: str, data: bytes | None) -> bool:
+    """True for ``*.akn.xml``, and for ``*.xml`` whose root is an Akoma Ntoso element.
+
+    >>> is_akn_name("v/a.akn.xml", None), is_akn_name("v/a.xml", b"<other/>")
+    (True, False)
+    """
+    from redline.sources import sniff
+
+    if name.endswith(".akn.xml"):
+        return True
+    return name.endswith(".xml") and data is not None and sniff(data) == "akn"
+
+
+def _working_files(targets: list[Path], root: Path) -> list[str]:
+    """The AKN files named or found under the folders `targets`, from the root."""
+    found: list[str] = []
+    for target in targets:
+        if target.is_file():
+            found.append(_name(target, root))
+            continue
+        for path in sorted(target.rglob("*.xml")) if target.is_dir() else ():
+            if path.is_file() and is_akn_name(path.name, _head(path)):
+                found.append(_name(path, root))
+    return list(dict.fromkeys(found))
+
+
+def _head(path: Path) -> bytes | None:
+    try:
+        with path.open("rb") as stream:
+            return stream.read(4096)
+    except OSError:
+        return None
+
+
+def _validate(root: Path, name: str) -> FileReport:
+    """The problems of the working-tree file `name` (unreadable is one problem)."""
+    try:
+        data = (root / name).read_bytes()
+    except OSError as error:
+        return FileReport(name, problems=(Problem(name, None, f"cannot read: {error.strerror}"),))
+    return FileReport(name, problems=tuple(validate_akn(data, name)))
+
+
+def _compare(
+    root: Path,
+    change: FileChange,
+    base: str,
+    policy: Policy,
+    options: CompareOptions,
+    explicit: set[str],
+) -> FileReport | None:
+    """The comparison of one changed file and the rules it breaks; None when not AKN."""
+    from redline.compare import compare
+
+    old = read_revision(f"{base}:{change.old_path}", root) if change.old_path else None
+    new = _read_working(root / change.path) if change.status is not Status.DELETED else None
+    akn = change.path in explicit or any(
+        is_akn_name(name, data) for name, data in ((change.path, new), (change.old_path, old))
+    )
+    if not akn:
+        return None
+    report = FileReport(change.path, change.status, change.old_path)
+    old_doc, old_error = _read_doc(old, f"{base}:{change.old_path}")
+    new_doc, new_error = _read_doc(new, change.path)
+    if old_error or new_error:
+        # An unreadable new side is already a problem; an unreadable base is only news.
+        note = f"not compared: the version in {base} cannot be read ({old_error})"
+        return replace(report, notes=(note,) if old_error else ())
+    pair = _pair(old_doc, new_doc)
+    if pair is None:
+        return report
+    comparison = compare(*pair, options)
+    violations, notes = _judged(change, comparison, policy)
+    return replace(report, comparison=comparison, violations=violations, notes=notes)
+
+
+def _judged(
+    change: FileChange, comparison: Comparison, policy: Policy
+) -> tuple[tuple[Violation, ...], tuple[str, ...]]:
+    """The violations and notes of one compared file (an added file breaks no rule; a
+    deleted one only the frozen rule)."""
+    if change.status is Status.ADDED:
+        return (), ()
+    if change.status is Status.DELETED:
+        policy = replace(policy, stable_eids=False, require_new_expression=False)
+    violations = judge(change.path, comparison, policy, change.old_path)
+    return tuple(violations), tuple(_unknown_frozen(comparison, policy, change))
+
+
+def _pair(old: Document | None, new: Document | None) -> tuple[Document, Document] | None:
+    """Both sides, an empty document standing in for the missing side of an added or
+    deleted file; None when neither could be read."""
+    if new is None:
+        return (old, Document(meta=old.meta)) if old else None
+    return (old or Document(meta=new.meta), new)
+
+
+def _read_working(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None  # validation reports it
+
+
+def _read_doc(data: bytes | None, source: str) -> tuple[Document | None, str]:
+    """The document in `data`, or None and why it cannot be read ("" when it can)."""
+    from redline.akn_read import read_akn
+
+    if data is None:
+        return None, ""
+    try:
+        return read_akn(data, source), ""
+    except RedlineError as error:
+        return None, error.message
+
+
+def _unknown_frozen(comparison: Comparison, policy: Policy, change: FileChange) -> Iterator[str]:
+    """Per-file frozen eIds that name nothing in the base version: likely a typo."""
+    eids = {side.eid for c in comparison.changes for side in c.old}
+    own = [
+        eid
+        for path, frozen in policy.files
+        if path in (change.path, change.old_path)
+        for eid in frozen
+    ]
+    for eid in own:
+        if eid not in eids:
+            yield f"frozen eId {eid} (redline.toml) is not in the base version of this file"
+
+
+def redline_name(path: str, fmt: str) -> str:
+    """The file name of a redline of `path`: one flat folder of artifacts, no clashes.
+
+    >>> redline_name("versions/un/solidarity.akn.xml", "pdf")
+    'versions--un--solidarity.pdf'
+    """
+    stem = path.removesuffix(".xml").removesuffix(".akn")
+    return f"{stem.replace('/', '--')}.{fmt}"
+
+
+def write_redlines(report: CheckReport, folder: Path, fmt: str) -> tuple[Path, ...]:
+    """Write the redline of every changed file in format `fmt` (``html``, ``pdf``) into
+    `folder` (created if missing); files whose text did not change get none."""
+    from redline.output import write_output
+    from redline.render import RenderOptions, get_renderer
+
+    renderer = get_renderer(fmt)
+    folder.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for file in report.files:
+        if file.comparison is None or file.comparison.identical:
+            continue
+        target = folder / redline_name(file.path, fmt)
+        write_output(str(target), renderer(file.comparison, RenderOptions()))
+        written.append(target)
+    return tuple(written)
+
+
+def append_summary(path: Path, summary: str) -> None:
+    """Append `summary` to a file such as GitHub's ``$GITHUB_STEP_SUMMARY``."""
+    with path.open("a", encoding="utf-8") as stream:
+        stream.write(summary + "\n")
