@@ -202,14 +202,29 @@ def us_bill() -> Document:
     return Document(meta=meta, preamble=(formula,), body=(title,))
 
 
-@pytest.mark.parametrize("build", [declaration, us_bill])
+def report() -> Document:
+    """A ``doc`` (main body) with text straight in the preamble and an hcontainer."""
+    paragraph = Unit("paragraph", "hcontainer_1__para_1", "1.", text="Text.")
+    summary = Unit(
+        "hcontainer",
+        "hcontainer_1",
+        heading="Summary",
+        attrs=(("name", "summary"),),
+        children=(paragraph,),
+    )
+    meta = _meta(doc_type="doc", doc_name="report")
+    preamble = (Unit("p", "preamble__p_1", text="Introductory text."),)
+    return Document(meta=meta, preamble=preamble, body=(summary,))
+
+
+@pytest.mark.parametrize("build", [declaration, us_bill, report])
 def test_round_trip_gives_an_equal_document(build: object) -> None:
     assert callable(build)
     document = build()
     assert read_akn(write_akn(document), "doc.xml") == document
 
 
-@pytest.mark.parametrize("build", [declaration, us_bill])
+@pytest.mark.parametrize("build", [declaration, us_bill, report])
 def test_written_documents_are_valid(build: object) -> None:
     assert callable(build)
     assert validate_akn(write_akn(build()), "doc.xml") == []
