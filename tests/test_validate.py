@@ -145,3 +145,13 @@ def test_cli_validates_several_files() -> None:
     assert code == 1
     assert "declaration.xml" not in out
     assert "invalid.xml:64:" in out
+
+
+def test_prefixed_eids_of_document_wide_elements_are_accepted() -> None:
+    xml = (
+        (DATA / "foreign-act.xml")
+        .read_bytes()
+        .replace(b'"sec_1"', b'"chp_1__sec_1"')
+        .replace(b'"sec_1__', b'"chp_1__sec_1__')
+    )
+    assert validate_akn(xml, "act.xml") == []

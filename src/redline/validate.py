@@ -29,7 +29,7 @@ from lxml import etree
 from redline.akn_read import HIERARCHY
 from redline.akn_write import AKN_NS
 from redline.errors import InputError
-from redline.naming import make_eid
+from redline.naming import UNPREFIXED, make_eid
 from redline.xmlsafe import parse_xml
 
 SCHEMA_FILES = ("akomantoso30.xsd", "xml.xsd")
@@ -150,25 +150,35 @@ def _check_children(parent: etree._Element, parent_eid: str, source: str) -> Ite
             counters[name] = counters.get(name, 0) + 1
         eid = child.get("eId")
         expected = make_eid(parent_eid, name, num, counters.get(name, 1))
-        positional = make_eid(parent_eid, name, counter=positions[name])
-        if (
-            eid is not None
-            and name in _NAMED
-            and not _follows_convention(eid, name, parent_eid, (expected, positional))
-        ):
-            also = f" or {positional!r}" if positional != expected else ""
-            yield Problem(
-                source,
-                _line(child),
-                f"eId {eid!r} of <{name}> does not follow the naming convention "
-                f"(expected {expected!r}{also})",
-            )
+        if eid is not None and name in _NAMED:
+            positional = make_eid(parent_eid, name, counter=positions[name])
+            yield from _check_eid(child, eid, parent_eid, (expected, positional), source)
         if num:
             yield from _check_sequence(child, name, num, eid or "", previous, source)
         yield from _check_words(child, name, eid or expected, source)
         if name in HIERARCHY or name in _TEXT_BLOCKS or name == "p":
             own = eid or (parent_eid if name == "p" else expected)
             yield from _check_children(child, own, source)
+
+
+def _check_eid(
+    element: etree._Element, eid: str, parent_eid: str, forms: tuple[str, str], source: str
+) -> Iterator[Problem]:
+    """Rule 2 for one element, given its eId from the num (or counter) and by position."""
+    name = _name(element)
+    accepted: tuple[str, ...] = forms
+    if name in UNPREFIXED and parent_eid:
+        # Some producers prefix these too (``chp_1__sec_1``); the convention allows both.
+        accepted += tuple(f"{parent_eid}__{form}" for form in forms)
+    if not _follows_convention(eid, name, parent_eid, accepted):
+        expected, positional = forms[:2]
+        also = f" or {positional!r}" if positional != expected else ""
+        yield Problem(
+            source,
+            _line(element),
+            f"eId {eid!r} of <{name}> does not follow the naming convention "
+            f"(expected {expected!r}{also})",
+        )
 
 
 def _follows_convention(eid: str, name: str, parent_eid: str, expected: tuple[str, ...]) -> bool:
