@@ -264,6 +264,8 @@ def test_reads_akn_written_by_others() -> None:
     assert document.meta.manifestation_uri.endswith("!main.xml")
     units = {unit.eid: unit for unit in document.walk()}
     assert units["preamble__p_1"].text == "WHEREAS the Council has decided;"
+    assert units["preamble__container_1"].text == "CONSIDERING the need;\nNOTING the report;"
+    assert units["preamble__container_1"].attrs == (("name", "considerations"),)
     assert units["chp_1"].heading == "Interpretation and application"
     subsection = units["sec_1__subsec_1"]
     assert subsection.text == (

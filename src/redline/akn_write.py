@@ -31,7 +31,7 @@ META_NS = "urn:x-redline:metadata"
 """Namespace of our own elements inside ``<proprietary>`` (the schema requires a foreign one)."""
 
 #: Text units whose words go straight into ``<p>`` children, without ``<content>``.
-BLOCK_HOLDERS = frozenset({"intro", "wrapUp", "content", "formula", "longTitle"})
+BLOCK_HOLDERS = frozenset({"intro", "wrapUp", "content", "formula", "longTitle", "container"})
 #: Text units shaped like an item: eId, optional num and heading, then ``<p>`` children.
 ITEMS = frozenset({"recital", "citation"})
 #: Document types whose main part is ``<mainBody>`` rather than ``<body>``.
