@@ -230,8 +230,9 @@ def diff_command(
 @click.option("--html", "html_dir", metavar="DIR", help="Write an HTML redline per changed file.")
 @click.option("--pdf", "pdf_dir", metavar="DIR", help="Write a PDF redline per changed file.")
 @click.option(
-    "-o", "--output", default="-", show_default=True, help="File for the summary, - for stdout."
-)
+    "-o", "--output", metavar="FILE", default="-", show_default=True,
+    help="File for the summary, - for stdout.",
+)  # fmt: skip
 @click.option("-q", "--quiet", is_flag=True, help="Do not print the summary on stdout.")
 @handle_errors
 def check_command(
@@ -242,8 +243,8 @@ def check_command(
     output: str,
     quiet: bool,
 ) -> None:
-    """Validate the AKN files under PATHS (default: versions/) and, with --base, the
-    rules of redline.toml on what changed since REV.
+    """Validate the AKN files under PATHS (default: versions/); with --base, also
+    compare what changed since git revision REV and apply the rules of redline.toml.
 
     Prints a Markdown summary (also appended to $GITHUB_STEP_SUMMARY when set) and
     each problem or broken rule on stderr. Exit 0 when all files are valid and every
