@@ -50,6 +50,7 @@ class Flat:
     region: str
     label: str
     leaf: bool
+    keys: tuple[str, ...] = ()
     bag: Counter[str] = field(default_factory=Counter)
 
 
@@ -83,7 +84,8 @@ def flatten(doc: Document, options: CompareOptions) -> list[Flat]:
         own_label = _label(unit, label if not is_top else "", counter, region)
         flat = Flat(unit, index, parent, index if is_top else top, region, own_label, unit.is_text)
         if flat.leaf:
-            flat.bag = Counter(word_keys(unit.text, options))
+            flat.keys = tuple(word_keys(unit.text, options))
+            flat.bag = Counter(flat.keys)
         flats.append(flat)
         for position, child in enumerate(unit.children, start=1):
             visit(child, index, flat.top, region, own_label, position)
@@ -136,14 +138,12 @@ def _pair_exact(result: Alignment, options: CompareOptions) -> None:
     by_key: dict[tuple[str, tuple[str, ...]], list[Flat]] = defaultdict(list)
     for flat in result.old:
         if flat.leaf and flat.bag:
-            by_key[(flat.region, tuple(word_keys(flat.unit.text, options)))].append(flat)
+            by_key[(flat.region, flat.keys)].append(flat)
     for flat in result.new:
         if not (flat.leaf and flat.bag):
             continue
         pool = [
-            f
-            for f in by_key.get((flat.region, tuple(word_keys(flat.unit.text, options))), [])
-            if f.index not in result.pair_old
+            f for f in by_key.get((flat.region, flat.keys), []) if f.index not in result.pair_old
         ]
         if pool:
             same = [f for f in pool if f.unit.eid == flat.unit.eid]

@@ -169,14 +169,21 @@ def _merge_runs(ops: list[WordOp]) -> tuple[WordOp, ...]:
     return tuple(merged)
 
 
+_WORD = re.compile(r"\w+(?:[’'\-‐]\w+)*")
+
+
 def word_keys(text: str, options: CompareOptions) -> list[str]:
-    """The significant word keys of `text` (whitespace and punctuation left out),
-    the material of similarity measures."""
-    return [
-        key
-        for key in (token_key(token, options) for token in tokenize(text))
-        if key and (key[0].isalnum() or key[0] == "_")
-    ]
+    """The word keys of `text` (whitespace and punctuation left out), the material of
+    similarity measures: the same words `tokenize` finds, folded as the options say.
+
+    >>> word_keys("Non-State actors’ “rights”", CompareOptions(ignore_case=True))
+    ['non-state', 'actors', 'rights']
+    """
+    if options.ignore_typography:
+        text = text.translate(_TYPOGRAPHY)
+    if options.ignore_case:
+        text = text.casefold()
+    return _WORD.findall(text)
 
 
 def similarity(old: Counter[str], new: Counter[str]) -> float:

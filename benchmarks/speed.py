@@ -1,0 +1,225 @@
+"""Speed and memory of ``redline diff`` against the tools a user would otherwise run.
+
+Run ``.venv/bin/python benchmarks/speed.py`` (add ``--quick`` for a short run). For
+each case it measures, as a user runs them, whole processes: ``redline diff`` to
+JSON, HTML and PDF, and the baselines on the same texts (a flat word diff with
+diff-match-patch in pure Python and in its C++ build, difflib on words, xmldiff in
+its default and fast-match modes with a time cap). It also splits redline's own time
+by stage in-process. Every figure is the median of several runs; ratios are to the
+fastest baseline measured in the same run, because machines here are shared and noisy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from mutations import mutate
+from synthetic import ROOT, make_document, sentences
+
+from redline.akn_write import write_akn
+from redline.align import align
+from redline.compare import compare
+from redline.model import Document
+from redline.plaintext import render_plaintext
+from redline.render import RenderOptions, get_renderer
+from redline.sources import load_document
+
+PYTHON = sys.executable
+REDLINE = [PYTHON, "-m", "redline"]
+XMLDIFF_CAP = 60.0
+
+BASELINES: dict[str, str] = {
+    "dmp (Python)": """
+import sys
+from diff_match_patch import diff_match_patch
+a, b = (open(p, encoding="utf-8").read() for p in sys.argv[1:3])
+d = diff_match_patch(); d.Diff_Timeout = 0
+import re
+ta, tb = re.findall(r"\\S+|\\s+", a), re.findall(r"\\S+|\\s+", b)
+table = {}
+enc = lambda ts: "".join(table.setdefault(t, chr(len(table) + 256)) for t in ts)
+diffs = d.diff_main(enc(ta), enc(tb), False); d.diff_cleanupSemantic(diffs)
+""",
+    "dmp (C++)": """
+import sys, re
+import fast_diff_match_patch as f
+a, b = (open(p, encoding="utf-8").read() for p in sys.argv[1:3])
+ta, tb = re.findall(r"\\S+|\\s+", a), re.findall(r"\\S+|\\s+", b)
+f.diff(ta, tb, timelimit=0, checklines=False, cleanup="Semantic")
+""",
+    "difflib (words)": """
+import sys, difflib
+a, b = (open(p, encoding="utf-8").read().split() for p in sys.argv[1:3])
+list(difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes())
+""",
+    "xmldiff": """
+import sys
+from xmldiff import main
+main.diff_files(sys.argv[3], sys.argv[4])
+""",
+    "xmldiff (fast)": """
+import sys
+from xmldiff import main
+main.diff_files(sys.argv[3], sys.argv[4], diff_options={"fast_match": True})
+""",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """One measured process: wall seconds and peak resident memory in MB."""
+
+    seconds: float
+    peak_mb: float
+    timed_out: bool = False
+
+
+def run_process(argv: list[str], cap: float | None = None) -> Run:
+    """Run `argv`, return its wall time and its own peak memory (from wait4)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = start + cap if cap else None
+    while True:
+        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+        if pid:
+            break
+        if deadline and time.perf_counter() > deadline:
+            process.kill()
+            os.wait4(process.pid, 0)
+            return Run(cap or 0.0, 0.0, timed_out=True)
+        time.sleep(0.005)
+    elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise RuntimeError(f"{' '.join(argv)} failed with status {status}")
+    return Run(elapsed, usage.ru_maxrss / 1024)
+
+
+def median_run(argv: list[str], repeat: int, cap: float | None = None) -> Run:
+    runs = [run_process(argv, cap) for _ in range(repeat)]
+    if any(r.timed_out for r in runs):
+        return Run(cap or 0.0, 0.0, timed_out=True)
+    return Run(statistics.median(r.seconds for r in runs), max(r.peak_mb for r in runs))
+
+
+def timed(func: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    """A pair of files to compare, with the plain texts the flat baselines read."""
+
+    name: str
+    words: int
+    old: Path
+    new: Path
+    old_text: Path
+    new_text: Path
+
+
+def prepare(name: str, old: Document, new: Document, folder: Path) -> Case:
+    """Write a pair as AKN files and plain texts."""
+    paths = []
+    for label, doc in (("old", old), ("new", new)):
+        xml = folder / f"{name}-{label}.akn.xml"
+        xml.write_bytes(write_akn(doc))
+        txt = folder / f"{name}-{label}.txt"
+        txt.write_text(render_plaintext(doc), encoding="utf-8")
+        paths += [xml, txt]
+    words = len(paths[1].read_text(encoding="utf-8").split())
+    return Case(name, words, paths[0], paths[2], paths[1], paths[3])
+
+
+def cases(folder: Path, quick: bool) -> list[Case]:
+    out = []
+    declaration = [ROOT / "versions" / f"solidarity-{v}.akn.xml" for v in ("2014", "revision-A")]
+    if not declaration[0].exists():
+        declaration = [ROOT / "versions" / f"solidarity-{v}.txt" for v in ("2014", "revision-A")]
+    out.append(prepare("declaration", *(load_document(str(p)) for p in declaration), folder))
+    uslm = ROOT / "tests" / "data" / "uslm"
+    for name, old, new in (("H.R. 264 EH->PCS", "h264_eh.xml", "H264_PCS.xml"),
+                           ("S. 2731 IPS->RCS", "S2731_IPS.xml", "S2731_RCS.xml")):  # fmt: skip
+        docs = [load_document(str(uslm / f)) for f in (old, new)]
+        out.append(prepare(name, docs[0], docs[1], folder))
+    pool = sentences()
+    for size in (10_000, 50_000) if quick else (10_000, 50_000, 100_000, 400_000):
+        doc = make_document(size, seed=size, pool=pool)
+        new, _ = mutate(doc, seed=size, edits=max(8, size // 2000))
+        out.append(prepare(f"synthetic {size // 1000}k", doc, new, folder))
+    return out
+
+
+def stages(case: Case, repeat: int) -> dict[str, float]:
+    """redline's own time by stage, in-process."""
+    docs: list[Document] = []
+    read = timed(lambda: docs.__setitem__(slice(None), [load_document(str(case.old)),
+                                                        load_document(str(case.new))]), repeat)  # fmt: skip
+    old, new = docs
+    aligned = timed(lambda: align(old, new, compare(old, old).options), repeat)
+    comparison = compare(old, new)
+    whole = timed(lambda: compare(old, new), repeat)
+    html = timed(lambda: get_renderer("html")(comparison, RenderOptions()), repeat)
+    return {"read": read, "align": aligned, "diff": max(0.0, whole - aligned), "render html": html}
+
+
+def measure(case: Case, repeat: int, pdf_limit: int) -> list[str]:
+    rows = []
+    files = [str(case.old_text), str(case.new_text), str(case.old), str(case.new)]
+    baseline: dict[str, Run] = {}
+    for name, code in BASELINES.items():
+        cap = XMLDIFF_CAP if name.startswith("xmldiff") else None
+        baseline[name] = median_run([PYTHON, "-c", code, *files], repeat, cap)
+    fastest = min(r.seconds for r in baseline.values() if not r.timed_out)
+    ours: dict[str, Run] = {}
+    formats = ["json", "html"] + (["pdf"] if case.words <= pdf_limit else [])
+    for fmt in formats:
+        argv = [*REDLINE, "diff", str(case.old), str(case.new), "-f", fmt, "-o", os.devnull, "-q"]
+        ours[fmt] = median_run(argv, repeat)
+    for name, run in [*((f"redline → {k}", v) for k, v in ours.items()), *baseline.items()]:
+        seconds = f">{run.seconds:.0f}" if run.timed_out else f"{run.seconds:.2f}"
+        ratio = "—" if run.timed_out else f"{run.seconds / fastest:.1f}×"
+        memory = "—" if run.timed_out else f"{run.peak_mb:.0f}"
+        rows.append(f"| {case.name} | {case.words:,} | {name} | {seconds} | {ratio} | {memory} |")
+    split = stages(case, repeat)
+    rows.append(f"| {case.name} | {case.words:,} | stages (in-process) | "
+                + ", ".join(f"{k} {v:.2f}" for k, v in split.items()) + " | | |")  # fmt: skip
+    return rows
+
+
+def startup(repeat: int) -> float:
+    return median_run([*REDLINE, "--help"], repeat).seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small sizes, fewer runs")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per measurement")
+    parser.add_argument("--pdf-limit", type=int, default=100_000, help="largest PDF case, words")
+    args = parser.parse_args()
+    repeat = 1 if args.quick else args.repeat
+    with tempfile.TemporaryDirectory() as tmp:
+        print(f"redline --help: {startup(repeat):.2f} s (interpreter start-up included)")
+        print()
+        print("| case | words | tool | seconds | × fastest baseline | peak MB |")
+        print("|---|---:|---|---:|---:|---:|")
+        for case in cases(Path(tmp), args.quick):
+            for row in measure(case, repeat, args.pdf_limit):
+                print(row, flush=True)
+
+
+if __name__ == "__main__":
+    main()
