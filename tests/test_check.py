@@ -139,6 +139,24 @@ def test_frozen_article_deleted(repo: Repo, capsys: pytest.CaptureFixture[str]) 
     assert "frozen provision art_13 (Article 13) was deleted (rule: frozen)" in err
 
 
+def test_paragraph_inserted_into_a_frozen_article(
+    repo: Repo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo.write("redline.toml", '[check]\nfrozen = ["art_1"]\n')
+    new = (
+        '<paragraph eId="art_1__para_5"><num>5.</num><content>'
+        "<p>States shall cooperate.</p></content></paragraph></article>"
+    )
+    text = (repo.root / TEXT_FILE).read_text(encoding="utf-8")
+    repo.write(TEXT_FILE, text.replace("</article>", new, 1))
+    code, _, err = _check(capsys, "--base", "HEAD")
+    assert code == 1
+    assert err == (
+        f"{TEXT_FILE}: frozen provision art_1 (Article 1) was modified: "
+        "Article 1(5) (art_1__para_5) inserted (rule: frozen)\n"
+    )
+
+
 def test_per_file_frozen_eid_that_names_nothing_is_a_note(
     repo: Repo, capsys: pytest.CaptureFixture[str]
 ) -> None:

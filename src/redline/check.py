@@ -197,6 +197,8 @@ def _compare(
     if not akn:
         return None
     report = FileReport(change.path, change.status, change.old_path)
+    if new is None and change.status is not Status.DELETED:
+        return report  # unreadable now: validation reports it
     old_doc, old_error = _read_doc(old, f"{base}:{change.old_path}")
     new_doc, new_error = _read_doc(new, change.path)
     if old_error or new_error:

@@ -157,21 +157,30 @@ def _frozen(path: str, comparison: Comparison, frozen: tuple[str, ...]) -> Itera
     for eid in frozen:
         hits = [c for c in comparison.changes if any(_covers(eid, s.eid) for s in c.old)]
         if any(c.kind is not ChangeKind.UNCHANGED for c in hits):
-            yield Violation(path, Rule.FROZEN, _frozen_message(eid, hits))
+            yield Violation(path, Rule.FROZEN, _frozen_message(eid, hits, comparison))
 
 
-def _frozen_message(eid: str, hits: list[Change]) -> str:
+def _frozen_message(eid: str, hits: list[Change], comparison: Comparison) -> str:
     """``frozen provision art_2 (Article 2) was modified: Article 2(1) (art_2__para_1) modified``.
 
     The provision's own change is named first; when it is a container (modified because
-    something inside it changed), the first changed text inside it is named too.
+    something inside it changed, or was inserted into it), the first such part is named.
     """
     own = next((c for c in hits if any(s.eid == eid for s in c.old)), None)
-    inner = [c for c in hits if c is not own and c.kind is not ChangeKind.UNCHANGED]
     label = next(s.label for s in own.old if s.eid == eid) if own else "part of it"
     kind = own.kind.value if own and own.kind is not ChangeKind.UNCHANGED else "changed"
     message = f"frozen provision {eid} ({label}) was {kind}"
-    if inner and (own is None or own.kind is ChangeKind.MODIFIED):
+    if own is not None and own.kind is not ChangeKind.MODIFIED:
+        return message
+    inside = {eid, *(s.eid for s in own.new)} if own else {eid}
+    inner = [
+        c
+        for c in comparison.changes
+        if c is not own
+        and c.kind is not ChangeKind.UNCHANGED
+        and any(_covers(top, s.eid) for top in inside for s in c.old + c.new)
+    ]
+    if inner:
         first = next((c for c in inner if any(s.text for s in c.old + c.new)), inner[0])
         sides = first.old or first.new
         message += f": {sides[0].label} ({sides[0].eid}) {first.kind.value}"
