@@ -1,0 +1,400 @@
+"""Word operations to inline HTML: the innermost step of the HTML renderer.
+
+`render_runs` turns one unit's `WordOp`s, with the authorial-note markers anchored
+in its text, into ``<del>``/``<ins>`` runs appended to an lxml element. Guarantees:
+1. Draft text only ever becomes element text or attribute values, so lxml escapes it.
+2. In every `Mode`, removing each ``<ins>`` and unwrapping each ``<del>`` leaves
+   exactly the old characters the mode shows; the reverse leaves the new ones.
+3. Note markers stand at their anchors; each shown marker is registered with the
+   `Context` so its footnote body can be written once, in marker order.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from enum import Enum
+
+from lxml import etree
+
+from redline.changes import PART_SEPARATOR, ChangeKind, Node, Op, Side, WordOp
+
+Element = etree._Element
+
+
+class Mode(Enum):
+    """How the word operations of one unit are shown."""
+
+    NORMAL = "normal"
+    """Tracked changes in place: equal text plain, deletions struck, insertions underlined."""
+    DELETED = "deleted"
+    """The old text only, all struck (a deleted unit)."""
+    INSERTED = "inserted"
+    """The new text only, all underlined (an inserted unit)."""
+    MOVED_FROM = "moved-from"
+    """The old text only, struck as a move (the old place of a moved unit)."""
+    MOVED_TO = "moved-to"
+    """The new text as a move, with its word edits (the new place of a moved unit)."""
+    OLD_COLUMN = "old-column"
+    """The old text with its deletions (left column of the side-by-side layout)."""
+    NEW_COLUMN = "new-column"
+    """The new text with its insertions (right column of the side-by-side layout)."""
+
+
+# (tag, class, side whose characters are shown); tag "" is plain text, "ghost" is a
+# deleted word inside a moved text, drawn by CSS from an attribute so that the text of
+# the new place holds no old words.
+Style = tuple[str, str, str]
+_STYLES: dict[Mode, dict[Op, Style | None]] = {
+    Mode.NORMAL: {
+        Op.EQUAL: ("", "", "new"),
+        Op.DELETE: ("del", "", "old"),
+        Op.INSERT: ("ins", "", "new"),
+    },
+    Mode.DELETED: {Op.EQUAL: ("del", "", "old"), Op.DELETE: ("del", "", "old"), Op.INSERT: None},
+    Mode.INSERTED: {Op.EQUAL: ("ins", "", "new"), Op.DELETE: None, Op.INSERT: ("ins", "", "new")},
+    Mode.MOVED_FROM: {
+        Op.EQUAL: ("del", "rl-move", "old"),
+        Op.DELETE: ("del", "rl-move", "old"),
+        Op.INSERT: None,
+    },
+    Mode.MOVED_TO: {
+        Op.EQUAL: ("ins", "rl-move", "new"),
+        Op.DELETE: ("ghost", "rl-move", "old"),
+        Op.INSERT: ("ins", "rl-move rl-edit", "new"),
+    },
+    Mode.OLD_COLUMN: {Op.EQUAL: ("", "", "old"), Op.DELETE: ("del", "", "old"), Op.INSERT: None},
+    Mode.NEW_COLUMN: {Op.EQUAL: ("", "", "new"), Op.DELETE: None, Op.INSERT: ("ins", "", "new")},
+}
+
+#: The note sides each mode shows markers for.
+_SIDES: dict[Mode, frozenset[str]] = {
+    Mode.NORMAL: frozenset({"old", "new"}),
+    Mode.DELETED: frozenset({"old"}),
+    Mode.MOVED_FROM: frozenset({"old"}),
+    Mode.OLD_COLUMN: frozenset({"old"}),
+    Mode.INSERTED: frozenset({"new"}),
+    Mode.MOVED_TO: frozenset({"new"}),
+    Mode.NEW_COLUMN: frozenset({"new"}),
+}
+
+
+@dataclass
+class Footnote:
+    """A note marker shown in the text, waiting for its body to be written."""
+
+    fid: str
+    """The id of the footnote body."""
+    ref: str
+    """The id of the marker, for the link back."""
+    marker: tuple[WordOp, ...]
+    """The marker's number as word operations."""
+    body: tuple[WordOp, ...]
+    """The note's text as word operations."""
+    mode: Mode
+    """How marker and body are shown."""
+    node: Node
+    """The note's node in the redline tree."""
+
+
+@dataclass
+class Context:
+    """What one rendering collects as it goes: ids taken and footnotes to write."""
+
+    ids: set[str] = field(default_factory=set)
+    """Every id given out so far."""
+    footnotes: list[Footnote] = field(default_factory=list)
+    """Markers shown so far, in reading order."""
+    notes_at_markers: bool = False
+    """Write each note's body right after its marker (for paged footnotes) instead of
+    collecting it for a notes section."""
+
+    def take(self, wanted: str) -> str:
+        """`wanted` if still free, else `wanted` with the first free ``-2``, ``-3`` suffix."""
+        candidate, index = wanted, 2
+        while candidate in self.ids:
+            candidate, index = f"{wanted}-{index}", index + 1
+        self.ids.add(candidate)
+        return candidate
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """Characters of one operation as shown in a mode."""
+
+    tag: str
+    cls: str
+    text: str
+    side: str
+    """Which version's characters `text` holds."""
+    seps: str
+    """Which sides a unit separator inside `text` belongs to: old, new or both."""
+    old: tuple[int, int]
+    new: tuple[int, int]
+
+
+def clean(text: str) -> str:
+    """`text` with characters XML cannot hold replaced by U+FFFD.
+
+    >>> clean("a\\x00b\\tc")
+    'a\\ufffdb\\tc'
+    """
+    return "".join(
+        ch
+        if ch in "\t\n\r"
+        or (" " <= ch <= "\ud7ff")
+        or ("\ue000" <= ch <= "\ufffd")
+        or ch >= "\U00010000"
+        else "\ufffd"
+        for ch in text
+    )
+
+
+def diff_words(old: str, new: str) -> tuple[WordOp, ...]:
+    """Word operations between two short strings (numbers, titles), keeping their characters.
+
+    >>> [(op.op.value, op.old, op.new) for op in diff_words("Article 3", "Article 4")]
+    [('equal', 'Article ', 'Article '), ('delete', '3', ''), ('insert', '', '4')]
+    """
+    a, b = old.split(" "), new.split(" ")
+    ops: list[WordOp] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        left = " ".join(a[i1:i2]) + (" " if i2 < len(a) else "")
+        right = " ".join(b[j1:j2]) + (" " if j2 < len(b) else "")
+        if tag == "equal":
+            ops.append(WordOp(Op.EQUAL, left, right))
+            continue
+        if left:
+            ops.append(WordOp(Op.DELETE, left, ""))
+        if right:
+            ops.append(WordOp(Op.INSERT, "", right))
+    return tuple(op for op in ops if op.old or op.new)
+
+
+def side_ops(old: str, new: str) -> tuple[WordOp, ...]:
+    """Word operations for a label that exists on either side or both."""
+    if old and new:
+        return diff_words(old, new)
+    return (WordOp(Op.DELETE, old, ""),) if old else (WordOp(Op.INSERT, "", new),) if new else ()
+
+
+def make_runs(ops: tuple[WordOp, ...], mode: Mode) -> list[Run]:
+    """The runs a mode shows for `ops`, with the character ranges they cover."""
+    runs: list[Run] = []
+    old_at = new_at = 0
+    for op in ops:
+        style = _STYLES[mode][op.op]
+        old_end, new_end = old_at + len(op.old), new_at + len(op.new)
+        if style is not None:
+            tag, cls, side = style
+            text = op.old if side == "old" else op.new
+            seps = {Op.EQUAL: "both", Op.DELETE: "old", Op.INSERT: "new"}[op.op]
+            if text:
+                runs.append(Run(tag, cls, text, side, seps, (old_at, old_end), (new_at, new_end)))
+        old_at, new_at = old_end, new_end
+    return runs
+
+
+def append_text(parent: Element, text: str) -> None:
+    """Add `text` at the end of `parent`'s content."""
+    if not text:
+        return
+    text = clean(text)
+    if len(parent):
+        last = parent[-1]
+        last.tail = (last.tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
+
+
+def add_run(parent: Element, tag: str, cls: str, text: str) -> None:
+    """Append `text` shown as `tag` (joined to an identical run just before it)."""
+    if not text:
+        return
+    if not tag:
+        append_text(parent, text)
+        return
+    last = parent[-1] if len(parent) else None
+    html_tag = "span" if tag == "ghost" else tag
+    classes = f"rl-ghost {cls}".strip() if tag == "ghost" else cls
+    if (
+        last is not None
+        and last.tag == html_tag
+        and not last.tail
+        and last.get("class", "") == (classes)
+    ):
+        if tag == "ghost":
+            last.set("data-text", last.get("data-text", "") + clean(text))
+        else:
+            append_text(last, text)
+        return
+    element = etree.SubElement(parent, html_tag)
+    if classes:
+        element.set("class", classes)
+    if tag == "ghost":
+        element.set("data-text", clean(text))
+        element.set("title", "deleted")
+    else:
+        element.text = clean(text)
+
+
+def render_plain(parent: Element, ops: tuple[WordOp, ...], mode: Mode) -> None:
+    """Append `ops` as shown in `mode`, without notes or unit separators."""
+    for run in make_runs(ops, mode):
+        add_run(parent, run.tag, run.cls, run.text)
+
+
+Slot = tuple[int, int]
+
+
+def find_slot(runs: list[Run], side: str, anchor: int) -> Slot:
+    """Where a marker anchored at `anchor` of `side`'s text goes: (run index, character)."""
+    for index, run in enumerate(runs):
+        start, end = run.old if side == "old" else run.new
+        if anchor < start:
+            return index, 0
+        if start <= anchor < end:
+            offset = anchor - start
+            if run.side != side:
+                offset = round(offset * len(run.text) / (end - start))
+            return index, min(offset, len(run.text))
+    return len(runs), 0
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """One note marker to place in the text."""
+
+    slot: Slot
+    node: Node
+    ops: tuple[WordOp, ...]
+    body: tuple[WordOp, ...]
+
+
+def _note_sides(node: Node, mode: Mode) -> dict[str, Side]:
+    change, shown = node.change, _SIDES[mode]
+    sides: dict[str, Side] = {}
+    if change.old and "old" in shown and change.old[0].anchor >= 0:
+        sides["old"] = change.old[0]
+    if change.new and "new" in shown and change.new[0].anchor >= 0:
+        sides["new"] = change.new[0]
+    return sides
+
+
+def place_markers(runs: list[Run], notes: tuple[Node, ...], mode: Mode) -> list[Marker]:
+    """The markers of `notes` that `mode` shows, with their slots, in slot order."""
+    markers: list[Marker] = []
+    for node in notes:
+        ops = node.change.ops
+        sides = _note_sides(node, mode)
+        slots = {side: find_slot(runs, side, s.anchor) for side, s in sides.items()}
+        old, new = sides.get("old"), sides.get("new")
+        if mode is Mode.NORMAL and old and new and slots["old"] != slots["new"]:
+            markers.append(Marker(slots["old"], node, side_ops(old.num, ""), _whole(ops, "old")))
+            markers.append(Marker(slots["new"], node, side_ops("", new.num), _whole(ops, "new")))
+        elif sides:
+            slot = slots.get("new", slots.get("old", (0, 0)))
+            old_num = node.change.old[0].num if node.change.old else ""
+            new_num = node.change.new[0].num if node.change.new else ""
+            markers.append(Marker(slot, node, side_ops(old_num, new_num), ops))
+    return sorted(markers, key=lambda marker: marker.slot)
+
+
+def _whole(ops: tuple[WordOp, ...], side: str) -> tuple[WordOp, ...]:
+    text = "".join(op.old if side == "old" else op.new for op in ops)
+    return (WordOp(Op.DELETE, text, ""),) if side == "old" else (WordOp(Op.INSERT, "", text),)
+
+
+def add_marker(parent: Element, marker: Marker, mode: Mode, context: Context) -> None:
+    """Append a note marker linking to its footnote, and register the footnote."""
+    change = marker.node.change
+    side = change.new[0] if change.new else change.old[0]
+    prefix = "" if change.new and mode not in (Mode.DELETED, Mode.MOVED_FROM) else "old-"
+    fid = context.take(f"fn-{prefix}{side.eid}")
+    ref = context.take(f"ref-{prefix}{side.eid}")
+    sup = etree.SubElement(parent, "sup", {"class": "akn-noteRef", "id": ref})
+    link = etree.SubElement(sup, "a", {"href": f"#{fid}"})
+    render_plain(link, marker.ops, mode)
+    footnote = Footnote(fid, ref, marker.ops, marker.body, mode, marker.node)
+    if context.notes_at_markers:
+        add_note_body(parent, footnote, "span")
+    else:
+        context.footnotes.append(footnote)
+
+
+def add_note_body(parent: Element, note: Footnote, tag: str) -> Element:
+    """The body of a note: its marker linking back to the text, then its words."""
+    change = note.node.change
+    classes = ["akn-authorialNote", f"rl-{change.kind.value}"]
+    if mode_is_move(note.mode):
+        classes.append(f"rl-{note.mode.value}")
+    if change.kind is not ChangeKind.UNCHANGED or note.mode is not Mode.NORMAL:
+        classes.append("rl-changed")
+    entry = etree.SubElement(parent, tag, {"class": " ".join(classes), "id": note.fid})
+    if change.old:
+        entry.set("data-old-eid", clean(change.old[0].eid))
+    back = etree.SubElement(entry, "a", {"class": "rl-fn-marker", "href": f"#{note.ref}"})
+    render_plain(back, note.marker, note.mode)
+    back.tail = " "
+    render_plain(entry, note.body, note.mode)
+    return entry
+
+
+def mode_is_move(mode: Mode) -> bool:
+    """True for the two places of a move."""
+    return mode in (Mode.MOVED_FROM, Mode.MOVED_TO)
+
+
+def render_runs(
+    parent: Element,
+    ops: tuple[WordOp, ...],
+    mode: Mode,
+    context: Context,
+    notes: tuple[Node, ...] = (),
+    separators: tuple[tuple[str, ...], tuple[str, ...]] = ((), ()),
+) -> None:
+    """Append `ops` shown in `mode` to `parent`, with note markers at their anchors.
+
+    `separators` holds the numbers of the second, third ... unit of each side of a
+    split or merge, shown where `PART_SEPARATOR` joins their texts.
+    """
+    runs = make_runs(ops, mode)
+    markers = place_markers(runs, notes, mode)
+    counters = {"old": 0, "new": 0}
+    at = 0
+    for index, run in enumerate(runs):
+        cut = 0
+        while at < len(markers) and markers[at].slot[0] == index:
+            _add_text(parent, run, run.text[cut : markers[at].slot[1]], mode, separators, counters)
+            cut = max(cut, markers[at].slot[1])
+            add_marker(parent, markers[at], mode, context)
+            at += 1
+        _add_text(parent, run, run.text[cut:], mode, separators, counters)
+    for marker in markers[at:]:
+        add_marker(parent, marker, mode, context)
+
+
+def _add_text(
+    parent: Element,
+    run: Run,
+    text: str,
+    mode: Mode,
+    separators: tuple[tuple[str, ...], tuple[str, ...]],
+    counters: dict[str, int],
+) -> None:
+    pieces = text.split(PART_SEPARATOR)
+    for index, piece in enumerate(pieces):
+        if index:
+            etree.SubElement(parent, "br", {"class": "rl-sep"})
+            append_text(parent, PART_SEPARATOR)
+            old = _next_num(separators[0], counters, "old") if run.seps != "new" else ""
+            new = _next_num(separators[1], counters, "new") if run.seps != "old" else ""
+            render_plain(parent, side_ops(old, new), mode)
+            append_text(parent, " ")
+        add_run(parent, run.tag, run.cls, piece)
+
+
+def _next_num(nums: tuple[str, ...], counters: dict[str, int], side: str) -> str:
+    index = counters[side]
+    counters[side] += 1
+    return nums[index] if index < len(nums) else ""
