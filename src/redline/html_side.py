@@ -80,6 +80,8 @@ def _add_row(
     row.tail = "\n"
     if facts.changed:
         row.set("class", row.get("class", "") + " rl-changed")
+    if not (facts.num or facts.heading or facts.text or facts.label):
+        row.set("class", row.get("class", "") + " rl-bare")
     if not has_change(node):
         row.set("class", row.get("class", "") + " rl-same")
     if element in SECTIONS:

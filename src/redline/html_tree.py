@@ -253,7 +253,8 @@ def bookmark(facts: Facts, node: Node) -> str:
         and node.part < len(change.new)
         else change.old[0]
     )
-    words = " – ".join(part for part in (side.num, side.heading) if part)
+    joiner = " " if side.num.endswith((".", ")", "—")) else " – "
+    words = joiner.join(part for part in (side.num, side.heading) if part)
     if facts.mode in (Mode.DELETED, Mode.MOVED_FROM):
         words += " (deleted)" if facts.mode is Mode.DELETED else " (moved)"
     return clean(words)
@@ -299,14 +300,31 @@ def render_node(
         render_node(element, child, facts.mode, context, moves, depth + 1)
 
 
-def _add_container_num(element: Element, facts: Facts) -> None:
-    """The number of a container drawn in the margin of its first line (``2.`` before an intro)."""
+def _add_num_heading(parent: Element, facts: Facts, num_class: str = "akn-num") -> None:
     if facts.num:
-        num = etree.SubElement(element, "span", {"class": "akn-num rl-container-num"})
+        num = etree.SubElement(parent, "span", {"class": num_class})
         render_plain(num, facts.num, facts.mode)
         num.tail = " "
+    if facts.heading:
+        heading = etree.SubElement(parent, "span", {"class": "akn-heading"})
+        render_plain(heading, facts.heading, facts.mode)
+        heading.tail = " "
+
+
+def _add_container_num(element: Element, facts: Facts) -> None:
+    """The number of a container: on its own line with its heading, if it has one, else
+    in the margin of its first line (``2.`` before an intro)."""
+    if facts.heading:
+        line = etree.SubElement(element, "p", {"class": "rl-head-line"})
+        line.tail = "\n"
+        _add_num_heading(line, facts)
+        add_label(line, facts)
         if facts.changed:
-            num.set("class", "akn-num rl-container-num rl-changed")
+            line.set("class", "rl-head-line rl-changed")
+        return
+    _add_num_heading(element, facts, "akn-num rl-container-num")
+    if facts.num and facts.changed:
+        element[-1].set("class", "akn-num rl-container-num rl-changed")
     add_label(element, facts)
 
 
@@ -315,11 +333,8 @@ def _add_text_block(element: Element, facts: Facts, context: Context, with_num: 
     block.tail = "\n"
     if facts.changed:
         block.set("class", "rl-text rl-changed")
-    if with_num and facts.num:
-        num = etree.SubElement(block, "span", {"class": "akn-num"})
-        render_plain(num, facts.num, facts.mode)
-        num.tail = " "
     if with_num:
+        _add_num_heading(block, facts)
         add_label(block, facts)
     render_runs(block, facts.text, facts.mode, context, facts.notes, facts.separators)
 

@@ -10,12 +10,17 @@ nothing but the page itself: its URL fetcher refuses every URL, local or remote.
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Iterator
 from typing import Any, NoReturn
 
-from weasyprint import HTML
-from weasyprint.formatting_structure import boxes
-from weasyprint.urls import URLFetcher
+with warnings.catch_warnings():
+    # Without the system's HarfBuzz-Subset library the PDF is still complete (fonts
+    # are subset another way); the notice about future versions is not ours to show.
+    warnings.filterwarnings("ignore", "HarfBuzz-Subset", DeprecationWarning)
+    from weasyprint import HTML
+    from weasyprint.formatting_structure import boxes
+    from weasyprint.urls import URLFetcher
 
 from redline.changes import Comparison
 from redline.errors import UsageError
