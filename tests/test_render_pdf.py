@@ -1,0 +1,150 @@
+"""The PDF redline, read back: words of both versions, bookmarks, metadata, paper, inertness."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pypdf
+import pytest
+
+import render_fixtures
+from redline.changes import Comparison
+from redline.compare import compare
+from redline.errors import UsageError
+from redline.render import RenderOptions, get_renderer
+from redline.render_pdf import HTML, RefusingFetcher, render_pdf
+from redline.sources import load_document
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def outline_titles(reader: pypdf.PdfReader) -> list[str]:
+    titles: list[str] = []
+
+    def walk(items: list[object]) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                titles.append(str(item.title))  # type: ignore[attr-defined]
+
+    walk(reader.outline)
+    return titles
+
+
+def text_of(reader: pypdf.PdfReader) -> str:
+    return re.sub(r"\s+", " ", " ".join(page.extract_text() for page in reader.pages))
+
+
+@pytest.fixture(scope="module")
+def comparison() -> Comparison:
+    return render_fixtures.build()[2]
+
+
+@pytest.fixture(scope="module")
+def fixture_pdf(comparison: Comparison) -> pypdf.PdfReader:
+    return pypdf.PdfReader(io.BytesIO(render_pdf(comparison, RenderOptions())))
+
+
+def test_pdf_holds_inserted_and_deleted_words(fixture_pdf: pypdf.PdfReader) -> None:
+    text = text_of(fixture_pdf)
+    for words in (
+        "purposes and actions",
+        "reactive solidarity",
+        "Preliminary Operational",
+        "This article, see http://example.org, is deleted.",
+        "<script>alert(1)</script>",
+    ):
+        assert words in text, words
+
+
+def test_pdf_has_a_bookmark_per_article(fixture_pdf: pypdf.PdfReader) -> None:
+    titles = outline_titles(fixture_pdf)
+    assert titles[:3] == [
+        "Summary of changes",
+        "I. Preambular Paragraphs",
+        "II. Operational Paragraphs",
+    ]
+    assert [t for t in titles if t.startswith("Article")] == [
+        "Article 1",
+        "Article 2 – Reactive solidarity",
+        "Article 3",
+        "Article 4",
+        "Article 5",
+        "Article 5 (deleted)",
+    ]
+
+
+def test_pdf_metadata_names_both_versions(
+    fixture_pdf: pypdf.PdfReader, comparison: Comparison
+) -> None:
+    meta = fixture_pdf.metadata
+    assert meta is not None
+    assert meta.title == f"Redline: {comparison.new.title}"
+    assert comparison.old.title in str(meta.subject) and comparison.new.title in str(meta.subject)
+
+
+def test_pdf_pages_are_numbered_and_headed(
+    fixture_pdf: pypdf.PdfReader, comparison: Comparison
+) -> None:
+    pages = fixture_pdf.pages
+    count = len(pages)
+    assert f"Page {count} of {count}" in pages[-1].extract_text()
+    assert "Old: Preliminary text" in pages[-1].extract_text()
+    assert [round(float(x)) for x in pages[0].mediabox[2:]] == [595, 842]
+
+
+def test_letter_and_side_by_side(comparison: Comparison) -> None:
+    pdf = render_pdf(comparison, RenderOptions(layout="side-by-side", paper="letter"))
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    assert [round(float(x)) for x in reader.pages[0].mediabox[2:]] == [792, 612]
+    assert "Article 5 (deleted)" in outline_titles(reader)
+    assert "purposes and actions" in text_of(reader)
+
+
+def test_unknown_paper_is_refused(comparison: Comparison) -> None:
+    with pytest.raises(UsageError, match="paper"):
+        render_pdf(comparison, RenderOptions(paper="a3"))
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "file:///etc/passwd",
+        "http://example.org/x.css",
+        "https://example.org/x.png",
+        "data:text/css,p{}",
+    ],
+)
+def test_fetcher_refuses_every_url(url: str) -> None:
+    with pytest.raises(ValueError, match="refused"):
+        RefusingFetcher()(url)
+
+
+def test_renderer_reads_no_file(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.css"
+    secret.write_text("p::after { content: 'LEAKED'; }", encoding="utf-8")
+    image = ROOT / "tests" / "cases"
+    page = (
+        f'<html><head><link rel="stylesheet" href="{secret.as_uri()}"></head><body>'
+        f'<p>text</p><img src="{image.as_uri()}/x.png"><img src="http://127.0.0.1:9/x.png">'
+        "</body></html>"
+    )
+    pdf = HTML(string=page, url_fetcher=RefusingFetcher()).write_pdf()
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    assert "LEAKED" not in text_of(reader)
+    assert b"/Subtype /Image" not in pdf
+
+
+def test_declaration_pdf() -> None:
+    old = load_document(str(ROOT / "versions/solidarity-2014.akn.xml"))
+    new = load_document(str(ROOT / "versions/solidarity-revision-A.akn.xml"))
+    pdf = get_renderer("pdf")(compare(old, new), RenderOptions())
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    titles = outline_titles(reader)
+    assert len([t for t in titles if t.startswith("Article")]) == 14 + 0
+    text = text_of(reader)
+    assert "reactive solidarity" in text.lower() and "Preliminary Operational" in text
+    assert 6 <= len(reader.pages) <= 20
