@@ -12,8 +12,7 @@ from __future__ import annotations
 from lxml import etree
 
 from redline.changes import Node
-from redline.html_text import Context, Element, Footnote, Mode, render_plain, render_runs
-from redline.html_tree import (
+from redline.html_facts import (
     NOTE,
     SECTIONS,
     Facts,
@@ -26,6 +25,8 @@ from redline.html_tree import (
     node_facts,
     node_mode,
 )
+from redline.html_notes import render_runs
+from redline.html_text import Context, Element, Footnote, Mode, clean, render_plain
 
 #: Node mode -> (mode of the left cell, mode of the right cell); None leaves the cell empty.
 COLUMNS: dict[Mode, tuple[Mode | None, Mode | None]] = {
@@ -52,42 +53,31 @@ def _fill_cell(cell: Element, facts: Facts, mode: Mode, context: Context) -> Non
         render_runs(text, facts.text, mode, context, facts.notes, facts.separators)
 
 
-def _add_row(
-    body: Element,
-    node: Node,
-    inherited: Mode,
-    context: Context,
-    moves: Moves,
-    depth: int,
-) -> None:
-    facts = node_facts(node, node_mode(node, inherited), context, moves)
+def _row(body: Element, node: Node, facts: Facts) -> Element:
+    """The row of one node, classed like the inline layout's element."""
     element = node.change.element
-    row = etree.SubElement(
-        body,
-        "tr",
-        {
-            "id": facts.eid,
-            "class": " ".join(
-                [
-                    "rl-row",
-                    f"akn-{element}",
-                    f"rl-{node.change.kind.value}",
-                    *mode_class(facts.mode),
-                ]
-            ),
-        },
-    )
-    row.tail = "\n"
+    classes = ["rl-row", f"akn-{element}", f"rl-{node.change.kind.value}"]
+    classes += mode_class(facts.mode)
     if facts.changed:
-        row.set("class", row.get("class", "") + " rl-changed")
+        classes.append("rl-changed")
     if not (facts.num or facts.heading or facts.text or facts.label):
-        row.set("class", row.get("class", "") + " rl-bare")
+        classes.append("rl-bare")
     if not has_change(node):
-        row.set("class", row.get("class", "") + " rl-same")
+        classes.append("rl-same")
+    row = etree.SubElement(body, "tr", {"id": facts.eid, "class": " ".join(classes)})
+    row.tail = "\n"
     if element in SECTIONS:
         row.set("data-bookmark", bookmark(facts, node))
     if node.change.old:
-        row.set("data-old-eid", " ".join(s.eid for s in node.change.old))
+        row.set("data-old-eid", " ".join(clean(s.eid) for s in node.change.old))
+    return row
+
+
+def _add_row(
+    body: Element, node: Node, inherited: Mode, context: Context, moves: Moves, depth: int
+) -> None:
+    facts = node_facts(node, node_mode(node, inherited), context, moves)
+    row = _row(body, node, facts)
     for column, mode in zip(("rl-old", "rl-new"), COLUMNS[facts.mode], strict=True):
         cell = etree.SubElement(row, "td", {"class": f"{column} rl-depth-{min(depth, 6)}"})
         cell.text = ""

@@ -1,12 +1,12 @@
 """Word operations to inline HTML: the innermost step of the HTML renderer.
 
-`render_runs` turns one unit's `WordOp`s, with the authorial-note markers anchored
-in its text, into ``<del>``/``<ins>`` runs appended to an lxml element. Guarantees:
-1. Draft text only ever becomes element text or attribute values, so lxml escapes it.
+`render_plain` turns `WordOp`s into ``<del>``/``<ins>`` runs appended to an lxml
+element, as one `Mode` shows them (`redline.html_notes` adds the note markers).
+Guarantees:
+1. Draft text only ever becomes element text or attribute values, so lxml escapes it;
+   characters XML cannot hold become U+FFFD.
 2. In every `Mode`, removing each ``<ins>`` and unwrapping each ``<del>`` leaves
    exactly the old characters the mode shows; the reverse leaves the new ones.
-3. Note markers stand at their anchors; each shown marker is registered with the
-   `Context` so its footnote body can be written once, in marker order.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from enum import Enum
 
 from lxml import etree
 
-from redline.changes import PART_SEPARATOR, ChangeKind, Node, Op, Side, WordOp
+from redline.changes import Node, Op, WordOp
 
 Element = etree._Element
 
@@ -68,7 +68,7 @@ _STYLES: dict[Mode, dict[Op, Style | None]] = {
 }
 
 #: The note sides each mode shows markers for.
-_SIDES: dict[Mode, frozenset[str]] = {
+NOTE_SIDES: dict[Mode, frozenset[str]] = {
     Mode.NORMAL: frozenset({"old", "new"}),
     Mode.DELETED: frozenset({"old"}),
     Mode.MOVED_FROM: frozenset({"old"}),
@@ -244,157 +244,6 @@ def render_plain(parent: Element, ops: tuple[WordOp, ...], mode: Mode) -> None:
         add_run(parent, run.tag, run.cls, run.text)
 
 
-Slot = tuple[int, int]
-
-
-def find_slot(runs: list[Run], side: str, anchor: int) -> Slot:
-    """Where a marker anchored at `anchor` of `side`'s text goes: (run index, character)."""
-    for index, run in enumerate(runs):
-        start, end = run.old if side == "old" else run.new
-        if anchor < start:
-            return index, 0
-        if start <= anchor < end:
-            offset = anchor - start
-            if run.side != side:
-                offset = round(offset * len(run.text) / (end - start))
-            return index, min(offset, len(run.text))
-    return len(runs), 0
-
-
-@dataclass(frozen=True, slots=True)
-class Marker:
-    """One note marker to place in the text."""
-
-    slot: Slot
-    node: Node
-    ops: tuple[WordOp, ...]
-    body: tuple[WordOp, ...]
-
-
-def _note_sides(node: Node, mode: Mode) -> dict[str, Side]:
-    change, shown = node.change, _SIDES[mode]
-    sides: dict[str, Side] = {}
-    if change.old and "old" in shown and change.old[0].anchor >= 0:
-        sides["old"] = change.old[0]
-    if change.new and "new" in shown and change.new[0].anchor >= 0:
-        sides["new"] = change.new[0]
-    return sides
-
-
-def place_markers(runs: list[Run], notes: tuple[Node, ...], mode: Mode) -> list[Marker]:
-    """The markers of `notes` that `mode` shows, with their slots, in slot order."""
-    markers: list[Marker] = []
-    for node in notes:
-        ops = node.change.ops
-        sides = _note_sides(node, mode)
-        slots = {side: find_slot(runs, side, s.anchor) for side, s in sides.items()}
-        old, new = sides.get("old"), sides.get("new")
-        if mode is Mode.NORMAL and old and new and slots["old"] != slots["new"]:
-            markers.append(Marker(slots["old"], node, side_ops(old.num, ""), _whole(ops, "old")))
-            markers.append(Marker(slots["new"], node, side_ops("", new.num), _whole(ops, "new")))
-        elif sides:
-            slot = slots.get("new", slots.get("old", (0, 0)))
-            old_num = node.change.old[0].num if node.change.old else ""
-            new_num = node.change.new[0].num if node.change.new else ""
-            markers.append(Marker(slot, node, side_ops(old_num, new_num), ops))
-    return sorted(markers, key=lambda marker: marker.slot)
-
-
-def _whole(ops: tuple[WordOp, ...], side: str) -> tuple[WordOp, ...]:
-    text = "".join(op.old if side == "old" else op.new for op in ops)
-    return (WordOp(Op.DELETE, text, ""),) if side == "old" else (WordOp(Op.INSERT, "", text),)
-
-
-def add_marker(parent: Element, marker: Marker, mode: Mode, context: Context) -> None:
-    """Append a note marker linking to its footnote, and register the footnote."""
-    change = marker.node.change
-    side = change.new[0] if change.new else change.old[0]
-    prefix = "" if change.new and mode not in (Mode.DELETED, Mode.MOVED_FROM) else "old-"
-    fid = context.take(f"fn-{prefix}{side.eid}")
-    ref = context.take(f"ref-{prefix}{side.eid}")
-    sup = etree.SubElement(parent, "sup", {"class": "akn-noteRef", "id": ref})
-    link = etree.SubElement(sup, "a", {"href": f"#{fid}"})
-    render_plain(link, marker.ops, mode)
-    footnote = Footnote(fid, ref, marker.ops, marker.body, mode, marker.node)
-    if context.notes_at_markers:
-        add_note_body(parent, footnote, "span")
-    else:
-        context.footnotes.append(footnote)
-
-
-def add_note_body(parent: Element, note: Footnote, tag: str) -> Element:
-    """The body of a note: its marker linking back to the text, then its words."""
-    change = note.node.change
-    classes = ["akn-authorialNote", f"rl-{change.kind.value}"]
-    if mode_is_move(note.mode):
-        classes.append(f"rl-{note.mode.value}")
-    if change.kind is not ChangeKind.UNCHANGED or note.mode is not Mode.NORMAL:
-        classes.append("rl-changed")
-    entry = etree.SubElement(parent, tag, {"class": " ".join(classes), "id": note.fid})
-    if change.old:
-        entry.set("data-old-eid", clean(change.old[0].eid))
-    back = etree.SubElement(entry, "a", {"class": "rl-fn-marker", "href": f"#{note.ref}"})
-    render_plain(back, note.marker, note.mode)
-    back.tail = " "
-    render_plain(entry, note.body, note.mode)
-    return entry
-
-
 def mode_is_move(mode: Mode) -> bool:
     """True for the two places of a move."""
     return mode in (Mode.MOVED_FROM, Mode.MOVED_TO)
-
-
-def render_runs(
-    parent: Element,
-    ops: tuple[WordOp, ...],
-    mode: Mode,
-    context: Context,
-    notes: tuple[Node, ...] = (),
-    separators: tuple[tuple[str, ...], tuple[str, ...]] = ((), ()),
-) -> None:
-    """Append `ops` shown in `mode` to `parent`, with note markers at their anchors.
-
-    `separators` holds the numbers of the second, third ... unit of each side of a
-    split or merge, shown where `PART_SEPARATOR` joins their texts.
-    """
-    runs = make_runs(ops, mode)
-    markers = place_markers(runs, notes, mode)
-    counters = {"old": 0, "new": 0}
-    at = 0
-    for index, run in enumerate(runs):
-        cut = 0
-        while at < len(markers) and markers[at].slot[0] == index:
-            _add_text(parent, run, run.text[cut : markers[at].slot[1]], mode, separators, counters)
-            cut = max(cut, markers[at].slot[1])
-            add_marker(parent, markers[at], mode, context)
-            at += 1
-        _add_text(parent, run, run.text[cut:], mode, separators, counters)
-    for marker in markers[at:]:
-        add_marker(parent, marker, mode, context)
-
-
-def _add_text(
-    parent: Element,
-    run: Run,
-    text: str,
-    mode: Mode,
-    separators: tuple[tuple[str, ...], tuple[str, ...]],
-    counters: dict[str, int],
-) -> None:
-    pieces = text.split(PART_SEPARATOR)
-    for index, piece in enumerate(pieces):
-        if index:
-            etree.SubElement(parent, "br", {"class": "rl-sep"})
-            append_text(parent, PART_SEPARATOR)
-            old = _next_num(separators[0], counters, "old") if run.seps != "new" else ""
-            new = _next_num(separators[1], counters, "new") if run.seps != "old" else ""
-            render_plain(parent, side_ops(old, new), mode)
-            append_text(parent, " ")
-        add_run(parent, run.tag, run.cls, piece)
-
-
-def _next_num(nums: tuple[str, ...], counters: dict[str, int], side: str) -> str:
-    index = counters[side]
-    counters[side] += 1
-    return nums[index] if index < len(nums) else ""

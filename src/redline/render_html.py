@@ -17,9 +17,10 @@ from importlib import resources
 from lxml import etree
 
 from redline.changes import Comparison, Node, Place
+from redline.html_facts import change_key, node_id, node_mode
 from redline.html_side import render_side_by_side
 from redline.html_text import Context, Element, Mode, clean, diff_words, render_plain
-from redline.html_tree import change_key, node_id, node_mode, render_inline
+from redline.html_tree import render_inline
 from redline.model import Metadata
 from redline.render import RenderOptions
 
