@@ -221,11 +221,15 @@ def _find_splits_and_merges(result: Alignment, options: CompareOptions) -> None:
         their_pairs = result.pair_new if side_old else result.pair_old
         grouped: dict[int, list[int]] = defaultdict(list)
         index = CandidateIndex([f for f in theirs if f.leaf])
-        for flat in _free_leaves(mine, my_pairs, set()):
+        grouped_old = {o for os, _ in result.merges for o in os} | {o for o, _ in result.splits}
+        grouped_new = {n for _, ns in result.splits for n in ns} | {n for _, n in result.merges}
+        for flat in _free_leaves(mine, my_pairs, grouped_old if side_old else grouped_new):
             for candidate in index.candidates(flat):
                 partner = their_pairs.get(candidate.index)
                 if partner is None or _containment(flat.bag, candidate.bag) < threshold:
                     continue
+                if mine[partner].top != flat.top:
+                    continue  # a split or merge happens inside one provision
                 partner_bag = mine[partner].bag
                 if _containment(partner_bag, candidate.bag) < threshold:
                     continue
