@@ -9,6 +9,7 @@ need_apt=()
 have_lib() { ldconfig -p 2>/dev/null | grep -q "$1"; }
 have_lib libpango-1.0.so || need_apt+=(libpango-1.0-0)
 have_lib libpangoft2-1.0.so || need_apt+=(libpangoft2-1.0-0)
+have_lib libharfbuzz-subset.so || need_apt+=(libharfbuzz-subset0)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ] || need_apt+=(fonts-dejavu-core)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSerifCondensed.ttf ] || need_apt+=(fonts-dejavu-extra)
 command -v pdftotext >/dev/null || need_apt+=(poppler-utils)
