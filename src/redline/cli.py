@@ -145,8 +145,7 @@ def text_command(file: str, output: str) -> None:
 
 
 @cli.command("diff")
-@click.argument("old")
-@click.argument("new")
+@click.argument("inputs", nargs=-1, required=True, metavar="OLD NEW [MORE...]")
 @click.option(
     "-f", "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
     help="Output format.",
@@ -179,11 +178,14 @@ def text_command(file: str, output: str) -> None:
 @click.option(
     "--color/--no-color", default=None, help="Colour text output (default: on a terminal)."
 )
+@click.option(
+    "-j", "--jobs", type=click.IntRange(1), default=None,
+    help="Series: processes to use (default: every core).",
+)  # fmt: skip
 @click.option("-q", "--quiet", is_flag=True, help="No progress display.")
 @handle_errors
 def diff_command(
-    old: str,
-    new: str,
+    inputs: Sequence[str],
     fmt: str,
     output: str,
     layout: str,
@@ -195,16 +197,20 @@ def diff_command(
     match_threshold: float,
     split_threshold: float,
     color: bool | None,
+    jobs: int | None,
     quiet: bool,
 ) -> None:
     """Compare two versions OLD and NEW (AKN files, draft texts, or REV:path in git).
 
-    Exit 0 when the texts are the same, 1 when they differ, 2 on error.
+    With more than two inputs, or one folder, compares every consecutive pair of
+    versions in a series (v1 -> v2, v2 -> v3 ...) on all cores, writing one file per
+    pair into the folder given with -o. Exit 0 when the texts are the same, 1 when
+    they differ, 2 on error.
     """
-    from redline.compare import compare
+    from redline.batch import Job, run_job
     from redline.output import write_output
-    from redline.render import RenderOptions, get_renderer
-    from redline.sources import load_document
+    from redline.progress import for_terminal
+    from redline.render import RenderOptions
 
     options = CompareOptions(
         ignore_case=ignore_case,
@@ -214,14 +220,90 @@ def diff_command(
         match_threshold=match_threshold,
         split_threshold=split_threshold,
     )
-    comparison = compare(load_document(old), load_document(new), options)
     if color is None:
         color = output == "-" and sys.stdout.isatty()
-    render_options = RenderOptions(
-        layout=layout, paper=paper, color=color, quiet=quiet or not sys.stderr.isatty()
-    )
-    write_output(output, get_renderer(fmt)(comparison, render_options))
-    sys.exit(0 if comparison.identical else 1)
+    render_options = RenderOptions(layout=layout, paper=paper, color=color, quiet=quiet)
+    series = _series(inputs)
+    if series is not None:
+        sys.exit(_diff_series(series, fmt, output, options, render_options, jobs, quiet))
+    if len(inputs) != 2:
+        raise click.UsageError("diff needs OLD and NEW (or a series of three or more versions)")
+    progress = for_terminal(quiet)
+    try:
+        result = run_job(Job(inputs[0], inputs[1], fmt, options, render_options), progress)
+    finally:
+        if progress:
+            progress.close()
+    write_output(output, result.data)
+    sys.exit(1 if result.differ else 0)
+
+
+def _series(inputs: Sequence[str]) -> list[str] | None:
+    """The versions of a series (three or more files, or one folder), else None."""
+    from pathlib import Path
+
+    if len(inputs) == 1 and Path(inputs[0]).is_dir():
+        folder = Path(inputs[0])
+        files = sorted(str(p) for p in folder.iterdir() if p.name.endswith((".akn.xml", ".xml")))
+        if len(files) < 2:
+            raise click.UsageError(f"{folder}: a series needs at least two AKN files")
+        return files
+    if len(inputs) == 1:
+        raise click.UsageError("diff needs OLD and NEW")
+    return list(inputs) if len(inputs) > 2 else None
+
+
+def _diff_series(
+    versions: list[str],
+    fmt: str,
+    output: str,
+    options: CompareOptions,
+    render_options: Any,
+    jobs: int | None,
+    quiet: bool,
+) -> int:
+    """Compare consecutive versions in parallel; one output file per pair in `output`."""
+    from pathlib import Path
+
+    from redline.batch import Job, consecutive_pairs, run_jobs
+    from redline.output import write_output
+    from redline.progress import for_terminal
+
+    if output == "-":
+        raise click.UsageError("a series writes one file per pair: give a folder with -o")
+    folder = Path(output)
+    folder.mkdir(parents=True, exist_ok=True)
+    work = [Job(a, b, fmt, options, render_options) for a, b in consecutive_pairs(versions)]
+    progress = for_terminal(quiet)
+    tick = (lambda done, total: progress("comparing pairs", done, total)) if progress else None
+    results = run_jobs(work, jobs, tick)
+    if progress:
+        progress.close()
+    code = 0
+    for result in results:
+        if result.error:
+            click.echo(f"redline: {result.error}", err=True)
+            code = 2
+            continue
+        name = f"{_stem(result.job.old)}--{_stem(result.job.new)}.{fmt}"
+        write_output(str(folder / name), result.data)
+        if not quiet:
+            click.echo(str(folder / name))
+        code = max(code, 1 if result.differ else 0)
+    return code
+
+
+def _stem(path: str) -> str:
+    """A file name without folder and extension(s), for naming outputs.
+
+    >>> _stem("versions/solidarity-2014.akn.xml")
+    'solidarity-2014'
+    """
+    name = path.replace(":", "/").rsplit("/", 1)[-1]
+    for suffix in (".akn.xml", ".xml", ".txt"):
+        if name.endswith(suffix):
+            return name[: -len(suffix)]
+    return name
 
 
 @cli.command("check")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
+from collections.abc import Callable
 
 from redline.align import Alignment, Flat, align
 from redline.changes import (
@@ -34,11 +35,22 @@ from redline.worddiff import diff_words, texts_equal
 _SETTLED = (ChangeKind.UNCHANGED, ChangeKind.RENUMBERED)
 
 
-def compare(old: Document, new: Document, options: CompareOptions | None = None) -> Comparison:
-    """Compare two versions of a document."""
+def _silent(stage: str, done: int, total: int) -> None:
+    """No progress display."""
+
+
+def compare(
+    old: Document,
+    new: Document,
+    options: CompareOptions | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> Comparison:
+    """Compare two versions of a document; `progress(stage, done, total)` hears how far."""
     options = options or CompareOptions()
+    report = progress or _silent
+    report("aligning", 0, 1)
     alignment = align(old, new, options)
-    builder = _TreeBuilder(alignment, options, find_moves(alignment))
+    builder = _TreeBuilder(alignment, options, find_moves(alignment), report)
     tree = builder.build()
     changes: list[Change] = []
     seen: set[int] = set()
@@ -135,8 +147,16 @@ def _note_side(flats: list[Flat], ref: tuple[int, int]) -> Side:
 class _TreeBuilder:
     """Builds changes and the redline tree from an alignment."""
 
-    def __init__(self, alignment: Alignment, options: CompareOptions, moved: set[int]) -> None:
+    def __init__(
+        self,
+        alignment: Alignment,
+        options: CompareOptions,
+        moved: set[int],
+        progress: Callable[[str, int, int], None],
+    ) -> None:
         self.al = alignment
+        self.progress = progress
+        self.built = 0
         self.options = options
         self.moved = moved
         self.old_kids = self._children(alignment.old)
@@ -196,6 +216,9 @@ class _TreeBuilder:
         return tuple(nodes)
 
     def _node_for_new(self, new: int) -> Node:
+        self.built += 1
+        if self.built % 256 == 0:
+            self.progress("comparing words", self.built, len(self.al.new))
         old = self.al.pair_new.get(new)
         if old is not None:
             notes = self._notes((old,), new)

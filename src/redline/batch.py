@@ -1,0 +1,98 @@
+"""One comparison job from inputs to output bytes, and many of them on all cores.
+
+`run_job` is what ``redline diff OLD NEW`` does; `run_jobs` runs a series of them
+(every consecutive pair of versions) in a process pool. Jobs are plain values so
+they cross process boundaries.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from itertools import pairwise
+
+from redline.changes import CompareOptions
+from redline.render import RenderOptions
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """Compare `old` with `new` and render the result in format `fmt`."""
+
+    old: str
+    new: str
+    fmt: str
+    options: CompareOptions
+    render: RenderOptions
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """The rendered bytes, whether the versions differ, or the error message."""
+
+    job: Job
+    data: bytes = b""
+    differ: bool = False
+    error: str = ""
+    exit_code: int = 0
+
+
+def run_job(job: Job, progress: Callable[[str, int, int], None] | None = None) -> Result:
+    """Read both inputs, compare them and render (errors are raised, not caught)."""
+    from redline.compare import compare
+    from redline.render import get_renderer
+    from redline.sources import load_document
+
+    report = progress or (lambda stage, done, total: None)
+    report("reading", 0, 2)
+    old = load_document(job.old)
+    report("reading", 1, 2)
+    new = load_document(job.new)
+    comparison = compare(old, new, job.options, report)
+    report(f"rendering {job.fmt.upper()}", 0, 1)
+    data = get_renderer(job.fmt)(comparison, job.render)
+    return Result(job, data, not comparison.identical)
+
+
+def _run_caught(job: Job) -> Result:
+    from redline.errors import RedlineError
+
+    try:
+        return run_job(job)
+    except RedlineError as error:
+        return Result(job, error=str(error), exit_code=error.exit_code)
+
+
+def run_jobs(
+    jobs: Sequence[Job], workers: int | None = None, done: Callable[[int, int], None] | None = None
+) -> list[Result]:
+    """Run `jobs` on `workers` processes (default: every core), in order of `jobs`.
+
+    Each job's error is returned in its result, so one bad file does not stop the rest.
+    """
+    workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
+    if workers == 1:
+        results = []
+        for index, job in enumerate(jobs, start=1):
+            results.append(_run_caught(job))
+            if done:
+                done(index, len(jobs))
+        return results
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        results = []
+        for index, result in enumerate(pool.map(_run_caught, jobs), start=1):
+            results.append(result)
+            if done:
+                done(index, len(jobs))
+        return results
+
+
+def consecutive_pairs(inputs: Sequence[str]) -> list[tuple[str, str]]:
+    """Every consecutive pair of versions: (v1, v2), (v2, v3) ...
+
+    >>> consecutive_pairs(["a", "b", "c"])
+    [('a', 'b'), ('b', 'c')]
+    """
+    return list(pairwise(inputs))

@@ -1,0 +1,82 @@
+"""The diff command beyond one pair: series on several processes, progress, outputs."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+
+from redline.cli import main
+from redline.progress import TerminalProgress, for_terminal
+
+ROOT = Path(__file__).resolve().parent.parent
+USLM = ROOT / "tests" / "data" / "uslm"
+DECLARATION = [ROOT / "versions" / f"solidarity-{v}.akn.xml" for v in ("2014", "revision-A")]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_series_writes_one_file_per_consecutive_pair(tmp_path: Path, jobs: str):
+    versions = []
+    for i, path in enumerate([*DECLARATION, DECLARATION[0]], start=1):
+        copy = tmp_path / "in" / f"v{i}.akn.xml"
+        copy.parent.mkdir(exist_ok=True)
+        shutil.copy(path, copy)
+        versions.append(str(copy))
+    out = tmp_path / "out"
+    assert main(["diff", *versions, "-f", "json", "-o", str(out), "-j", jobs, "-q"]) == 1
+    assert sorted(p.name for p in out.iterdir()) == ["v1--v2.json", "v2--v3.json"]
+    # a folder argument takes its AKN files in name order
+    out2 = tmp_path / "out2"
+    assert main(["diff", str(tmp_path / "in"), "-f", "md", "-o", str(out2), "-j", jobs]) == 1
+    assert sorted(p.name for p in out2.iterdir()) == ["v1--v2.md", "v2--v3.md"]
+
+
+def test_series_reports_a_bad_version_and_goes_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+):
+    bad = tmp_path / "bad.akn.xml"
+    bad.write_text("<akomaNtoso", encoding="utf-8")
+    args = [str(DECLARATION[0]), str(bad), str(DECLARATION[1])]
+    assert main(["diff", *args, "-o", str(tmp_path / "out"), "-q"]) == 2
+    assert "bad.akn.xml" in capsys.readouterr().err
+    assert not list((tmp_path / "out").iterdir())
+
+
+def test_series_needs_an_output_folder(capsys: pytest.CaptureFixture[str]):
+    assert main(["diff", *map(str, DECLARATION), str(DECLARATION[0])]) == 2
+    assert "folder" in capsys.readouterr().err
+
+
+def test_progress_line_only_on_a_terminal():
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    assert for_terminal(quiet=False, stream=io.StringIO()) is None
+    assert for_terminal(quiet=True, stream=Tty()) is None
+    stream = Tty()
+    progress = TerminalProgress(stream)
+    progress("aligning", 5, 10)
+    assert "aligning 5/10 (50%)" in stream.getvalue()
+    progress.close()
+    assert stream.getvalue().endswith("\r\x1b[K")
+
+
+def test_uslm_pair_compares_as_identical(tmp_path: Path):
+    out = tmp_path / "bill.json"
+    assert (
+        main(
+            [
+                "diff",
+                str(USLM / "hj107_eh.xml"),
+                str(USLM / "HJ107_RDS.xml"),
+                "-f",
+                "json",
+                "-o",
+                str(out),
+            ]
+        )
+        == 0
+    )
