@@ -179,7 +179,7 @@ def _summary(body: Element, comparison: Comparison) -> Element:
 
 
 def _controls(body: Element) -> None:
-    controls = _sub(body, "div", **{"class": "rl-controls"})
+    """The "changes only" switch (CSS alone acts on it) and the place for navigation."""
     toggle = _sub(body, "input", type="checkbox", id="rl-changes-only", **{"class": "rl-toggle"})
     toggle.text = None
     _sub(
@@ -189,7 +189,6 @@ def _controls(body: Element) -> None:
         **{"for": "rl-changes-only", "class": "rl-toggle"},
     )
     _sub(body, "nav", id="rl-nav", **{"class": "rl-nav", "aria-label": "changes"})
-    controls.text = ""
 
 
 def _main(

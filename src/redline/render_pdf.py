@@ -32,6 +32,9 @@ PAPER = {"a4": "A4", "letter": "letter"}
 #: Word-spacing nudges tried, in turn, on a paragraph the layout broke badly.
 NUDGES = ("-0.3px", "0.3px", "-0.6px")
 
+#: Longest document (pages) whose bad line breaks get more than one repair attempt.
+REPAIR_PAGES = 50
+
 _SAFE_ID = re.compile(r"^[A-Za-z0-9_\-]+$")
 
 
@@ -91,22 +94,31 @@ def _layout(page: str) -> Any:
     return HTML(string=page, url_fetcher=RefusingFetcher()).render()
 
 
+def _nudge_rules(nudged: dict[str, int]) -> str:
+    return "".join(
+        f'\n[id="{owner}"] .rl-text {{ word-spacing: {NUDGES[min(step, len(NUDGES) - 1)]}; }}'
+        for owner, step in nudged.items()
+    )
+
+
 def render_pdf(comparison: Comparison, options: RenderOptions) -> bytes:
-    """The comparison as a PDF redline (``inline`` or ``side-by-side``, A4 or letter)."""
+    """The comparison as a PDF redline (``inline`` or ``side-by-side``, A4 or letter).
+
+    Paragraphs the layout breaks badly are laid out again with a slightly different
+    word spacing: up to three times for a document of up to `REPAIR_PAGES` pages,
+    once for a longer one (each attempt lays out the whole document again).
+    """
     css = print_css(options)
     document = _layout(serialize(build_page(comparison, options, css, paged=True)).decode("utf-8"))
+    attempts = len(NUDGES) if len(document.pages) <= REPAIR_PAGES else 1
     nudged: dict[str, int] = {}
-    for _attempt in NUDGES:
+    for _attempt in range(attempts):
         bad = {owner for owner in stranded(document) if _SAFE_ID.match(owner)}
         if not bad:
             break
         for owner in bad:
             nudged[owner] = nudged.get(owner, -1) + 1
-        rules = "".join(
-            f'\n[id="{owner}"] .rl-text {{ word-spacing: {NUDGES[min(step, len(NUDGES) - 1)]}; }}'
-            for owner, step in nudged.items()
-        )
-        page = serialize(build_page(comparison, options, css + rules, paged=True))
+        page = serialize(build_page(comparison, options, css + _nudge_rules(nudged), paged=True))
         document = _layout(page.decode("utf-8"))
     pdf: bytes = document.write_pdf()
     return pdf
