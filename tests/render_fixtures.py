@@ -13,6 +13,7 @@ import difflib
 import re
 
 from redline.changes import (
+    PART_SEPARATOR,
     Change,
     ChangeKind,
     CompareOptions,
@@ -247,15 +248,20 @@ def articles() -> tuple[tuple[Unit, Unit], list[Node]]:
         "content", "art_5__content", text="This article, see http://example.org, is deleted."
     )
     a5o = Unit("article", "art_5", "Article 5", children=(c5o,))
+    more_o, more_n, more_nodes = splits_and_merges()
     part_o = Unit(
         "part",
         "part_II",
         "II.",
         "Preliminary Operational Paragraphs",
-        children=(a1o, a2o, a3o, a4o, a5o),
+        children=(a1o, a2o, a3o, a4o, a5o, *more_o),
     )
     part_n = Unit(
-        "part", "part_II", "II.", "Operational Paragraphs", children=(a1n, a2n, a3n, a4n, a5n)
+        "part",
+        "part_II",
+        "II.",
+        "Operational Paragraphs",
+        children=(a1n, a2n, a3n, a4n, a5n, *more_n),
     )
     K = ChangeKind
     moved = ("Article 3(2)", "Article 5(2)")
@@ -351,10 +357,64 @@ def articles() -> tuple[tuple[Unit, Unit], list[Node]]:
                     ("Article 5", ""),
                     children=(node(K.DELETED, c5o, None, ("Article 5", "")),),
                 ),
+                *more_nodes,
             ),
         )
     ]
     return (part_o, part_n), nodes
+
+
+def group(kind: ChangeKind, olds: tuple[Unit, ...], news: tuple[Unit, ...]) -> Change:
+    """A split or merge: the texts of each side joined with `PART_SEPARATOR`."""
+    old_text = PART_SEPARATOR.join(unit.text for unit in olds)
+    new_text = PART_SEPARATOR.join(unit.text for unit in news)
+    old_sides = tuple(side(u, f"Article {u.eid[4]}({u.num[0]})", u.eid[:5]) for u in olds)
+    new_sides = tuple(side(u, f"Article {u.eid[4]}({u.num[0]})", u.eid[:5]) for u in news)
+    return Change(
+        kind,
+        news[0].element,
+        old_sides,
+        new_sides,
+        0.8,
+        word_ops(old_text, new_text),
+        text_changed=True,
+        moved=False,
+    )
+
+
+def splits_and_merges() -> tuple[tuple[Unit, ...], tuple[Unit, ...], tuple[Node, ...]]:
+    """Article 6's paragraph split in two; Article 7's two paragraphs merged into one."""
+    p61o = Unit(
+        "paragraph", "art_6__para_1", "1.", text="States shall cooperate. They shall also assist."
+    )
+    p61n = Unit("paragraph", "art_6__para_1", "1.", text="States shall cooperate.")
+    p62n = Unit("paragraph", "art_6__para_2", "2.", text="They shall also assist each other.")
+    p71o = Unit("paragraph", "art_7__para_1", "1.", text="Peace matters.")
+    p72o = Unit("paragraph", "art_7__para_2", "2.", text="Security matters too.")
+    p71n = Unit("paragraph", "art_7__para_1", "1.", text="Peace and security matter.")
+    a6o = Unit("article", "art_6", "Article 6", children=(p61o,))
+    a6n = Unit("article", "art_6", "Article 6", children=(p61n, p62n))
+    a7o = Unit("article", "art_7", "Article 7", children=(p71o, p72o))
+    a7n = Unit("article", "art_7", "Article 7", children=(p71n,))
+    split = group(ChangeKind.SPLIT, (p61o,), (p61n, p62n))
+    merge = group(ChangeKind.MERGED, (p71o, p72o), (p71n,))
+    nodes = (
+        node(
+            ChangeKind.MODIFIED,
+            a6o,
+            a6n,
+            ("Article 6", "Article 6"),
+            children=(Node(split, Place.HERE, (), 0), Node(split, Place.HERE, (), 1)),
+        ),
+        node(
+            ChangeKind.MODIFIED,
+            a7o,
+            a7n,
+            ("Article 7", "Article 7"),
+            children=(Node(merge, Place.HERE),),
+        ),
+    )
+    return (a6o, a7o), (a6n, a7n), nodes
 
 
 def all_changes(nodes: tuple[Node, ...]) -> list[Change]:

@@ -74,6 +74,8 @@ def test_pdf_has_a_bookmark_per_article(fixture_pdf: pypdf.PdfReader) -> None:
         "Article 4",
         "Article 5",
         "Article 5 (deleted)",
+        "Article 6",
+        "Article 7",
     ]
 
 
