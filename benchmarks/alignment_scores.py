@@ -77,13 +77,14 @@ def score(prediction: list[Truth], truth: list[Truth]) -> Score:
     precision = hits / len(got) if got else 1.0
     recall = hits / len(want) if want else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    kind_of: dict[str, str] = {}
+    kind_of: dict[tuple[str, str], str] = {}  # (side, eId): old and new eIds may coincide
     for record in prediction:
+        side = "new" if record.new else "old"
         for eid in record.new or record.old:
-            kind_of[eid] = record.kind
+            kind_of[(side, eid)] = record.kind
     right = moves = moved_right = 0
     for record in truth:
-        key = (record.new or record.old)[0]
+        key = ("new", record.new[0]) if record.new else ("old", record.old[0])
         right += kind_of.get(key) == record.kind
         if record.kind == "moved":
             moves += 1

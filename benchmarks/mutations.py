@@ -12,8 +12,15 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field, replace
 
+from redline.compare import longest_increasing
 from redline.model import Document, Unit
 from redline.naming import make_eid
+
+STRUCTURAL_NAMES = frozenset(
+    {"part", "title", "division", "chapter", "subtitle", "subchapter", "subpart",
+     "subdivision", "book", "hcontainer", "recitals"}
+)  # fmt: skip
+"""Containers of provisions (the alignment's structural containers)."""
 
 FILLER = [
     "States",
@@ -230,3 +237,102 @@ def _truth(
     truth += [Truth("split", origin, tuple(eids)) for origin, eids in by_origin.items()]
     truth += [Truth("deleted", (eid,), ()) for eid in deleted]
     return truth
+
+
+def mutate_provisions(doc: Document, seed: int, edits: int = 8) -> tuple[Document, list[Truth]]:
+    """Edits at the level of top-level provisions, for documents of any shape (bills):
+    word edits, inserted, deleted and moved sections, then renumbering in order, the
+    k-th provision of a container taking the k-th number the container had."""
+    rng = random.Random(seed)
+    groups: dict[str, list[Unit | None]] = {}
+    for unit in doc.walk():
+        if unit.element in STRUCTURAL_NAMES:
+            provisions = [c for c in unit.children if c.element not in STRUCTURAL_NAMES]
+            if len(provisions) >= 2:
+                groups[unit.eid] = list(provisions)
+    if not groups:
+        return doc, [
+            Truth("unchanged", (u.eid,), (u.eid,)) for u in doc.walk() if u.is_text and u.text
+        ]
+    edited: dict[str, str] = {}
+    deleted: list[str] = []
+    fresh = 0
+    for _ in range(edits):
+        key = rng.choice(sorted(groups))
+        group = groups[key]
+        kept = [i for i, u in enumerate(group) if u is not None]
+        action = rng.choice(("words", "words", "insert", "delete", "move"))
+        if action == "words":
+            leaves = [u for i in kept for u in group[i].walk() if u.is_text and u.text]  # type: ignore[union-attr]
+            if leaves:
+                leaf = rng.choice(leaves)
+                box = Leaf(edited.get(leaf.eid, leaf.text), (leaf.eid,))
+                _edit_words(rng, box)
+                edited[leaf.eid] = box.text
+        elif action == "insert":
+            fresh += 1
+            text = " ".join(rng.choice(FILLER) for _ in range(14))
+            new = Unit("section", f"new_{fresh}", "", "Inserted provision", text)
+            group.insert(rng.randrange(len(group) + 1), new)
+        elif action == "delete" and len(kept) > 2:
+            index = rng.choice(kept)
+            gone = group.pop(index)
+            assert gone is not None
+            deleted += [u.eid for u in gone.walk() if u.is_text and u.text]
+        elif action == "move" and len(kept) > 2:
+            unit = group.pop(rng.choice(kept))
+            group.insert(rng.randrange(len(group) + 1), unit)
+    return _rebuild_groups(doc, groups, edited, deleted)
+
+
+def _rebuild_groups(
+    doc: Document, groups: dict[str, list[Unit | None]], edited: dict[str, str], deleted: list[str]
+) -> tuple[Document, list[Truth]]:
+    truth: list[Truth] = [Truth("deleted", (eid,), ()) for eid in deleted]
+    originals = {u.eid: list(u.children) for u in doc.walk() if u.eid in groups}
+
+    def renamed(
+        unit: Unit, old_prefix: str, new_prefix: str, fresh: bool, moved: bool = False
+    ) -> Unit:
+        eid = new_prefix + unit.eid[len(old_prefix) :]
+        kids = tuple(renamed(c, old_prefix, new_prefix, fresh) for c in unit.children)
+        text = edited.get(unit.eid, unit.text)
+        if unit.is_text and unit.text:
+            if fresh:
+                truth.append(Truth("inserted", (), (eid,)))
+            else:
+                kind = "moved" if moved else "modified" if unit.eid in edited else "unchanged"
+                truth.append(Truth(kind, (unit.eid,), (eid,)))
+        notes = () if fresh else unit.notes
+        return Unit(unit.element, eid, unit.num, unit.heading, text, notes, kids, unit.attrs)
+
+    def rebuild(unit: Unit) -> Unit:
+        if unit.eid not in groups:
+            if unit.is_text and unit.text:
+                return renamed(unit, unit.eid, unit.eid, False)
+            return replace(unit, children=tuple(rebuild(c) for c in unit.children))
+        nums = [c.num for c in originals[unit.eid] if c.element not in STRUCTURAL_NAMES]
+        provisions = [u for u in groups[unit.eid] if u is not None]
+        order = {u.eid: i for i, u in enumerate(originals[unit.eid])}
+        kept_order = [order[u.eid] for u in provisions if u.eid in order]
+        in_order = set(longest_increasing(kept_order))
+        children: list[Unit] = []
+        position = 0
+        for child in unit.children:
+            if child.element in STRUCTURAL_NAMES:
+                children.append(rebuild(child))
+                continue
+            if position == 0:
+                for k, provision in enumerate(provisions):
+                    num = nums[k] if k < len(nums) else f"SEC. {9000 + k}."
+                    eid = make_eid(unit.eid, provision.element, num, counter=k + 1)
+                    fresh = provision.eid.startswith("new_")
+                    out_of_order = not fresh and order[provision.eid] not in in_order
+                    new_unit = renamed(provision, provision.eid, eid, fresh, out_of_order)
+                    children.append(replace(new_unit, num=num))
+            position += 1
+        return replace(unit, children=tuple(children))
+
+    preamble = tuple(rebuild(u) for u in doc.preamble)
+    body = tuple(rebuild(u) for u in doc.body)
+    return Document(doc.meta, preamble, body), truth

@@ -23,8 +23,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mutations import mutate
-from synthetic import ROOT, make_document, sentences
-
 from redline.akn_write import write_akn
 from redline.align import align
 from redline.compare import compare
@@ -32,6 +30,7 @@ from redline.model import Document
 from redline.plaintext import render_plaintext
 from redline.render import RenderOptions, get_renderer
 from redline.sources import load_document
+from synthetic import ROOT, make_document, sentences
 
 PYTHON = sys.executable
 REDLINE = [PYTHON, "-m", "redline"]
@@ -165,10 +164,8 @@ def cases(folder: Path, quick: bool) -> list[Case]:
 
 def stages(case: Case, repeat: int) -> dict[str, float]:
     """redline's own time by stage, in-process."""
-    docs: list[Document] = []
-    read = timed(lambda: docs.__setitem__(slice(None), [load_document(str(case.old)),
-                                                        load_document(str(case.new))]), repeat)  # fmt: skip
-    old, new = docs
+    read = timed(lambda: [load_document(str(path)) for path in (case.old, case.new)], repeat)
+    old, new = load_document(str(case.old)), load_document(str(case.new))
     aligned = timed(lambda: align(old, new, compare(old, old).options), repeat)
     comparison = compare(old, new)
     whole = timed(lambda: compare(old, new), repeat)

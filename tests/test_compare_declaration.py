@@ -10,6 +10,7 @@ import jsonschema
 import pytest
 
 from alignment_scores import by_number, gold_truth, predicted, score, score_mutations
+from mutations import mutate_provisions
 from redline.changes import PART_SEPARATOR, ChangeKind, Comparison, Op, accept, reject
 from redline.cli import main
 from redline.compare import compare
@@ -77,6 +78,14 @@ def test_alignment_scores_on_mutations_sample():
     ours, naive = score_mutations(old, range(6))
     assert ours.f1 >= 0.98
     assert ours.f1 > naive.f1
+
+
+def test_alignment_scores_on_mutated_bills_sample():
+    for name in ("SR100_IS.xml", "S2731_IPS.xml"):
+        doc = load_document(str(ROOT / "tests" / "data" / "uslm" / name))
+        for seed in range(3):
+            new, truth = mutate_provisions(doc, seed)
+            assert score(predicted(compare(doc, new)), truth).f1 >= 0.98, (name, seed)
 
 
 def test_lossless_on_the_declaration():

@@ -118,8 +118,10 @@ def _label(unit: Unit, parent_label: str, counter: int, region: str) -> str:
 def align(old_doc: Document, new_doc: Document, options: CompareOptions) -> Alignment:
     """Pair the units of two versions; see the module docstring for the order of passes."""
     result = Alignment(flatten(old_doc, options), flatten(new_doc, options))
-    _pair_exact(result, options)
+    _pair_exact(result, ambiguous=False)
     _pair_similar(result, options, same_eid_only=False)
+    _pair_containers(result)
+    _pair_exact(result, ambiguous=True)
     _pair_similar(result, options, same_eid_only=True)
     _find_splits_and_merges(result, options)
     _pair_containers(result)
@@ -133,21 +135,34 @@ def _free_leaves(flats: list[Flat], paired: dict[int, int], taken: set[int]) -> 
     return [f for f in flats if f.leaf and f.index not in paired and f.index not in taken]
 
 
-def _pair_exact(result: Alignment, options: CompareOptions) -> None:
-    """Pair identical texts (under the options), preferring the same eId, then order."""
+def _pair_exact(result: Alignment, *, ambiguous: bool) -> None:
+    """Pair identical texts (under the options).
+
+    A text that occurs once on each side pairs at once. Repeated texts (headings such
+    as "salaries and expenses") wait until containers are paired (``ambiguous=True``):
+    then a copy under the parent's partner wins, else the same eId, else order."""
     by_key: dict[tuple[str, tuple[str, ...]], list[Flat]] = defaultdict(list)
+    new_count: Counter[tuple[str, tuple[str, ...]]] = Counter()
     for flat in result.old:
-        if flat.leaf and flat.bag:
+        if flat.leaf and flat.bag and flat.index not in result.pair_old:
             by_key[(flat.region, flat.keys)].append(flat)
     for flat in result.new:
-        if not (flat.leaf and flat.bag):
+        if flat.leaf and flat.bag:
+            new_count[(flat.region, flat.keys)] += 1
+    for flat in result.new:
+        if not (flat.leaf and flat.bag) or flat.index in result.pair_new:
             continue
-        pool = [
-            f for f in by_key.get((flat.region, flat.keys), []) if f.index not in result.pair_old
-        ]
-        if pool:
-            same = [f for f in pool if f.unit.eid == flat.unit.eid]
-            result.link((same or pool)[0].index, flat.index)
+        key = (flat.region, flat.keys)
+        pool = [f for f in by_key.get(key, []) if f.index not in result.pair_old]
+        if not pool:
+            continue
+        if not ambiguous:
+            if len(by_key[key]) == 1 and new_count[key] == 1:
+                result.link(pool[0].index, flat.index)
+            continue
+        parent = result.pair_new.get(flat.parent, -2)
+        ranked = sorted(pool, key=lambda f: (f.parent != parent, f.unit.eid != flat.unit.eid))
+        result.link(ranked[0].index, flat.index)
 
 
 def _pair_similar(result: Alignment, options: CompareOptions, *, same_eid_only: bool) -> None:
@@ -173,6 +188,8 @@ def _pair_similar(result: Alignment, options: CompareOptions, *, same_eid_only: 
         index = CandidateIndex(old_free)
         for flat in new_free:
             for candidate in index.candidates(flat):
+                if candidate.keys == flat.keys:
+                    continue  # repeated identical texts: paired by context later
                 sim = similarity(candidate.bag, flat.bag)
                 if sim >= options.match_threshold:
                     bonus = SAME_EID_BONUS if candidate.unit.eid == flat.unit.eid else 0.0

@@ -98,15 +98,15 @@ def find_moves(alignment: Alignment) -> set[int]:
             groups[(old_parent, new_parent)].append((new, old))
     for members in groups.values():
         members.sort()
-        kept = set(_longest_increasing([old for _, old in members]))
+        kept = set(longest_increasing([old for _, old in members]))
         moved.update(new for new, old in members if old not in kept)
     return moved
 
 
-def _longest_increasing(values: list[int]) -> list[int]:
+def longest_increasing(values: list[int]) -> list[int]:
     """The longest strictly increasing subsequence (patience sorting, O(n log n)).
 
-    >>> _longest_increasing([1, 2, 3, 9, 4, 6, 7, 5, 8])
+    >>> longest_increasing([1, 2, 3, 9, 4, 6, 7, 5, 8])
     [1, 2, 3, 4, 6, 7, 8]
     """
     tails: list[int] = []
