@@ -383,35 +383,51 @@ def group(kind: ChangeKind, olds: tuple[Unit, ...], news: tuple[Unit, ...]) -> C
 
 
 def splits_and_merges() -> tuple[tuple[Unit, ...], tuple[Unit, ...], tuple[Node, ...]]:
-    """Article 6's paragraph split in two; Article 7's two paragraphs merged into one."""
-    p61o = Unit(
-        "paragraph", "art_6__para_1", "1.", text="States shall cooperate. They shall also assist."
-    )
-    p61n = Unit("paragraph", "art_6__para_1", "1.", text="States shall cooperate.")
-    p62n = Unit("paragraph", "art_6__para_2", "2.", text="They shall also assist each other.")
+    """Article 6's paragraph split in two; Article 7's two paragraphs merged into one.
+
+    Both carry footnotes: the split's two notes hang under its first piece, as the
+    comparison hangs them, though the second belongs to the second piece.
+    """
+    text61 = "States shall cooperate. They shall also assist."
+    n3o = Note("art_6__para_1__fnt_3", "3", 23, "See the Charter.")
+    n4o = Note("art_6__para_1__fnt_4", "4", len(text61), "See the Declaration.")
+    p61o = Unit("paragraph", "art_6__para_1", "1.", text=text61, notes=(n3o, n4o))
+    n3n = Note("art_6__para_1__fnt_3", "3", 23, "See the Charter.")
+    p61n = Unit("paragraph", "art_6__para_1", "1.", text="States shall cooperate.", notes=(n3n,))
+    text62 = "They shall also assist each other."
+    n4n = Note("art_6__para_2__fnt_4", "4", len(text62), "See the 1986 Declaration.")
+    p62n = Unit("paragraph", "art_6__para_2", "2.", text=text62, notes=(n4n,))
     p71o = Unit("paragraph", "art_7__para_1", "1.", text="Peace matters.")
-    p72o = Unit("paragraph", "art_7__para_2", "2.", text="Security matters too.")
-    p71n = Unit("paragraph", "art_7__para_1", "1.", text="Peace and security matter.")
+    text72 = "Security matters too."
+    n5o = Note("art_7__para_2__fnt_5", "5", len(text72), "Resolution 1.")
+    p72o = Unit("paragraph", "art_7__para_2", "2.", text=text72, notes=(n5o,))
+    text71 = "Peace and security matter."
+    n5n = Note("art_7__para_1__fnt_5", "5", len(text71), "Resolution 1.")
+    p71n = Unit("paragraph", "art_7__para_1", "1.", text=text71, notes=(n5n,))
     a6o = Unit("article", "art_6", "Article 6", children=(p61o,))
     a6n = Unit("article", "art_6", "Article 6", children=(p61n, p62n))
     a7o = Unit("article", "art_7", "Article 7", children=(p71o, p72o))
     a7n = Unit("article", "art_7", "Article 7", children=(p71n,))
     split = group(ChangeKind.SPLIT, (p61o,), (p61n, p62n))
     merge = group(ChangeKind.MERGED, (p71o, p72o), (p71n,))
+    split_notes = (
+        note_node(ChangeKind.UNCHANGED, n3o, n3n),
+        note_node(ChangeKind.MODIFIED, n4o, n4n),
+    )
     nodes = (
         node(
             ChangeKind.MODIFIED,
             a6o,
             a6n,
             ("Article 6", "Article 6"),
-            children=(Node(split, Place.HERE, (), 0), Node(split, Place.HERE, (), 1)),
+            children=(Node(split, Place.HERE, split_notes, 0), Node(split, Place.HERE, (), 1)),
         ),
         node(
             ChangeKind.MODIFIED,
             a7o,
             a7n,
             ("Article 7", "Article 7"),
-            children=(Node(merge, Place.HERE),),
+            children=(Node(merge, Place.HERE, (note_node(ChangeKind.UNCHANGED, n5o, n5n),)),),
         ),
     )
     return (a6o, a7o), (a6n, a7n), nodes

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from redline.changes import ChangeKind, Node, Place, WordOp, part_ops
+from redline.html_notes import anchor_notes
 from redline.html_text import Context, Element, Mode, clean, mode_is_move, side_ops
 
 #: Elements drawn as sections with a heading line rather than as paragraphs.
@@ -142,6 +143,9 @@ def node_facts(node: Node, mode: Mode, context: Context, moves: Moves) -> Facts:
     notes = tuple(child for child in node.children if child.change.element == NOTE)
     if not notes and node.place is not Place.HERE:
         notes = moves.notes.get(change_key(node), ())
+    if node.part >= 0:
+        notes = moves.pieces.get((*change_key(node)[:2], -1), notes)
+    notes = anchor_notes(node, notes)
     other = {Place.MOVED_FROM: Place.MOVED_TO, Place.MOVED_TO: Place.MOVED_FROM}
     link = moves.ids.get((change_key(node), other[node.place]), "") if node.place in other else ""
     changed = (
@@ -177,19 +181,25 @@ class Moves:
     """The note nodes of each moved change, wherever the tree hangs them: they may sit
     under one place only, and both need them (old markers at the old place, new at
     the new)."""
+    pieces: dict[Key, tuple[Node, ...]]
+    """The note nodes of each split shown in pieces (key with part -1), whichever piece
+    holds them: each piece shows the markers that fall in its words."""
 
 
 def collect_moves(tree: tuple[Node, ...]) -> Moves:
-    """Find the places of every moved change in `tree`."""
-    moves = Moves({}, {})
+    """Find the places of every moved change, and the notes of every split, in `tree`."""
+    moves = Moves({}, {}, {})
     stack = list(tree)
     while stack:
         node = stack.pop()
         stack.extend(node.children)
+        own = tuple(child for child in node.children if child.change.element == NOTE)
+        if node.part >= 0:
+            key = (*change_key(node)[:2], -1)
+            moves.pieces[key] = moves.pieces.get(key, ()) + own
         if node.place is Place.HERE:
             continue
         moves.ids[(change_key(node), node.place)] = node_id(node, node_mode(node))
-        own = tuple(child for child in node.children if child.change.element == NOTE)
         if own:
             moves.notes[change_key(node)] = own
     return moves

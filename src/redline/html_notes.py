@@ -10,11 +10,11 @@ once, for paged footnotes) so the body appears once, in marker order.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lxml import etree
 
-from redline.changes import PART_SEPARATOR, ChangeKind, Node, Op, Side, WordOp
+from redline.changes import PART_SEPARATOR, ChangeKind, Node, Op, Side, WordOp, part_ops, reject
 from redline.html_text import (
     NOTE_SIDES,
     Context,
@@ -30,6 +30,60 @@ from redline.html_text import (
     render_plain,
     side_ops,
 )
+
+
+def _shift(note: Node, side: str, by: int) -> Node:
+    change = note.change
+    if side == "old":
+        moved = replace(change, old=tuple(replace(s, anchor=s.anchor + by) for s in change.old))
+    else:
+        moved = replace(change, new=tuple(replace(s, anchor=s.anchor + by) for s in change.new))
+    return replace(note, change=moved)
+
+
+def _base(units: tuple[Side, ...], note: Side) -> int:
+    """Where the text of the unit owning `note` starts among `units` joined by separators."""
+    offset = 0
+    for unit in units:
+        if note.eid.startswith(f"{unit.eid}__"):
+            return offset
+        offset += len(unit.text) + len(PART_SEPARATOR)
+    return 0
+
+
+def anchor_notes(node: Node, notes: tuple[Node, ...]) -> tuple[Node, ...]:
+    """`notes` with anchors counted in the text `node` shows.
+
+    A merge shows several old units as one text, so an old note's anchor (counted in
+    its own unit) moves by the length of the units before it; the same holds for the
+    new side of a split shown whole. A piece of a split shows a slice of the old text:
+    it keeps the notes of its own new unit, and old-only notes whose anchor falls in
+    its slice, with anchors counted from the slice's start.
+    """
+    change = node.change
+    if node.part < 0:
+        shifted = []
+        for note in notes:
+            for side, units in (("old", change.old), ("new", change.new)):
+                sides: tuple[Side, ...] = getattr(note.change, side)
+                if len(units) > 1 and sides:
+                    note = _shift(note, side, _base(units, sides[0]))
+            shifted.append(note)
+        return tuple(shifted)
+    start = sum(len(reject(part_ops(change.ops, q))) for q in range(node.part))
+    end = start + len(reject(part_ops(change.ops, node.part)))
+    last = node.part == len(change.new) - 1
+    own = change.new[node.part].eid if node.part < len(change.new) else ""
+    kept = []
+    for note in notes:
+        new, old = note.change.new, note.change.old
+        if new and not new[0].eid.startswith(f"{own}__"):
+            continue
+        if not new and not (start <= old[0].anchor < end or (last and old[0].anchor == end)):
+            continue
+        kept.append(_shift(note, "old", -start) if old else note)
+    return tuple(kept)
+
 
 Slot = tuple[int, int]
 
@@ -115,7 +169,8 @@ def add_note_body(parent: Element, note: Footnote, tag: str) -> Element:
     classes = ["akn-authorialNote", f"rl-{change.kind.value}"]
     if mode_is_move(note.mode):
         classes.append(f"rl-{note.mode.value}")
-    if change.kind is not ChangeKind.UNCHANGED or note.mode is not Mode.NORMAL:
+    edited = any(op.op is not Op.EQUAL for op in (*note.marker, *note.body))
+    if edited or change.kind is not ChangeKind.UNCHANGED or note.mode is not Mode.NORMAL:
         classes.append("rl-changed")
     entry = etree.SubElement(parent, tag, {"class": " ".join(classes), "id": note.fid})
     if change.old:
