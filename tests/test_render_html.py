@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
+from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -211,3 +214,10 @@ def test_golden(fixture: tuple[Document, Document, Comparison], layout: str) -> 
         expected.parent.mkdir(parents=True, exist_ok=True)
         expected.write_bytes(html)
     assert html == expected.read_bytes(), f"regenerate with REDLINE_REGENERATE=1: {expected}"
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs node to parse the script")
+def test_script_parses() -> None:
+    script = resources.files("redline").joinpath("assets", "redline.js")
+    with resources.as_file(script) as path:
+        subprocess.run(["node", "--check", str(path)], check=True, capture_output=True)

@@ -150,3 +150,16 @@ def test_declaration_pdf() -> None:
     text = text_of(reader)
     assert "reactive solidarity" in text.lower() and "Preliminary Operational" in text
     assert 6 <= len(reader.pages) <= 20
+
+
+def test_fonts_are_dejavu_and_embedded(fixture_pdf: pypdf.PdfReader) -> None:
+    fonts: dict[str, bool] = {}
+    for page in fixture_pdf.pages:
+        resources = page["/Resources"].get_object()
+        for font in resources.get("/Font", {}).values():
+            font = font.get_object()
+            descendant = font["/DescendantFonts"][0].get_object()
+            descriptor = descendant["/FontDescriptor"].get_object()
+            fonts[str(font["/BaseFont"])] = "/FontFile2" in descriptor
+    assert fonts and all("DejaVu" in name for name in fonts), fonts
+    assert all(fonts.values()), fonts
