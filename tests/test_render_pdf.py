@@ -14,7 +14,7 @@ from redline.changes import Comparison
 from redline.compare import compare
 from redline.errors import UsageError
 from redline.render import RenderOptions, get_renderer
-from redline.render_pdf import HTML, RefusingFetcher, render_pdf
+from redline.render_pdf import HTML, RefusingFetcher, lay_out, render_pdf, stranded
 from redline.sources import load_document
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -140,16 +140,27 @@ def test_renderer_reads_no_file(tmp_path: Path) -> None:
     assert b"/Subtype /Image" not in pdf
 
 
-def test_declaration_pdf() -> None:
+@pytest.fixture(scope="module")
+def declaration() -> Comparison:
     old = load_document(str(ROOT / "versions/solidarity-2014.akn.xml"))
     new = load_document(str(ROOT / "versions/solidarity-revision-A.akn.xml"))
-    pdf = get_renderer("pdf")(compare(old, new), RenderOptions())
+    return compare(old, new)
+
+
+def test_declaration_pdf(declaration: Comparison) -> None:
+    pdf = get_renderer("pdf")(declaration, RenderOptions())
     reader = pypdf.PdfReader(io.BytesIO(pdf))
     titles = outline_titles(reader)
-    assert len([t for t in titles if t.startswith("Article")]) == 14 + 0
+    assert len([t for t in titles if t.startswith("Article")]) == 14
     text = text_of(reader)
     assert "reactive solidarity" in text.lower() and "Preliminary Operational" in text
     assert 6 <= len(reader.pages) <= 20
+
+
+@pytest.mark.parametrize("layout", ["inline", "side-by-side"])
+def test_no_word_stranded_on_a_line(declaration: Comparison, layout: str) -> None:
+    """No line in mid-paragraph holds a lone word where more would have fitted."""
+    assert stranded(lay_out(declaration, RenderOptions(layout=layout))) == set()
 
 
 def test_fonts_are_dejavu_and_embedded(fixture_pdf: pypdf.PdfReader) -> None:

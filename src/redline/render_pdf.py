@@ -101,12 +101,13 @@ def _nudge_rules(nudged: dict[str, int]) -> str:
     )
 
 
-def render_pdf(comparison: Comparison, options: RenderOptions) -> bytes:
-    """The comparison as a PDF redline (``inline`` or ``side-by-side``, A4 or letter).
+def lay_out(comparison: Comparison, options: RenderOptions) -> Any:
+    """The comparison laid out on pages (a WeasyPrint document), bad line breaks repaired.
 
-    Paragraphs the layout breaks badly are laid out again with a slightly different
-    word spacing: up to three times for a document of up to `REPAIR_PAGES` pages,
-    once for a longer one (each attempt lays out the whole document again).
+    Paragraphs the layout breaks badly (see `stranded`) are laid out again with a
+    slightly different word spacing: up to three times for a document of up to
+    `REPAIR_PAGES` pages, once for a longer one (each attempt lays out the whole
+    document again).
     """
     css = print_css(options)
     document = _layout(serialize(build_page(comparison, options, css, paged=True)).decode("utf-8"))
@@ -120,5 +121,10 @@ def render_pdf(comparison: Comparison, options: RenderOptions) -> bytes:
             nudged[owner] = nudged.get(owner, -1) + 1
         page = serialize(build_page(comparison, options, css + _nudge_rules(nudged), paged=True))
         document = _layout(page.decode("utf-8"))
-    pdf: bytes = document.write_pdf()
+    return document
+
+
+def render_pdf(comparison: Comparison, options: RenderOptions) -> bytes:
+    """The comparison as a PDF redline (``inline`` or ``side-by-side``, A4 or letter)."""
+    pdf: bytes = lay_out(comparison, options).write_pdf()
     return pdf
