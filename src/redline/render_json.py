@@ -104,7 +104,9 @@ def comparison_record(comparison: Comparison) -> dict[str, Any]:
 
 
 def render_json(comparison: Comparison, options: RenderOptions) -> bytes:
-    """The comparison as indented UTF-8 JSON."""
+    """The comparison as compact UTF-8 JSON (one line: the C encoder only runs without
+    indentation, and is ten times faster on a whole appropriations act; pipe through
+    ``python -m json.tool`` or ``jq`` to read it)."""
     del options  # JSON has no presentation choices
-    text = json.dumps(comparison_record(comparison), ensure_ascii=False, indent=1)
+    text = json.dumps(comparison_record(comparison), ensure_ascii=False)
     return (text + "\n").encode("utf-8")
