@@ -22,6 +22,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from mutations import mutate
 from redline.akn_write import write_akn
@@ -207,6 +208,45 @@ def measure(case: Case, repeat: int, pdf_limit: int) -> list[str]:
     return rows
 
 
+def _drop_keeping_tail(element: Any) -> None:
+    """Remove `element` and its content, keeping the text that follows it."""
+    parent, tail = element.getparent(), element.tail or ""
+    previous = element.getprevious()
+    if previous is not None:
+        previous.tail = (previous.tail or "") + tail
+    else:
+        parent.text = (parent.text or "") + tail
+    parent.remove(element)
+
+
+def pdf_overhead(case: Case) -> str:
+    """The share of PDF time redline adds on top of WeasyPrint laying out the same HTML
+    with the redline marks taken out (deleted text dropped, inserted text kept plain)."""
+    from lxml import etree
+    from weasyprint import HTML
+
+    from redline.render_html import build_page, serialize
+    from redline.render_pdf import RefusingFetcher, print_css, render_pdf
+
+    comparison = compare(load_document(str(case.old)), load_document(str(case.new)))
+    options = RenderOptions()
+    start = time.perf_counter()
+    render_pdf(comparison, options)
+    with_marks = time.perf_counter() - start
+    start = time.perf_counter()
+    page = serialize(build_page(comparison, options, print_css(options), paged=True))
+    tree = etree.fromstring(page, etree.XMLParser(huge_tree=True))
+    for element in list(tree.iter("{*}del", "del")):
+        _drop_keeping_tail(element)
+    etree.strip_tags(tree, "{*}ins", "ins")
+    plain_html = etree.tostring(tree, encoding="unicode", method="html")
+    HTML(string=plain_html, url_fetcher=RefusingFetcher()).write_pdf()
+    plain = time.perf_counter() - start
+    share = (with_marks - plain) / with_marks
+    return (f"| {case.name} | {case.words:,} | PDF: redline {with_marks:.2f} s vs WeasyPrint on "
+            f"the unmarked HTML {plain:.2f} s | redline adds {share:.0%} | | |")  # fmt: skip
+
+
 def startup(repeat: int) -> float:
     return median_run([*REDLINE, "--help"], repeat).seconds
 
@@ -226,6 +266,8 @@ def main() -> None:
         for case in cases(Path(tmp), args.quick):
             for row in measure(case, repeat, args.pdf_limit):
                 print(row, flush=True)
+            if case.words <= args.pdf_limit and case.name.startswith(("declaration", "synthetic")):
+                print(pdf_overhead(case), flush=True)
 
 
 if __name__ == "__main__":

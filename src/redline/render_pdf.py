@@ -106,12 +106,12 @@ def lay_out(comparison: Comparison, options: RenderOptions) -> Any:
 
     Paragraphs the layout breaks badly (see `stranded`) are laid out again with a
     slightly different word spacing: up to three times for a document of up to
-    `REPAIR_PAGES` pages, once for a longer one (each attempt lays out the whole
-    document again).
+    `REPAIR_PAGES` pages. Longer documents are not repaired: each attempt lays out
+    the whole document again, and on a long act that would double the time.
     """
     css = print_css(options)
     document = _layout(serialize(build_page(comparison, options, css, paged=True)).decode("utf-8"))
-    attempts = len(NUDGES) if len(document.pages) <= REPAIR_PAGES else 1
+    attempts = len(NUDGES) if len(document.pages) <= REPAIR_PAGES else 0
     nudged: dict[str, int] = {}
     for _attempt in range(attempts):
         bad = {owner for owner in stranded(document) if _SAFE_ID.match(owner)}
