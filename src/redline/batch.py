@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -80,6 +79,8 @@ def run_jobs(
             if done:
                 done(index, len(jobs))
         return results
+    from concurrent.futures import ProcessPoolExecutor  # costs 40 ms to import: only here
+
     with ProcessPoolExecutor(max_workers=workers) as pool:
         results = []
         for index, result in enumerate(pool.map(_run_caught, jobs), start=1):
