@@ -113,7 +113,7 @@ class Flat:
 def local_name(element: etree._Element) -> str:
     """The element's name without its namespace (``""`` for comments and PIs)."""
     tag = element.tag
-    return etree.QName(tag).localname if isinstance(tag, str) else ""
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
 def flatten(element: etree._Element, *, include_self: bool = True) -> Flat:
