@@ -11,12 +11,12 @@ Guarantees:
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from enum import Enum
 
 from lxml import etree
 
+from redline import worddiff
 from redline.changes import Node, Op, WordOp
 
 Element = etree._Element
@@ -151,24 +151,13 @@ def clean(text: str) -> str:
 
 
 def diff_words(old: str, new: str) -> tuple[WordOp, ...]:
-    """Word operations between two short strings (numbers, titles), keeping their characters.
+    """Word operations between two short strings (numbers, titles), keeping their
+    characters: the engine's own word diff, so labels are marked as text is.
 
     >>> [(op.op.value, op.old, op.new) for op in diff_words("Article 3", "Article 4")]
     [('equal', 'Article ', 'Article '), ('delete', '3', ''), ('insert', '', '4')]
     """
-    a, b = old.split(" "), new.split(" ")
-    ops: list[WordOp] = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
-        left = " ".join(a[i1:i2]) + (" " if i2 < len(a) else "")
-        right = " ".join(b[j1:j2]) + (" " if j2 < len(b) else "")
-        if tag == "equal":
-            ops.append(WordOp(Op.EQUAL, left, right))
-            continue
-        if left:
-            ops.append(WordOp(Op.DELETE, left, ""))
-        if right:
-            ops.append(WordOp(Op.INSERT, "", right))
-    return tuple(op for op in ops if op.old or op.new)
+    return worddiff.diff_words(old, new)
 
 
 def side_ops(old: str, new: str) -> tuple[WordOp, ...]:
