@@ -10,6 +10,7 @@ and every typographic character; anything that is not a readable draft raises
 
 from __future__ import annotations
 
+import codecs
 import re
 from datetime import date as Date
 from pathlib import PurePath
@@ -33,6 +34,11 @@ _NOT_A_TITLE = re.compile(
     """,
     re.VERBOSE,
 )
+
+#: Characters XML cannot hold, but a form feed (a page break the layout step removes).
+#: Refused on reading, so that no command prints them: on a terminal they are escape
+#: sequences that can hide or rewrite text.
+_CONTROL = re.compile("[\x01-\x08\x0b\x0e-\x1f\ufffe\uffff]")
 
 #: Words left out of a work URI made from a title: they differ between versions or say nothing.
 _SLUG_STOPWORDS = frozenset(
@@ -76,6 +82,12 @@ def decode(data: bytes, source: str, encoding: str) -> str:
     except LookupError as error:
         raise UsageError(f"unknown encoding {encoding!r}", source=source) from error
     except UnicodeDecodeError as error:
+        if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+            raise InputError(
+                "UTF-16 text (it starts with a byte order mark); give --encoding utf-16",
+                source=source,
+                line=1,
+            ) from error
         if b"\x00" in data:
             raise _binary(source, data.count(b"\n", 0, data.index(b"\x00")) + 1) from error
         raise InputError(
@@ -88,7 +100,15 @@ def decode(data: bytes, source: str, encoding: str) -> str:
     text = text.removeprefix("\ufeff")
     if not text.strip():
         raise InputError("empty file; expected the plain text of a draft", source=source)
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    control = _CONTROL.search(text)
+    if control:
+        raise InputError(
+            f"control character U+{ord(control.group()):04X}, not the plain text of a draft",
+            source=source,
+            line=text.count("\n", 0, control.start()) + 1,
+        )
+    return text
 
 
 def _binary(source: str, line: int) -> InputError:

@@ -244,6 +244,9 @@ class _ArticleBuilder:
             self.node.children = self.chunks
         if not self.node.children:
             self.warnings.append(f"{self.node.num} (line {self.node.line}) has no text")
+            # Still a container, as the model requires: its content is empty (the AKN
+            # writer writes the same, so the document reads back equal).
+            self.node.children = [_Node("content", line=self.node.line)]
 
 
 def _may_be_heading(block: Block) -> bool:

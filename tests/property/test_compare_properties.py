@@ -3,21 +3,28 @@
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 
 import jsonschema
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from lxml import etree
 
 from redline.changes import PART_SEPARATOR, ChangeKind, accept, reject
 from redline.compare import compare
 from redline.model import Document
 from redline.render import RenderOptions
+from redline.render_html import render_html
 from redline.render_json import render_json, schema
 
 from .strategies import documents, edited
 
-SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=int(os.environ.get("REDLINE_FUZZ_EXAMPLES", "60")),  # long runs: docs/security.md
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 
 def _units(doc: Document) -> Counter[str]:
@@ -65,3 +72,12 @@ def test_every_unit_is_in_exactly_one_change(pair: tuple[Document, Document]):
 def test_json_is_valid_against_its_schema(pair: tuple[Document, Document]):
     record = json.loads(render_json(compare(*pair), RenderOptions()))
     jsonschema.validate(record, schema())
+
+
+@SETTINGS
+@given(pairs(), st.sampled_from(["inline", "side-by-side"]))
+def test_html_is_well_formed(pair: tuple[Document, Document], layout: str) -> None:
+    page = render_html(compare(*pair), RenderOptions(layout=layout))
+    root = etree.fromstring(page)  # raises unless well-formed
+    assert root.tag == "html"
+    assert len(root.findall("body/main")) == 1
