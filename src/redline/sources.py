@@ -8,9 +8,11 @@ naming the source.
 
 from __future__ import annotations
 
+import codecs
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from redline.errors import InputError
 from redline.model import Document
@@ -48,9 +50,13 @@ class ImportResult:
 
 
 def read_bytes(spec: str) -> bytes:
-    """The bytes of a source: ``-`` is stdin, ``REV:path`` is read through git."""
+    """The bytes of a source: ``-`` is stdin, ``REV:path`` is read through git.
+
+    No more than the input size limit is read: a larger file, or a device or pipe that
+    never ends (``/dev/zero``), is refused instead of filling the memory.
+    """
     if spec == "-":
-        return sys.stdin.buffer.read()
+        return _read_limited(sys.stdin.buffer, spec)
     path = Path(spec)
     if not path.exists() and ":" in spec:
         from redline.gitrev import read_revision
@@ -61,14 +67,36 @@ def read_bytes(spec: str) -> bytes:
     if path.is_dir():
         raise InputError("is a folder, not a file", source=spec)
     try:
-        return path.read_bytes()
+        with path.open("rb") as stream:
+            return _read_limited(stream, spec)
     except OSError as error:
         raise InputError(f"cannot read: {error.strerror}", source=spec) from error
 
 
+def _read_limited(stream: BinaryIO, spec: str) -> bytes:
+    """All of `stream` if it holds at most `MAX_BYTES`; `InputError` otherwise."""
+    from redline.xmlsafe import MAX_BYTES
+
+    data = stream.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise InputError(
+            f"more than {MAX_BYTES // 1048576} MB, the limit for an input; refused unread",
+            source=spec,
+        )
+    return data
+
+
 def sniff(data: bytes) -> str:
-    """What the bytes hold: ``"akn"``, ``"uslm"``, ``"xml"`` (other XML) or ``"text"``."""
-    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    """What the bytes hold: ``"akn"``, ``"uslm"``, ``"xml"`` (other XML) or ``"text"``.
+
+    XML may come in UTF-16 or UTF-32 (the XML parser reads them), so the head is
+    looked at in UTF-8 whatever the byte order mark says.
+
+    >>> sniff('<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"/>'
+    ...       .encode("utf-16"))
+    'akn'
+    """
+    head = _utf8_head(data).lstrip(b"\xef\xbb\xbf \t\r\n")
     if not head.startswith(b"<"):
         return "text"
     if AKN_NS.encode() in head:
@@ -76,6 +104,25 @@ def sniff(data: bytes) -> str:
     if USLM_NS.encode() in head:
         return "uslm"
     return "xml"
+
+
+#: Byte order marks of the encodings XML may use besides UTF-8 (UTF-32 first: its
+#: little-endian mark starts like UTF-16's).
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def _utf8_head(data: bytes) -> bytes:
+    """The first 4 KB of `data`, re-encoded as UTF-8 if a byte order mark says UTF-16/32."""
+    head = data[:4096]
+    for bom, codec in _BOMS:
+        if head.startswith(bom):
+            return head.decode(codec, errors="ignore").encode("utf-8")
+    return head
 
 
 def import_source(spec: str, options: ImportOptions | None = None) -> ImportResult:

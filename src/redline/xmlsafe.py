@@ -21,8 +21,11 @@ from lxml import etree
 
 from redline.errors import InputError
 
-MAX_BYTES = 50 * 1024 * 1024
-"""Largest input accepted (50 MB): ten times the largest real bill we know of."""
+MAX_BYTES = 10 * 1024 * 1024
+"""Largest input accepted (10 MB), XML or text: twice the largest real bill we know of,
+and libxml2's own limit for one text node. Larger inputs take too long to compare and
+lay out to be worth the wait (every command must answer in seconds), so they are
+refused before parsing."""
 MAX_DEPTH = 200
 """Deepest element nesting accepted; real legal documents stay well under 30."""
 
