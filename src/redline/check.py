@@ -113,8 +113,10 @@ def _root_or(cwd: Path) -> Path:
 def _name(path: Path, root: Path) -> str:
     """`path` from the repository root with ``/`` separators, as git and ``redline.toml``
     name files (a path outside the root is kept as given)."""
+    # A link is named as itself, not as what it points at (which may be anywhere).
+    resolved = path.parent.resolve() / path.name if path.is_symlink() else path.resolve()
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return resolved.relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
 
@@ -156,7 +158,9 @@ def _working_files(targets: list[Path], root: Path) -> list[str]:
             found.append(_name(target, root))
             continue
         for path in sorted(target.rglob("*.xml")) if target.is_dir() else ():
-            if path.is_file() and is_akn_name(path.name, _head(path)):
+            if path.is_symlink() and is_akn_name(path.name, None):
+                found.append(_name(path, root))  # reported as not a regular file
+            elif path.is_file() and is_akn_name(path.name, _head(path)):
                 found.append(_name(path, root))
     return list(dict.fromkeys(found))
 
@@ -172,10 +176,25 @@ def _head(path: Path) -> bytes | None:
 def _validate(root: Path, name: str) -> FileReport:
     """The problems of the working-tree file `name` (unreadable is one problem)."""
     try:
-        data = (root / name).read_bytes()
-    except OSError as error:
-        return FileReport(name, problems=(Problem(name, None, f"cannot read: {error.strerror}"),))
+        data = read_regular_file(root / name)
+    except InputError as error:
+        return FileReport(name, problems=(Problem(name, None, error.message),))
     return FileReport(name, problems=tuple(validate_akn(data, name)))
+
+
+def read_regular_file(path: Path) -> bytes:
+    """The bytes of `path`, which must be a regular file within the input size limit.
+
+    The files checked come from anyone (a pull request), so a link is not followed: it
+    could point at ``/dev/zero`` or at a local file outside the repository. Devices and
+    pipes are refused too. `InputError` says why.
+    """
+    from redline.sources import read_bytes
+
+    if path.is_symlink() or not path.is_file():
+        kind = "a symbolic link" if path.is_symlink() else "a device, pipe or folder"
+        raise InputError(f"not a regular file ({kind}); only files are checked", source=str(path))
+    return read_bytes(str(path))
 
 
 def _compare(
@@ -236,8 +255,8 @@ def _pair(old: Document | None, new: Document | None) -> tuple[Document, Documen
 
 def _read_working(path: Path) -> bytes | None:
     try:
-        return path.read_bytes()
-    except OSError:
+        return read_regular_file(path)
+    except InputError:
         return None  # validation reports it
 
 
