@@ -1,0 +1,1 @@
+"""The hostile-input suite: cases, runner and output checks."""
