@@ -58,7 +58,9 @@ import sys, re
 import fast_diff_match_patch as f
 a, b = (open(p, encoding="utf-8").read() for p in sys.argv[1:3])
 ta, tb = re.findall(r"\\S+|\\s+", a), re.findall(r"\\S+|\\s+", b)
-f.diff(ta, tb, timelimit=0, checklines=False, cleanup="Semantic")
+table = {}
+enc = lambda ts: "".join(table.setdefault(t, chr(len(table) + 256)) for t in ts)
+f.diff(enc(ta), enc(tb), timelimit=0, checklines=False, cleanup="Semantic", counts_only=True)
 """,
     "difflib (words)": """
 import sys, difflib
@@ -104,22 +106,25 @@ print(elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code)
 """
 
 
-def run_process(argv: list[str], cap: float | None = None) -> Run:
-    """Run `argv`; return its wall time and its own peak memory."""
+def run_process(argv: list[str], cap: float | None = None, codes: tuple[int, ...] = (0,)) -> Run:
+    """Run `argv`; return its wall time and its own peak memory. An exit code outside
+    `codes` is a failure (a baseline that crashes must not be timed as a result)."""
     launcher = [PYTHON, "-c", LAUNCHER, json.dumps(argv), str(cap or 0)]
     line = subprocess.run(launcher, capture_output=True, text=True, check=True).stdout.split()
     seconds, peak_kb, code = float(line[0]), int(line[1]), int(line[2])
     if code == -1:
         return Run(cap or 0.0, 0.0, timed_out=True)
-    if code not in (0, 1):
+    if code not in codes:
         raise RuntimeError(f"{' '.join(argv)} failed with exit code {code}")
     return Run(seconds, peak_kb / 1024)
 
 
-def median_run(argv: list[str], repeat: int, cap: float | None = None) -> Run:
-    runs = [run_process(argv, cap)]
+def median_run(
+    argv: list[str], repeat: int, cap: float | None = None, codes: tuple[int, ...] = (0,)
+) -> Run:
+    runs = [run_process(argv, cap, codes)]
     while len(runs) < repeat and not runs[0].timed_out and runs[0].seconds < SLOW:
-        runs.append(run_process(argv, cap))
+        runs.append(run_process(argv, cap, codes))
     if any(r.timed_out for r in runs):
         return Run(cap or 0.0, 0.0, timed_out=True)
     return Run(statistics.median(r.seconds for r in runs), max(r.peak_mb for r in runs))
@@ -207,7 +212,7 @@ def measure(case: Case, repeat: int, pdf_limit: int) -> list[str]:
     formats = ["json", "html"] + (["pdf"] if case.words <= pdf_limit else [])
     for fmt in formats:
         argv = [*REDLINE, "diff", str(case.old), str(case.new), "-f", fmt, "-o", os.devnull, "-q"]
-        ours[fmt] = median_run(argv, repeat)
+        ours[fmt] = median_run(argv, repeat, codes=(0, 1))  # diff(1): 1 = versions differ
     for name, run in [*((f"redline → {k}", v) for k, v in ours.items()), *baseline.items()]:
         seconds = f">{run.seconds:.0f}" if run.timed_out else f"{run.seconds:.2f}"
         ratio = "—" if run.timed_out else f"{run.seconds / fastest:.1f}×"

@@ -82,6 +82,17 @@ _RUN_IN = "\ue001"
 """Private-use character eating the spaces after it (after a run-in heading)."""
 _LAYOUT = re.compile(r"[ \t\r\n]+")
 _SPACES = re.compile(r" +")
+_RUN_IN_SPACES = re.compile(f"{_RUN_IN} *")
+
+
+def _squash(text: str | None) -> str:
+    """Runs of layout whitespace as one space (the pretty-printing between elements is
+    mostly whitespace alone, which needs no regular expression)."""
+    if not text:
+        return ""
+    if not text.strip(" \t\r\n"):
+        return " "
+    return _LAYOUT.sub(" ", text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,15 +192,15 @@ def _collect_inside(
     element: etree._Element, parts: list[str], notes: list[tuple[str, str]]
 ) -> None:
     """Append the text and children of `element`, without its own marks or tail."""
-    parts.append(_LAYOUT.sub(" ", element.text or ""))
+    parts.append(_squash(element.text))
     for child in element:
         _collect(child, parts, notes)
-        parts.append(_LAYOUT.sub(" ", child.tail or ""))
+        parts.append(_squash(child.tail))
 
 
 def _assemble(raw: str) -> tuple[str, list[int]]:
     """Normalise spaces per line, drop empty lines; return the text and the note offsets."""
-    raw = re.sub(f"{_RUN_IN} *", "", raw)
+    raw = _RUN_IN_SPACES.sub("", raw)
     lines = [_SPACES.sub(" ", line).strip() for line in raw.split("\n")]
     text = "\n".join(line for line in lines if line)
     offsets: list[int] = []
