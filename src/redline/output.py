@@ -30,14 +30,24 @@ def write_output(target: str, data: bytes) -> None:
             stream.write(data)
         return
     folder = path.parent if str(path.parent) else Path()
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    except OSError as error:
+        raise _about(error, target) from error
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         Path(temp_name).replace(path)
-    except BaseException:
+    except BaseException as error:
         with contextlib.suppress(OSError):
             Path(temp_name).unlink()
+        if isinstance(error, OSError):
+            raise _about(error, target) from error
         raise
+
+
+def _about(error: OSError, target: str) -> OSError:
+    """`error` naming `target`, the file the user asked for, not our temporary file."""
+    return OSError(error.errno, error.strerror, target)
