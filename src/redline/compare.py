@@ -309,13 +309,18 @@ class _TreeBuilder:
         key = (kind, index)
         if key not in self.cache:
             flat = flats[index]
-            text = flat.unit.text
-            op = WordOp(Op.DELETE, text, "") if old is not None else WordOp(Op.INSERT, "", text)
+            text, heading = flat.unit.text, flat.unit.heading
+            ops, heading_ops = (
+                ((WordOp(Op.DELETE, text, ""),), (WordOp(Op.DELETE, heading, ""),))
+                if old is not None
+                else ((WordOp(Op.INSERT, "", text),), (WordOp(Op.INSERT, "", heading),))
+            )
             side = (_side(flats, index),)
             self.cache[key] = Change(kind, flat.unit.element,
                                      side if old is not None else (),
                                      side if new is not None else (),
-                                     0.0, (op,) if text else (), text_changed=True)  # fmt: skip
+                                     0.0, ops if text else (), heading_ops if heading else (),
+                                     text_changed=True)  # fmt: skip
         return self.cache[key]
 
     def _group_change(
