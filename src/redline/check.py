@@ -97,7 +97,9 @@ def run_check(paths: Sequence[str], base: str | None, config: CheckConfig) -> Ch
     for name, change in changes.items():
         compared = _compare(root, change, base or "", policy, config.options, explicit)
         if compared is not None:
-            reports[name] = replace(compared, problems=reports.get(name, compared).problems)
+            # Validation's problems come first; the comparison's stand when there are none.
+            problems = reports[name].problems if name in reports else ()
+            reports[name] = replace(compared, problems=problems or compared.problems)
     result = CheckReport(base, tuple(reports[name] for name in sorted(reports)))
     return replace(result, summary=write_summary(result))
 
@@ -220,10 +222,15 @@ def _compare(
         return report  # unreadable now: validation reports it
     old_doc, old_error = _read_doc(old, f"{base}:{change.old_path}")
     new_doc, new_error = _read_doc(new, change.path)
-    if old_error or new_error:
-        # An unreadable new side is already a problem; an unreadable base is only news.
+    if new_error:
+        # Usually validation has said why already; but valid AKN of a type redline does
+        # not read (a judgment) would otherwise pass without its rules being judged.
+        problem = Problem(change.path, None, f"cannot be compared: {new_error}")
+        return replace(report, problems=(problem,))
+    if old_error:
+        # An unreadable base is only news: the new version is what is checked.
         note = f"not compared: the version in {base} cannot be read ({old_error})"
-        return replace(report, notes=(note,) if old_error else ())
+        return replace(report, notes=(note,))
     pair = _pair(old_doc, new_doc)
     if pair is None:
         return report

@@ -3,7 +3,8 @@
 A case names its input (a file of the folder, a file generated at test time, or a
 path outside the tests such as ``/dev/zero``) and, for each command, the exit code
 and a regular expression the one-line message must match (``{file}`` stands for the
-input's name as the command was given it). An accepted case lists instead the
+input's name as the command was given it); a ``[check-git]`` table, when present, is what
+``check --base`` must do where it differs from ``check`` on a plain folder. An accepted case lists instead the
 ``payloads``: hostile strings that must come out of every command as plain text.
 """
 
@@ -51,7 +52,7 @@ class Case:
     generate: str = ""
     """The name of a generator in `GENERATORS`, for inputs too big or deep to commit."""
     expect: dict[str, Expect] = field(default_factory=dict)
-    """Per command (`COMMANDS`)."""
+    """Per command (`COMMANDS`); ``check-git`` when a check against a git base differs."""
     payloads: tuple[str, ...] = ()
     """Strings that must come out as text, never as markup (accepted cases)."""
     same_as: Path | None = None
@@ -90,7 +91,11 @@ def load_case(folder: Path) -> Case:
         summary=record["summary"],
         source=(folder / source).resolve() if source else None,
         generate=record.get("generate", ""),
-        expect={command: Expect(**record[command]) for command in COMMANDS},
+        expect={
+            command: Expect(**record[command])
+            for command in (*COMMANDS, "check-git")
+            if command in record
+        },
         payloads=tuple(record.get("payloads", ())),
         same_as=(folder / same_as).resolve() if same_as else None,
         encoding=record.get("encoding", ""),

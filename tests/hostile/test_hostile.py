@@ -143,7 +143,7 @@ def command_line(case: Case, name: str, work: Path) -> tuple[list[str], Expect, 
     command = name.split("-")[0]
     expect = case.expect[command]
     if command == "check":
-        return _check_line(case, name, work), expect, CHECKED
+        return _check_line(case, name, work), case.expect.get(name, expect), CHECKED
     target = given_name(target_of(case, expect, work), work)
     if command == "diff" and name == "diff-as-old":
         return ["diff", target, "clean-draft.txt", "-o", "out/new.out"], expect, target
@@ -157,7 +157,7 @@ def command_line(case: Case, name: str, work: Path) -> tuple[list[str], Expect, 
 
 
 def _check_line(case: Case, name: str, work: Path) -> list[str]:
-    expect = case.expect["check"]
+    expect = case.expect.get(name, case.expect["check"])
     root = work / "repo"
     if name == "check-git":
         make_repo(root)
