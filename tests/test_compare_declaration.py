@@ -130,6 +130,11 @@ def test_markdown_marks_words(tmp_path: Path):
     text = out.read_text(encoding="utf-8")
     assert "| Article 3 | Article 4 |" in text
     assert "~~conception~~**principle**" in text
+    # marks beside punctuation use tags (Markdown's ~~/** would not take there), and no
+    # line is indented four spaces (Markdown would show it as code)
+    assert "humanity<ins>,</ins> to be realized" in text
+    assert not [line for line in text.splitlines() if line.startswith("    ")]
+    assert "Article 6(n) (was Article 5(j) (2nd))" in text
 
 
 def test_ignore_options_fold_differences():

@@ -109,10 +109,23 @@ def _label(unit: Unit, parent_label: str, counter: int, region: str) -> str:
         return parent_label
     if num:
         inner = num.strip("()")
-        return f"{parent_label}({inner})"
+        repeat = unit.eid.rpartition("-")[2] if "-" in unit.eid.rpartition("_")[2] else ""
+        # a label printed twice in one provision (eId suffix -2): say which one
+        return f"{parent_label}({inner})" + (f" ({_ordinal(repeat)})" if repeat.isdigit() else "")
     if unit.element in ("intro", "content", "wrapUp"):
         return f"{parent_label}, {'text' if unit.element == 'content' else unit.element}"
     return parent_label
+
+
+def _ordinal(number: str) -> str:
+    """``2`` -> ``2nd``, for repeated labels.
+
+    >>> [_ordinal(n) for n in ("2", "3", "4", "11")]
+    ['2nd', '3rd', '4th', '11th']
+    """
+    value = int(number)
+    suffix = "th" if 10 <= value % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
+    return f"{value}{suffix}"
 
 
 def align(old_doc: Document, new_doc: Document, options: CompareOptions) -> Alignment:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 from redline.changes import (
     Change,
@@ -97,7 +98,35 @@ def _marked(ops: tuple[WordOp, ...], mark: Marker) -> str:
     return "".join(mark(op) for op in ops)
 
 
-def _body(comparison: Comparison, mark: Marker, heading: Callable[[str], str]) -> list[str]:
+@dataclass(frozen=True, slots=True)
+class Style:
+    """How one output format writes the parts of the changed-provisions section."""
+
+    mark: Marker
+    """Word operations to marked text."""
+    heading: Callable[[str], str]
+    """A top-level provision's title line."""
+    item: Callable[[str, str], list[str]]
+    """A changed unit: its title and its marked text, as lines."""
+    escape: Callable[[str], str]
+    """Plain text as the format needs it."""
+
+
+def _renumbered(top: Node) -> list[str]:
+    """``13(8)(d) -> 14(8)(e)`` for units under `top` that only changed their label."""
+    out = []
+    stack = list(top.children)
+    while stack:
+        node = stack.pop(0)
+        change = node.change
+        relabelled = change.kind is ChangeKind.RENUMBERED and change.old and change.new
+        if relabelled and change.element != "authorialNote":
+            out.append(f"{change.old[0].label} → {change.new[0].label}")
+        stack[:0] = node.children
+    return out
+
+
+def _body(comparison: Comparison, style: Style) -> list[str]:
     lines: list[str] = []
     unchanged = 0
     for top in _top_nodes(comparison.tree):
@@ -106,17 +135,24 @@ def _body(comparison: Comparison, mark: Marker, heading: Callable[[str], str]) -
         if top.change.kind in (ChangeKind.UNCHANGED, ChangeKind.RENUMBERED):
             unchanged += 1
             continue
-        lines.append(heading(change_title(top.change)))
+        lines.append(style.heading(change_title(top.change)))
         for node in [top, *changed_nodes(top.children)]:
             change = node.change
+            title = ""
             if node is not top:
                 prefix = "moved away: " if node.place is Place.MOVED_FROM else ""
-                lines.append(f"  {prefix}{change_title(change)}")
+                title = f"{prefix}{change_title(change)}"
             if change.heading_ops and any(op.op is not Op.EQUAL for op in change.heading_ops):
-                lines.append(f"    heading: {_marked(change.heading_ops, mark)}")
+                lines += style.item(
+                    title or "heading", "heading: " + _marked(change.heading_ops, style.mark)
+                )
+                title = ""
             ops = node_ops(node)
-            if ops:
-                lines.append(f"    {_marked(ops, mark)}")
+            if ops or title:
+                lines += style.item(title, _marked(ops, style.mark))
+        relabelled = _renumbered(top)
+        if relabelled:
+            lines += style.item("relabelled only", style.escape(", ".join(relabelled)))
         lines.append("")
     if unchanged:
         lines.append(f"({unchanged} top-level provisions unchanged or only renumbered)")
@@ -148,11 +184,13 @@ def render_text(comparison: Comparison, options: RenderOptions) -> bytes:
     ]
     lines += [f"  {o:<{width_old}}  {n:<{width_new}}  {k}" for o, n, k in rows]
     lines += ["", "Changed provisions:", ""]
-    lines += _body(comparison, _text_marker(options.color), lambda title: f"== {title}")
+    style = Style(_text_marker(options.color), lambda title: f"== {title}", _text_item, str)
+    lines += _body(comparison, style)
     return ("\n".join(lines).rstrip() + "\n").encode("utf-8")
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+_MD_LINE_START = re.compile(r"^(\s*(?:\d+)?)([-+#>.)])")  # a list or heading marker
 
 
 def md_escape(text: str) -> str:
@@ -160,12 +198,17 @@ def md_escape(text: str) -> str:
 
     >>> md_escape("<script> *x* | y")
     '&lt;script&gt; \\\\*x\\\\* \\\\| y'
+    >>> md_escape("1. (a) non-State")
+    '1\\\\. (a) non-State'
     """
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MD_SPECIAL.sub(r"\\\1", text).replace("\n", " ")
+    text = _MD_SPECIAL.sub(r"\\\1", text).replace("\n", " ")
+    return _MD_LINE_START.sub(lambda m: m[1] + "\\" + m[2], text, count=1)
 
 
 def _md_mark(op: WordOp) -> str:
+    """``~~old~~`` / ``**new**`` around words; ``<del>``/``<ins>`` where Markdown's
+    delimiter rules would not take (marks that begin or end with punctuation)."""
     if op.op is Op.EQUAL:
         return md_escape(op.new)
     text = op.old if op.op is Op.DELETE else op.new
@@ -174,8 +217,24 @@ def _md_mark(op: WordOp) -> str:
         return md_escape(text)
     lead = text[: len(text) - len(text.lstrip())]
     trail = text[len(text.rstrip()) :]
-    wrap = "~~" if op.op is Op.DELETE else "**"
-    return f"{lead}{wrap}{md_escape(stripped)}{wrap}{trail}"
+    if stripped[0].isalnum() and stripped[-1].isalnum():
+        wrap = "~~" if op.op is Op.DELETE else "**"
+        return f"{lead}{wrap}{md_escape(stripped)}{wrap}{trail}"
+    tag = "del" if op.op is Op.DELETE else "ins"
+    return f"{lead}<{tag}>{md_escape(stripped)}</{tag}>{trail}"
+
+
+def _text_item(title: str, text: str) -> list[str]:
+    return ([f"  {title}"] if title else []) + ([f"    {text}"] if text else [])
+
+
+def _md_item(title: str, text: str) -> list[str]:
+    """A list item: the unit's title in bold, its marked text on the next line of the
+    same item (never indented four spaces, which Markdown would take for code)."""
+    if not title:
+        return [f"- {text}"] if text else []
+    head = f"- **{md_escape(title)}**"
+    return [f"{head}  ", f"  {text}"] if text else [head]
 
 
 def render_markdown(comparison: Comparison, options: RenderOptions) -> bytes:
@@ -192,5 +251,6 @@ def render_markdown(comparison: Comparison, options: RenderOptions) -> bytes:
         f"| {md_escape(o)} | {md_escape(n)} | {k} |" for o, n, k in _correspondence_rows(comparison)
     ]
     lines.append("")
-    lines += _body(comparison, _md_mark, lambda title: f"#### {md_escape(title)}\n")
+    style = Style(_md_mark, lambda title: f"#### {md_escape(title)}\n", _md_item, md_escape)
+    lines += _body(comparison, style)
     return ("\n".join(lines).rstrip() + "\n").encode("utf-8")
