@@ -62,6 +62,8 @@ def _run_caught(job: Job) -> Result:
         return run_job(job)
     except RedlineError as error:
         return Result(job, error=str(error), exit_code=error.exit_code)
+    except Exception as error:  # one broken pair must not lose the others' results
+        return Result(job, error=f"internal error: {type(error).__name__}: {error}", exit_code=2)
 
 
 def run_jobs(

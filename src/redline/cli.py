@@ -9,6 +9,7 @@ so that ``redline --help`` starts fast.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable, Sequence
 from functools import wraps
@@ -119,16 +120,22 @@ def validate_command(files: Sequence[str], quiet: bool) -> None:
     from redline.sources import read_bytes
     from redline.validate import validate_akn
 
-    invalid = False
+    code = 0
     for name in files:
-        data = read_bytes(name)
+        try:
+            data = read_bytes(name)
+        except RedlineError as error:  # report, go on with the other files, exit 2
+            click.echo(f"redline: {error}", err=True)
+            code = 2
+            continue
         problems = validate_akn(data, name)
         for problem in problems:
             click.echo(str(problem))
-        invalid = invalid or bool(problems)
-        if not quiet and not problems:
+        if problems:
+            code = max(code, 1)
+        elif not quiet:
             click.echo(f"{name}: valid", err=True)
-    sys.exit(1 if invalid else 0)
+    sys.exit(code)
 
 
 @cli.command("text")
@@ -147,8 +154,8 @@ def text_command(file: str, output: str) -> None:
 @cli.command("diff")
 @click.argument("inputs", nargs=-1, required=True, metavar="OLD NEW [MORE...]")
 @click.option(
-    "-f", "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-    help="Output format.",
+    "-f", "--format", "fmt", type=click.Choice(FORMATS), default=None,
+    help="Output format (default: from the -o file's extension, else text).",
 )  # fmt: skip
 @click.option("-o", "--output", default="-", show_default=True, help="File to write, - for stdout.")
 @click.option(
@@ -186,7 +193,7 @@ def text_command(file: str, output: str) -> None:
 @handle_errors
 def diff_command(
     inputs: Sequence[str],
-    fmt: str,
+    fmt: str | None,
     output: str,
     layout: str,
     paper: str,
@@ -220,6 +227,9 @@ def diff_command(
         match_threshold=match_threshold,
         split_threshold=split_threshold,
     )
+    fmt = fmt or _format_for(output)
+    if fmt == "pdf" and output == "-" and sys.stdout.isatty():
+        raise click.UsageError("a PDF is not for the terminal: write it to a file with -o")
     if color is None:
         color = output == "-" and sys.stdout.isatty()
     render_options = RenderOptions(layout=layout, paper=paper, color=color, quiet=quiet)
@@ -238,13 +248,26 @@ def diff_command(
     sys.exit(1 if result.differ else 0)
 
 
+def _format_for(output: str) -> str:
+    """The format an output file's extension asks for (text when it says nothing).
+
+    >>> [_format_for(name) for name in ("r.html", "r.PDF", "r.md", "r.json", "-", "out/")]
+    ['html', 'pdf', 'md', 'json', 'text', 'text']
+    """
+    name = output.rpartition("/")[2]
+    extension = name.rpartition(".")[2].lower() if "." in name else ""
+    aliases = {"htm": "html", "markdown": "md", "txt": "text"}
+    extension = aliases.get(extension, extension)
+    return extension if extension in FORMATS else "text"
+
+
 def _series(inputs: Sequence[str]) -> list[str] | None:
     """The versions of a series (three or more files, or one folder), else None."""
     from pathlib import Path
 
     if len(inputs) == 1 and Path(inputs[0]).is_dir():
         folder = Path(inputs[0])
-        files = sorted(str(p) for p in folder.iterdir() if p.name.endswith((".akn.xml", ".xml")))
+        files = sorted((str(p) for p in folder.iterdir() if p.name.endswith(".xml")), key=_natural)
         if len(files) < 2:
             raise click.UsageError(f"{folder}: a series needs at least two AKN files")
         return files
@@ -276,21 +299,36 @@ def _diff_series(
     work = [Job(a, b, fmt, options, render_options) for a, b in consecutive_pairs(versions)]
     progress = for_terminal(quiet)
     tick = (lambda done, total: progress("comparing pairs", done, total)) if progress else None
-    results = run_jobs(work, jobs, tick)
-    if progress:
-        progress.close()
+    try:
+        results = run_jobs(work, jobs, tick)
+    finally:
+        if progress:
+            progress.close()
+    names = [f"{_stem(r.job.old)}--{_stem(r.job.new)}" for r in results]
+    if len(set(names)) < len(names):  # revisions of one file: number the pairs instead
+        names = [f"{i:02d}-{name}" for i, name in enumerate(names, start=1)]
+    extension = {"text": "txt"}.get(fmt, fmt)
     code = 0
-    for result in results:
+    for result, stem in zip(results, names, strict=True):
         if result.error:
             click.echo(f"redline: {result.error}", err=True)
-            code = 2
+            code = max(code, result.exit_code)
             continue
-        name = f"{_stem(result.job.old)}--{_stem(result.job.new)}.{fmt}"
+        name = f"{stem}.{extension}"
         write_output(str(folder / name), result.data)
         if not quiet:
             click.echo(str(folder / name))
         code = max(code, 1 if result.differ else 0)
     return code
+
+
+def _natural(name: str) -> list[object]:
+    """Sort key putting ``v2`` before ``v10``.
+
+    >>> sorted(["v10.xml", "v2.xml", "v1.xml"], key=_natural)
+    ['v1.xml', 'v2.xml', 'v10.xml']
+    """
+    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", name)]
 
 
 def _stem(path: str) -> str:
