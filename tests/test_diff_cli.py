@@ -80,3 +80,26 @@ def test_uslm_pair_compares_as_identical(tmp_path: Path):
         )
         == 0
     )
+
+
+def test_import_of_akn_applies_metadata_options(tmp_path: Path):
+    out = tmp_path / "out.akn.xml"
+    args = ["import", str(DECLARATION[0]), "-o", str(out), "--date", "2014-05-05", "--title", "T"]
+    assert main(args) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "<docTitle>T</docTitle>" in text
+    assert "eng@2014-05-05" in text
+    assert main(["validate", str(out)]) == 0
+
+
+def test_format_follows_the_output_extension(tmp_path: Path):
+    out = tmp_path / "redline.html"
+    assert main(["diff", *map(str, DECLARATION), "-o", str(out)]) == 1
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_validate_goes_on_past_a_missing_file(capsys: pytest.CaptureFixture[str]):
+    assert main(["validate", "missing.akn.xml", str(DECLARATION[0])]) == 2
+    captured = capsys.readouterr()
+    assert "missing.akn.xml" in captured.err
+    assert f"{DECLARATION[0]}: valid" in captured.err

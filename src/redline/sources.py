@@ -133,7 +133,8 @@ def import_source(spec: str, options: ImportOptions | None = None) -> ImportResu
     if kind == "akn":
         from redline.akn_read import read_akn
 
-        return ImportResult(read_akn(data, spec), report="read Akoma Ntoso")
+        document = with_metadata(read_akn(data, spec), options)
+        return ImportResult(document, report="read Akoma Ntoso")
     if kind == "uslm":
         from redline.uslm import import_uslm
 
@@ -148,6 +149,30 @@ def import_source(spec: str, options: ImportOptions | None = None) -> ImportResu
     from redline.import_text import import_text
 
     return import_text(data, spec, options)
+
+
+def with_metadata(document: Document, options: ImportOptions) -> Document:
+    """`document` with the metadata the options set (title, date, label, work URI);
+    the expression and manifestation URIs follow a new date or work."""
+    from dataclasses import replace
+
+    from redline.naming import frbr_uris
+
+    meta = document.meta
+    changes = {
+        "title": options.title,
+        "date": options.date,
+        "version_label": options.version_label,
+        "work_uri": options.work_uri,
+    }
+    chosen = {key: value for key, value in changes.items() if value}
+    if not chosen:
+        return document
+    meta = replace(meta, **chosen)
+    if "date" in chosen or "work_uri" in chosen:
+        _work, expression, manifestation = frbr_uris(meta.work_uri, meta.language, meta.date)
+        meta = replace(meta, expression_uri=expression, manifestation_uri=manifestation)
+    return replace(document, meta=meta)
 
 
 def load_document(spec: str, options: ImportOptions | None = None) -> Document:
