@@ -159,17 +159,16 @@ def with_metadata(document: Document, options: ImportOptions) -> Document:
     from redline.naming import frbr_uris
 
     meta = document.meta
-    changes = {
-        "title": options.title,
-        "date": options.date,
-        "version_label": options.version_label,
-        "work_uri": options.work_uri,
-    }
-    chosen = {key: value for key, value in changes.items() if value}
-    if not chosen:
+    if not (options.title or options.date or options.version_label or options.work_uri):
         return document
-    meta = replace(meta, **chosen)
-    if "date" in chosen or "work_uri" in chosen:
+    meta = replace(
+        meta,
+        title=options.title or meta.title,
+        date=options.date or meta.date,
+        version_label=options.version_label or meta.version_label,
+        work_uri=options.work_uri or meta.work_uri,
+    )
+    if options.date or options.work_uri:
         _work, expression, manifestation = frbr_uris(meta.work_uri, meta.language, meta.date)
         meta = replace(meta, expression_uri=expression, manifestation_uri=manifestation)
     return replace(document, meta=meta)
