@@ -9,10 +9,10 @@ import pytest
 from lxml import etree
 
 from redline.akn_read import read_akn
-from redline.akn_write import AKN_NS, write_akn
+from redline.akn_write import write_akn
 from redline.errors import InputError
 from redline.model import Document, Metadata, Note, Unit
-from redline.naming import frbr_uris
+from redline.naming import AKN_NS, frbr_uris
 from redline.validate import validate_akn
 
 DATA = Path(__file__).parent / "data" / "akn"

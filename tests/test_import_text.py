@@ -15,9 +15,8 @@ from hypothesis import strategies as st
 from redline.cli import cli
 from redline.errors import InputError, UsageError
 from redline.import_text import import_text
-from redline.model import Document, Unit
+from redline.model import Document, ImportOptions, ImportResult, Unit
 from redline.naming import frbr_uris
-from redline.sources import ImportOptions, ImportResult
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXT_2014 = ROOT / "versions" / "solidarity-2014.txt"

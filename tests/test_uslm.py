@@ -23,9 +23,9 @@ from redline.akn_read import read_akn
 from redline.akn_write import write_akn
 from redline.cli import main
 from redline.errors import InputError
-from redline.model import Document, Unit
+from redline.model import Document, ImportOptions, Unit
 from redline.plaintext import render_plaintext
-from redline.sources import ImportOptions, import_source
+from redline.sources import import_source
 from redline.uslm import import_uslm
 from redline.uslm_text import flatten
 from redline.validate import validate_akn

@@ -28,10 +28,10 @@ from collections import Counter
 
 from lxml import etree
 
-from redline.akn_write import AKN_NS, BLOCK_HOLDERS, ITEMS, META_NS
+from redline.akn_write import BLOCK_HOLDERS, ITEMS, META_NS
 from redline.errors import InputError
 from redline.model import Document, Metadata, Note, Unit
-from redline.naming import make_eid, uniquify
+from redline.naming import AKN_NS, make_eid, uniquify
 from redline.xmlsafe import parse_xml
 
 SUPPORTED_TYPES = ("act", "bill", "doc", "statement")

@@ -23,9 +23,8 @@ from lxml import etree
 
 from redline.errors import InputError
 from redline.model import Document, Metadata, Note, Unit
-from redline.naming import SINGLETONS
+from redline.naming import AKN_NS, SINGLETONS
 
-AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 """The Akoma Ntoso 3.0 namespace."""
 META_NS = "urn:x-redline:metadata"
 """Namespace of our own elements inside ``<proprietary>`` (the schema requires a foreign one)."""

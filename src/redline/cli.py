@@ -93,8 +93,9 @@ def import_command(
 ) -> None:
     """Import SOURCE (a draft's text, or a USLM bill) and write Akoma Ntoso XML."""
     from redline.akn_write import write_akn
+    from redline.model import ImportOptions
     from redline.output import write_output
-    from redline.sources import ImportOptions, import_source
+    from redline.sources import import_source
 
     options = ImportOptions(
         title=title, date=date, version_label=version_label, work_uri=work_uri, encoding=encoding

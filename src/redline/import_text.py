@@ -16,9 +16,8 @@ from datetime import date as Date
 from pathlib import PurePath
 
 from redline.errors import InputError, UsageError
-from redline.model import Document, Metadata, Unit
+from redline.model import Document, ImportOptions, ImportResult, Metadata, Unit
 from redline.naming import frbr_uris
-from redline.sources import ImportOptions, ImportResult
 from redline.text_blocks import Block, Kind, make_blocks, opens_recital
 from redline.text_layout import read_layout
 from redline.text_structure import build_units

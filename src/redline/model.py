@@ -120,3 +120,31 @@ class Document:
         for unit in self.walk():
             for note in unit.notes:
                 yield unit, note
+
+
+@dataclass(frozen=True, slots=True)
+class ImportOptions:
+    """Metadata and decoding choices for importing a source that is not AKN."""
+
+    title: str | None = None
+    """Title to use instead of the one found in the text."""
+    date: str | None = None
+    """Version date (ISO 8601)."""
+    version_label: str | None = None
+    """Human label of the version."""
+    work_uri: str | None = None
+    """FRBR work URI."""
+    encoding: str = "utf-8"
+    """Encoding of a text source."""
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    """A document read from a source, with what the reader noticed."""
+
+    document: Document
+    """The document."""
+    warnings: tuple[str, ...] = ()
+    """Things a human should look at (repeated labels, unmatched footnote markers)."""
+    report: str = ""
+    """One line of counts (recitals, articles, points, notes)."""

@@ -12,6 +12,11 @@ from __future__ import annotations
 
 import re
 
+AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+"""The Akoma Ntoso 3.0 namespace."""
+USLM_NS = "http://schemas.gpo.gov/xml/uslm"
+"""The namespace of USLM, the US House's legislative XML."""
+
 #: Element name -> abbreviation used in eIds (akn-nc v1.0, table of abbreviations);
 #: elements the table does not list keep their name. ``authorialNote`` -> ``fnt`` is
 #: our own choice (the table has no entry for it), widely used for footnotes.

@@ -10,43 +10,12 @@ from __future__ import annotations
 
 import codecs
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 from redline.errors import InputError
-from redline.model import Document
-
-AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
-USLM_NS = "http://schemas.gpo.gov/xml/uslm"
-
-
-@dataclass(frozen=True, slots=True)
-class ImportOptions:
-    """Metadata and decoding choices for importing a source that is not AKN."""
-
-    title: str | None = None
-    """Title to use instead of the one found in the text."""
-    date: str | None = None
-    """Version date (ISO 8601)."""
-    version_label: str | None = None
-    """Human label of the version."""
-    work_uri: str | None = None
-    """FRBR work URI."""
-    encoding: str = "utf-8"
-    """Encoding of a text source."""
-
-
-@dataclass(frozen=True, slots=True)
-class ImportResult:
-    """A document read from a source, with what the reader noticed."""
-
-    document: Document
-    """The document."""
-    warnings: tuple[str, ...] = ()
-    """Things a human should look at (repeated labels, unmatched footnote markers)."""
-    report: str = ""
-    """One line of counts (recitals, articles, points, notes)."""
+from redline.model import Document, ImportOptions, ImportResult
+from redline.naming import AKN_NS, USLM_NS
 
 
 def read_bytes(spec: str) -> bytes:

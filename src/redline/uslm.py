@@ -29,9 +29,8 @@ from datetime import datetime
 from lxml import etree
 
 from redline.errors import InputError
-from redline.model import Document, Metadata
-from redline.naming import frbr_uris
-from redline.sources import USLM_NS, ImportOptions, ImportResult
+from redline.model import Document, ImportOptions, ImportResult, Metadata
+from redline.naming import USLM_NS, frbr_uris
 from redline.uslm_body import build_main
 from redline.uslm_text import local_name, one_line
 from redline.xmlsafe import parse_xml

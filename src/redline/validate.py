@@ -27,9 +27,8 @@ from typing import cast
 from lxml import etree
 
 from redline.akn_read import HIERARCHY
-from redline.akn_write import AKN_NS
 from redline.errors import InputError
-from redline.naming import UNPREFIXED, make_eid
+from redline.naming import AKN_NS, UNPREFIXED, make_eid
 from redline.xmlsafe import parse_xml
 
 SCHEMA_FILES = ("akomantoso30.xsd", "xml.xsd")
