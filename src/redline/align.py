@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from redline.changes import CompareOptions
 from redline.model import Document, Unit
-from redline.worddiff import similarity, word_keys
+from redline.tokens import similarity, word_keys
 
 #: Containers that group top-level provisions rather than being provisions themselves.
 STRUCTURAL = frozenset(

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from redline.changes import CompareOptions
+from redline.progress import Progress, silent
 from redline.render import RenderOptions
 
 
@@ -38,13 +39,13 @@ class Result:
     exit_code: int = 0
 
 
-def run_job(job: Job, progress: Callable[[str, int, int], None] | None = None) -> Result:
+def run_job(job: Job, progress: Progress | None = None) -> Result:
     """Read both inputs, compare them and render (errors are raised, not caught)."""
     from redline.compare import compare
     from redline.render import get_renderer
     from redline.sources import load_document
 
-    report = progress or (lambda stage, done, total: None)
+    report = progress or silent
     report("reading", 0, 2)
     old = load_document(job.old)
     report("reading", 1, 2)

@@ -20,10 +20,11 @@ import click
 from redline import __version__
 from redline.changes import CompareOptions
 from redline.errors import RedlineError
+from redline.render import RENDERERS
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-FORMATS = ("text", "md", "json", "html", "pdf")
+FORMATS = tuple(RENDERERS)
 
 
 def _fail(message: str, code: int) -> None:

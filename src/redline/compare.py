@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
-from collections.abc import Callable
 
 from redline.align import Alignment, Flat, align
 from redline.changes import (
@@ -30,24 +29,21 @@ from redline.changes import (
     WordOp,
 )
 from redline.model import Document, Note
+from redline.progress import Progress, silent
 from redline.worddiff import diff_words, texts_equal
 
 _SETTLED = (ChangeKind.UNCHANGED, ChangeKind.RENUMBERED)
-
-
-def _silent(stage: str, done: int, total: int) -> None:
-    """No progress display."""
 
 
 def compare(
     old: Document,
     new: Document,
     options: CompareOptions | None = None,
-    progress: Callable[[str, int, int], None] | None = None,
+    progress: Progress | None = None,
 ) -> Comparison:
     """Compare two versions of a document; `progress(stage, done, total)` hears how far."""
     options = options or CompareOptions()
-    report = progress or _silent
+    report = progress or silent
     report("aligning", 0, 1)
     alignment = align(old, new, options)
     builder = _TreeBuilder(alignment, options, find_moves(alignment), report)
@@ -152,7 +148,7 @@ class _TreeBuilder:
         alignment: Alignment,
         options: CompareOptions,
         moved: set[int],
-        progress: Callable[[str, int, int], None],
+        progress: Progress,
     ) -> None:
         self.al = alignment
         self.progress = progress

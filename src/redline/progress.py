@@ -1,7 +1,8 @@
-"""Progress on a terminal, for the CLI: one self-erasing status line on stderr.
+"""Progress: the callback the library reports through, and its terminal display.
 
-The library reports progress through a plain callback (`Progress`); only the CLI
-decides to show it, and only when stderr is a terminal and ``--quiet`` is not given.
+The library reports progress through a plain callback (`Progress`, `silent` when
+nobody listens); only the CLI decides to show it, with `TerminalProgress`, and only
+when stderr is a terminal and ``--quiet`` is not given.
 """
 
 from __future__ import annotations

@@ -24,8 +24,6 @@ class RenderOptions:
     """Paper size for PDF: ``a4`` or ``letter``."""
     color: bool = False
     """Use ANSI colours (terminal text output)."""
-    show_unchanged: bool = False
-    """Print unchanged provisions in full (text/Markdown) instead of summarising them."""
     quiet: bool = True
     """No progress display."""
 
