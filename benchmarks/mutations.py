@@ -12,8 +12,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field, replace
 
-from redline.compare import longest_increasing
 from redline.model import Document, Unit
+from redline.moves import longest_increasing
 from redline.naming import make_eid
 
 STRUCTURAL_NAMES = frozenset(

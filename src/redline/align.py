@@ -17,41 +17,18 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from redline.candidates import CandidateIndex
 from redline.changes import CompareOptions
-from redline.model import Document, Unit
+from redline.flatten import Flat, flatten
+from redline.model import Document
 from redline.tokens import similarity, word_keys
 
-#: Containers that group top-level provisions rather than being provisions themselves.
-STRUCTURAL = frozenset(
-    {"part", "title", "division", "chapter", "subtitle", "subchapter", "subpart",
-     "subdivision", "book", "hcontainer", "recitals"}
-)  # fmt: skip
-
-#: A word found in more units than this share of the document is not a useful candidate key.
-COMMON_WORD_SHARE = 0.05
-#: At most this many candidates, by shared rare words, are scored for each unit.
-CANDIDATES_PER_UNIT = 12
 #: Score bonus for candidates that kept their eId (a tie-breaker, not a decision).
 SAME_EID_BONUS = 0.05
 #: Units that kept their eId pair at this share of the match threshold.
 SAME_EID_FACTOR = 0.6
 #: Lowest similarity at which leftovers between the same neighbours still pair up.
 POSITIONAL_THRESHOLD = 0.3
-
-
-@dataclass(slots=True)
-class Flat:
-    """One unit with its place in the flattened document."""
-
-    unit: Unit
-    index: int
-    parent: int
-    top: int
-    region: str
-    label: str
-    leaf: bool
-    keys: tuple[str, ...] = ()
-    bag: Counter[str] = field(default_factory=Counter)
 
 
 @dataclass(slots=True)
@@ -71,61 +48,6 @@ class Alignment:
     def link(self, old: int, new: int) -> None:
         self.pair_old[old] = new
         self.pair_new[new] = old
-
-
-def flatten(doc: Document, options: CompareOptions) -> list[Flat]:
-    """Every unit of `doc` in document order, with parent, top-level provision and label."""
-    flats: list[Flat] = []
-
-    def visit(unit: Unit, parent: int, top: int, region: str, label: str, counter: int) -> None:
-        index = len(flats)
-        parent_element = flats[parent].unit.element if parent >= 0 else ""
-        is_top = unit.element not in STRUCTURAL and (parent < 0 or parent_element in STRUCTURAL)
-        own_label = _label(unit, label if not is_top else "", counter, region)
-        flat = Flat(unit, index, parent, index if is_top else top, region, own_label, unit.is_text)
-        if flat.leaf:
-            flat.keys = tuple(word_keys(unit.text, options))
-            flat.bag = Counter(flat.keys)
-        flats.append(flat)
-        for position, child in enumerate(unit.children, start=1):
-            visit(child, index, flat.top, region, own_label, position)
-
-    for region, units in (("preamble", doc.preamble), ("body", doc.body)):
-        for position, unit in enumerate(units, start=1):
-            visit(unit, -1, -1, region, "", position)
-    return flats
-
-
-def _label(unit: Unit, parent_label: str, counter: int, region: str) -> str:
-    """A human reference such as ``Article 5(1)(b)`` or ``Preamble, paragraph 3``."""
-    num = unit.num.strip().rstrip(".")
-    if not parent_label:
-        if unit.element == "recital":
-            return f"Preamble, paragraph {num or counter}"
-        if num:
-            return num if not num[0].isdigit() else f"{unit.element.title()} {num}"
-        return unit.heading or f"{unit.element} {counter}"
-    if unit.element in STRUCTURAL or unit.element == "list":
-        return parent_label
-    if num:
-        inner = num.strip("()")
-        repeat = unit.eid.rpartition("-")[2] if "-" in unit.eid.rpartition("_")[2] else ""
-        # a label printed twice in one provision (eId suffix -2): say which one
-        return f"{parent_label}({inner})" + (f" ({_ordinal(repeat)})" if repeat.isdigit() else "")
-    if unit.element in ("intro", "content", "wrapUp"):
-        return f"{parent_label}, {'text' if unit.element == 'content' else unit.element}"
-    return parent_label
-
-
-def _ordinal(number: str) -> str:
-    """``2`` -> ``2nd``, for repeated labels.
-
-    >>> [_ordinal(n) for n in ("2", "3", "4", "11")]
-    ['2nd', '3rd', '4th', '11th']
-    """
-    value = int(number)
-    suffix = "th" if 10 <= value % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
-    return f"{value}{suffix}"
 
 
 def align(old_doc: Document, new_doc: Document, options: CompareOptions) -> Alignment:
@@ -210,29 +132,6 @@ def _pair_similar(result: Alignment, options: CompareOptions, *, same_eid_only: 
     for _sim, old, new in sorted(scored, key=lambda item: (-item[0], item[2], item[1])):
         if old not in result.pair_old and new not in result.pair_new:
             result.link(old, new)
-
-
-class CandidateIndex:
-    """Rare word -> units of a pool that contain it: candidate pruning, so similarity is
-    computed for a handful of candidates per unit instead of all pairs."""
-
-    def __init__(self, pool: list[Flat]) -> None:
-        self.pool = pool
-        index: dict[str, list[int]] = defaultdict(list)
-        for position, flat in enumerate(pool):
-            for word in flat.bag:
-                index[word].append(position)
-        limit = max(3, int(len(pool) * COMMON_WORD_SHARE))
-        self.rare = {word: spots for word, spots in index.items() if len(spots) <= limit}
-
-    def candidates(self, flat: Flat) -> list[Flat]:
-        """The units sharing the most rare words with `flat`, in its region."""
-        shared: Counter[int] = Counter()
-        for word in flat.bag:
-            for position in self.rare.get(word, ()):
-                shared[position] += 1
-        best = shared.most_common(CANDIDATES_PER_UNIT)
-        return [self.pool[p] for p, _ in best if self.pool[p].region == flat.region]
 
 
 def _containment(part: Counter[str], whole: Counter[str]) -> float:
