@@ -8,13 +8,16 @@ they cross process boundaries.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
+from pathlib import Path
 
 from redline.changes import CompareOptions
+from redline.errors import UsageError
 from redline.progress import Progress, silent
-from redline.render import RenderOptions
+from redline.render import RENDERERS, RenderOptions
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,3 +103,69 @@ def consecutive_pairs(inputs: Sequence[str]) -> list[tuple[str, str]]:
     [('a', 'b'), ('b', 'c')]
     """
     return list(pairwise(inputs))
+
+
+def format_for(output: str) -> str:
+    """The format an output file's extension asks for (text when it says nothing).
+
+    >>> [format_for(name) for name in ("r.html", "r.PDF", "r.md", "r.json", "-", "out/")]
+    ['html', 'pdf', 'md', 'json', 'text', 'text']
+    """
+    name = output.rpartition("/")[2]
+    extension = name.rpartition(".")[2].lower() if "." in name else ""
+    aliases = {"htm": "html", "markdown": "md", "txt": "text"}
+    extension = aliases.get(extension, extension)
+    return extension if extension in RENDERERS else "text"
+
+
+def series_inputs(inputs: Sequence[str]) -> list[str] | None:
+    """The versions of a series (three or more files, or one folder), else None."""
+    if len(inputs) == 1 and Path(inputs[0]).is_dir():
+        folder = Path(inputs[0])
+        files = sorted(
+            (str(p) for p in folder.iterdir() if p.name.endswith(".xml")), key=natural_key
+        )
+        if len(files) < 2:
+            raise UsageError(f"{folder}: a series needs at least two AKN files")
+        return files
+    if len(inputs) == 1:
+        raise UsageError("diff needs OLD and NEW")
+    return list(inputs) if len(inputs) > 2 else None
+
+
+def natural_key(name: str) -> list[object]:
+    """Sort key putting ``v2`` before ``v10``.
+
+    >>> sorted(["v10.xml", "v2.xml", "v1.xml"], key=natural_key)
+    ['v1.xml', 'v2.xml', 'v10.xml']
+    """
+    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", name)]
+
+
+def stem(path: str) -> str:
+    """A file name without folder and extension(s), for naming outputs.
+
+    >>> stem("versions/solidarity-2014.akn.xml")
+    'solidarity-2014'
+    """
+    name = path.replace(":", "/").rsplit("/", 1)[-1]
+    for suffix in (".akn.xml", ".xml", ".txt"):
+        if name.endswith(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+def output_names(pairs: Sequence[tuple[str, str]], fmt: str) -> list[str]:
+    """One file name per pair: ``old--new.ext``, numbered when names would repeat (as for
+    revisions of one file).
+
+    >>> output_names([("a.akn.xml", "b.akn.xml")], "text")
+    ['a--b.txt']
+    >>> output_names([("HEAD~2:x.xml", "HEAD~1:x.xml"), ("HEAD~1:x.xml", "x.xml")], "md")
+    ['01-x--x.md', '02-x--x.md']
+    """
+    names = [f"{stem(old)}--{stem(new)}" for old, new in pairs]
+    if len(set(names)) < len(names):
+        names = [f"{i:02d}-{name}" for i, name in enumerate(names, start=1)]
+    extension = {"text": "txt"}.get(fmt, fmt)
+    return [f"{name}.{extension}" for name in names]

@@ -9,7 +9,6 @@ so that ``redline --help`` starts fast.
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Callable, Sequence
 from functools import wraps
@@ -216,7 +215,7 @@ def diff_command(
     pair into the folder given with -o. Exit 0 when the texts are the same, 1 when
     they differ, 2 on error.
     """
-    from redline.batch import Job, run_job
+    from redline.batch import Job, format_for, run_job, series_inputs
     from redline.output import write_output
     from redline.progress import for_terminal
     from redline.render import RenderOptions
@@ -229,13 +228,13 @@ def diff_command(
         match_threshold=match_threshold,
         split_threshold=split_threshold,
     )
-    fmt = fmt or _format_for(output)
+    fmt = fmt or format_for(output)
     if fmt == "pdf" and output == "-" and sys.stdout.isatty():
         raise click.UsageError("a PDF is not for the terminal: write it to a file with -o")
     if color is None:
         color = output == "-" and sys.stdout.isatty()
     render_options = RenderOptions(layout=layout, paper=paper, color=color, quiet=quiet)
-    series = _series(inputs)
+    series = series_inputs(inputs)
     if series is not None:
         sys.exit(_diff_series(series, fmt, output, options, render_options, jobs, quiet))
     if len(inputs) != 2:
@@ -250,34 +249,6 @@ def diff_command(
     sys.exit(1 if result.differ else 0)
 
 
-def _format_for(output: str) -> str:
-    """The format an output file's extension asks for (text when it says nothing).
-
-    >>> [_format_for(name) for name in ("r.html", "r.PDF", "r.md", "r.json", "-", "out/")]
-    ['html', 'pdf', 'md', 'json', 'text', 'text']
-    """
-    name = output.rpartition("/")[2]
-    extension = name.rpartition(".")[2].lower() if "." in name else ""
-    aliases = {"htm": "html", "markdown": "md", "txt": "text"}
-    extension = aliases.get(extension, extension)
-    return extension if extension in FORMATS else "text"
-
-
-def _series(inputs: Sequence[str]) -> list[str] | None:
-    """The versions of a series (three or more files, or one folder), else None."""
-    from pathlib import Path
-
-    if len(inputs) == 1 and Path(inputs[0]).is_dir():
-        folder = Path(inputs[0])
-        files = sorted((str(p) for p in folder.iterdir() if p.name.endswith(".xml")), key=_natural)
-        if len(files) < 2:
-            raise click.UsageError(f"{folder}: a series needs at least two AKN files")
-        return files
-    if len(inputs) == 1:
-        raise click.UsageError("diff needs OLD and NEW")
-    return list(inputs) if len(inputs) > 2 else None
-
-
 def _diff_series(
     versions: list[str],
     fmt: str,
@@ -290,7 +261,7 @@ def _diff_series(
     """Compare consecutive versions in parallel; one output file per pair in `output`."""
     from pathlib import Path
 
-    from redline.batch import Job, consecutive_pairs, run_jobs
+    from redline.batch import Job, consecutive_pairs, output_names, run_jobs
     from redline.output import write_output
     from redline.progress import for_terminal
 
@@ -306,44 +277,18 @@ def _diff_series(
     finally:
         if progress:
             progress.close()
-    names = [f"{_stem(r.job.old)}--{_stem(r.job.new)}" for r in results]
-    if len(set(names)) < len(names):  # revisions of one file: number the pairs instead
-        names = [f"{i:02d}-{name}" for i, name in enumerate(names, start=1)]
-    extension = {"text": "txt"}.get(fmt, fmt)
+    names = output_names([(r.job.old, r.job.new) for r in results], fmt)
     code = 0
-    for result, stem in zip(results, names, strict=True):
+    for result, name in zip(results, names, strict=True):
         if result.error:
             click.echo(f"redline: {result.error}", err=True)
             code = max(code, result.exit_code)
             continue
-        name = f"{stem}.{extension}"
         write_output(str(folder / name), result.data)
         if not quiet:
             click.echo(str(folder / name))
         code = max(code, 1 if result.differ else 0)
     return code
-
-
-def _natural(name: str) -> list[object]:
-    """Sort key putting ``v2`` before ``v10``.
-
-    >>> sorted(["v10.xml", "v2.xml", "v1.xml"], key=_natural)
-    ['v1.xml', 'v2.xml', 'v10.xml']
-    """
-    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", name)]
-
-
-def _stem(path: str) -> str:
-    """A file name without folder and extension(s), for naming outputs.
-
-    >>> _stem("versions/solidarity-2014.akn.xml")
-    'solidarity-2014'
-    """
-    name = path.replace(":", "/").rsplit("/", 1)[-1]
-    for suffix in (".akn.xml", ".xml", ".txt"):
-        if name.endswith(suffix):
-            return name[: -len(suffix)]
-    return name
 
 
 @cli.command("check")
