@@ -217,8 +217,10 @@ def _metadata(element: etree._Element) -> Metadata:
     """Identity and description from ``<meta>``, ``<preface>`` and the document element."""
 
     def value(path: str, attribute: str = "value") -> str:
+        # One line: an attribute may hold line breaks (&#10;), which no date, URI or
+        # label has, and which would break the one-line descriptions of a version.
         found = element.find(f"a:meta/a:identification/{path}", {"a": AKN_NS})
-        return (found.get(attribute) or "") if found is not None else ""
+        return " ".join((found.get(attribute) or "").split()) if found is not None else ""
 
     extra = []
     source = ""

@@ -9,6 +9,7 @@ so that ``redline --help`` starts fast.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable, Sequence
 from functools import wraps
@@ -27,8 +28,24 @@ FORMATS = tuple(RENDERERS)
 
 
 def _fail(message: str, code: int) -> None:
-    click.echo(f"redline: {message}", err=True)
+    click.echo(f"redline: {one_line(message)}", err=True)
     sys.exit(code)
+
+
+def one_line(text: str) -> str:
+    """`text` as one line: control characters from an input are shown escaped.
+
+    A schema message quotes attribute values as they are, newlines included; printed
+    raw, a file could add lines of its own to a CI log, which the runner may obey
+    (``::error::``).
+
+    >>> one_line("value 'a\\n::error::forged'")
+    "value 'a\\\\n::error::forged'"
+    """
+    return _CONTROL.sub(lambda found: found.group().encode("unicode_escape").decode(), text)
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def handle_errors(func: F) -> F:
@@ -104,7 +121,7 @@ def import_command(
     write_output(output, write_akn(result.document))
     if not quiet:
         for warning in result.warnings:
-            click.echo(f"redline: warning: {warning}", err=True)
+            click.echo(f"redline: warning: {one_line(warning)}", err=True)
         click.echo(f"redline: {result.report}", err=True)
 
 
@@ -126,12 +143,12 @@ def validate_command(files: Sequence[str], quiet: bool) -> None:
         try:
             data = read_bytes(name)
         except RedlineError as error:  # report, go on with the other files, exit 2
-            click.echo(f"redline: {error}", err=True)
+            click.echo(f"redline: {one_line(str(error))}", err=True)
             code = 2
             continue
         problems = validate_akn(data, name)
         for problem in problems:
-            click.echo(str(problem))
+            click.echo(one_line(str(problem)))
         if problems:
             code = max(code, 1)
         elif not quiet:
@@ -325,7 +342,7 @@ def check_command(
 
     report = run_check(paths, base, CheckConfig())
     for message in report.messages():
-        click.echo(message, err=True)
+        click.echo(one_line(message), err=True)
     if output != "-" or not quiet:
         write_output(output, report.summary.encode("utf-8"))
     if os.environ.get("GITHUB_STEP_SUMMARY"):

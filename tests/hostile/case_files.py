@@ -3,9 +3,10 @@
 A case names its input (a file of the folder, a file generated at test time, or a
 path outside the tests such as ``/dev/zero``) and, for each command, the exit code
 and a regular expression the one-line message must match (``{file}`` stands for the
-input's name as the command was given it); a ``[check-git]`` table, when present, is what
-``check --base`` must do where it differs from ``check`` on a plain folder. An accepted case lists instead the
-``payloads``: hostile strings that must come out of every command as plain text.
+input's name as the command was given it). A ``[check-git]`` table, when present, says
+what ``check --base`` must do where it differs from ``check`` on a plain folder. An
+accepted case lists instead the ``payloads``: hostile strings that must come out of
+every command as plain text.
 """
 
 from __future__ import annotations

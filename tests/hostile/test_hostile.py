@@ -11,6 +11,7 @@ instead come out inert in every output.
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -175,6 +176,11 @@ def assert_refused(outcome: Outcome, expect: Expect, file: str) -> None:
         assert pattern.search(line), f"{line!r} does not match {pattern.pattern!r}"
 
 
+def assert_no_forged_line(text: str) -> None:
+    """No line an input could have written: a CI runner obeys lines such as ``::error::``."""
+    assert not re.search(r"^\s*::", text, re.MULTILINE), text
+
+
 def assert_nothing_written(work: Path) -> None:
     """The previous output is untouched and no other file appeared (no ``.part`` either)."""
     assert (work / "out" / "previous.out").read_bytes() == PREVIOUS
@@ -194,7 +200,10 @@ def assert_accepted(case: Case, name: str, work: Path) -> None:
     elif name == "text":
         assert_shows(written.read_text(encoding="utf-8"), case.payloads, "text")
     elif name.startswith("diff-") and name != "diff-as-old":
-        assert_payloads_kept(name.removeprefix("diff-"), written.read_bytes(), case.payloads)
+        fmt = name.removeprefix("diff-")
+        assert_payloads_kept(fmt, written.read_bytes(), case.payloads)
+        if fmt in ("text", "md"):
+            assert_no_forged_line(written.read_text(encoding="utf-8"))
     elif name == "check-git":
         changed = case.expect["diff"].code == 1
         for fmt in ("html", "pdf"):
@@ -230,6 +239,7 @@ def test_command(
     assert "Traceback" not in outcome.stdout + outcome.stderr
     assert outcome.seconds < SECONDS
     assert_no_leak(_all_output(work, outcome), f"{case.name} {name}")
+    assert_no_forged_line(outcome.stdout + outcome.stderr)
     if expect.message:
         assert_refused(outcome, expect, file)
     if case.accepted:
