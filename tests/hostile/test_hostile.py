@@ -55,7 +55,8 @@ class Outcome:
     @property
     def lines(self) -> list[str]:
         """The non-empty lines of both streams."""
-        return [line for line in (self.stdout + self.stderr).splitlines() if line.strip()]
+        lines = self.stdout.splitlines() + self.stderr.splitlines()
+        return [line for line in lines if line.strip()]
 
 
 def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> Outcome:
