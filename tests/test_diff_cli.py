@@ -103,3 +103,19 @@ def test_validate_goes_on_past_a_missing_file(capsys: pytest.CaptureFixture[str]
     captured = capsys.readouterr()
     assert "missing.akn.xml" in captured.err
     assert f"{DECLARATION[0]}: valid" in captured.err
+
+
+def test_outputs_keep_the_mode_of_the_file_they_replace(tmp_path: Path):
+    fresh = tmp_path / "fresh.md"
+    kept = tmp_path / "kept.md"
+    kept.write_text("old", encoding="utf-8")
+    kept.chmod(0o640)
+    for out in (fresh, kept):
+        main(["diff", *map(str, DECLARATION), "-o", str(out)])
+    assert kept.stat().st_mode & 0o777 == 0o640
+    assert fresh.stat().st_mode & 0o044  # readable by others as the umask allows, not 0600
+
+
+def test_an_output_folder_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    assert main(["diff", *map(str, DECLARATION), "-o", str(tmp_path)]) == 2
+    assert "is a folder" in capsys.readouterr().err

@@ -12,6 +12,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from redline.errors import InputError
+
 
 def write_output(target: str, data: bytes) -> None:
     """Write `data` to `target` (``-`` for stdout) atomically.
@@ -25,9 +27,14 @@ def write_output(target: str, data: bytes) -> None:
         return
     path = Path(target)
     if path.exists() and not path.is_file():
+        if path.is_dir():
+            raise InputError("is a folder, not a file", source=target)
         # A device or pipe (/dev/null, a named pipe): write through, never replace it.
-        with path.open("wb") as stream:
-            stream.write(data)
+        try:
+            with path.open("wb") as stream:
+                stream.write(data)
+        except OSError as error:
+            raise InputError(f"cannot write: {error.strerror}", source=target) from error
         return
     folder = path.parent if str(path.parent) else Path()
     try:
@@ -39,6 +46,7 @@ def write_output(target: str, data: bytes) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
+        Path(temp_name).chmod(_mode_for(path))
         Path(temp_name).replace(path)
     except BaseException as error:
         with contextlib.suppress(OSError):
@@ -51,3 +59,14 @@ def write_output(target: str, data: bytes) -> None:
 def _about(error: OSError, target: str) -> OSError:
     """`error` naming `target`, the file the user asked for, not our temporary file."""
     return OSError(error.errno, error.strerror, target)
+
+
+def _mode_for(path: Path) -> int:
+    """The permissions the file gets: those of the file it replaces, else what the umask
+    allows (the temporary file is private; the result should not be)."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
