@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import shutil
 from pathlib import Path
 
@@ -110,10 +111,14 @@ def test_outputs_keep_the_mode_of_the_file_they_replace(tmp_path: Path):
     kept = tmp_path / "kept.md"
     kept.write_text("old", encoding="utf-8")
     kept.chmod(0o640)
-    for out in (fresh, kept):
-        main(["diff", *map(str, DECLARATION), "-o", str(out)])
+    umask = os.umask(0o022)
+    try:
+        for out in (fresh, kept):
+            main(["diff", *map(str, DECLARATION), "-o", str(out)])
+    finally:
+        os.umask(umask)
     assert kept.stat().st_mode & 0o777 == 0o640
-    assert fresh.stat().st_mode & 0o044  # readable by others as the umask allows, not 0600
+    assert fresh.stat().st_mode & 0o777 == 0o644  # as the umask allows, not 0600
 
 
 def test_an_output_folder_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
