@@ -60,14 +60,15 @@ class TreeBuilder:
         self.al = alignment
         self.progress = progress
         self.built = 0
+        self.move_depth = 0  # > 0 while building the new position of a moved unit
         self.options = options
         self.moved = moved
         self.old_kids = self._children(alignment.old)
         self.new_kids = self._children(alignment.new)
         self.split_of_new = {n: (o, ns) for o, ns in alignment.splits for n in ns}
-        self.split_old = {o for o, _ in alignment.splits}
+        self.split_old = dict(alignment.splits)
         self.merge_of_new = {n: os for os, n in alignment.merges}
-        self.merge_old = {o for os, _ in alignment.merges for o in os}
+        self.merge_old = {o: (os, n) for os, n in alignment.merges for o in os}
         self.cache: dict[tuple[object, ...], Change] = {}
         self.notes_by_new: dict[int, list[Node]] = defaultdict(list)
         self.notes_by_old: dict[int, list[Node]] = defaultdict(list)
@@ -125,9 +126,18 @@ class TreeBuilder:
         old = self.al.pair_new.get(new)
         if old is not None:
             notes = self._notes((old,), new)
-            place = Place.MOVED_TO if new in self.moved else Place.HERE
-            kids = tuple(self._children_nodes(old, new)) + notes
-            return Node(self._pair_change(old, new, kids), place, kids)
+            moved_here = new in self.moved
+            self.move_depth += moved_here
+            try:
+                kids = tuple(self._children_nodes(old, new)) + notes
+            finally:
+                self.move_depth -= moved_here
+            change = self._pair_change(old, new, kids)
+            if moved_here or self.move_depth:
+                # The old position of a moved unit shows its whole old content (see
+                # `_moved_from`); its new position must not show that content again.
+                kids = tuple(k for k in kids if not _shown_at_old_place(k))
+            return Node(change, Place.MOVED_TO if moved_here else Place.HERE, kids)
         if new in self.split_of_new:
             whole, members = self.split_of_new[new]
             change = self._group_change(ChangeKind.SPLIT, (whole,), members)
@@ -144,7 +154,8 @@ class TreeBuilder:
     def _ghost_for_old(self, old: int) -> Node | None:
         """A node at the old position for units not shown there otherwise."""
         if old in self.split_old or old in self.merge_old:
-            return None
+            group = self._group_at_old_place(old)
+            return Node(group, Place.MOVED_FROM) if group is not None else None
         new = self.al.pair_old.get(old)
         notes = tuple(self.notes_by_old.get(old, []))
         if new is None:
@@ -166,6 +177,28 @@ class TreeBuilder:
                 kids.append(Node(ghost.change, Place.MOVED_FROM, ghost.children))
         change = self._pair_change(old, self.al.pair_old[old])
         return Node(change, Place.MOVED_FROM, tuple(kids))
+
+    def _group_at_old_place(self, old: int) -> Change | None:
+        """The split or merge an old unit belongs to, to show struck at its old place (a
+        split where its unit stood, a merge where its first unit stood) — only when its
+        new place lies inside a moved unit, whose new place shows no old words."""
+        if old in self.split_old:
+            news = self.split_old[old]
+            if self._inside_move(news[0]):
+                return self._group_change(ChangeKind.SPLIT, (old,), news)
+        if old in self.merge_old:
+            olds, new = self.merge_old[old]
+            if old == olds[0] and self._inside_move(new):
+                return self._group_change(ChangeKind.MERGED, olds, (new,))
+        return None
+
+    def _inside_move(self, new: int) -> bool:
+        """True when the new unit or one of its ancestors is the new place of a move."""
+        while new >= 0:
+            if new in self.moved:
+                return True
+            new = self.al.new[new].parent
+        return False
 
     # -- changes ------------------------------------------------------------------------
 
@@ -278,6 +311,14 @@ class TreeBuilder:
                 else ChangeKind.RENUMBERED if num_changed else ChangeKind.UNCHANGED)  # fmt: skip
         return Change(kind, "authorialNote", (old,), (new,), _ops_similarity(ops), ops,
                       text_changed=text_changed, num_changed=num_changed)  # fmt: skip
+
+
+def _shown_at_old_place(node: Node) -> bool:
+    """True for the nodes a moved unit's old position already shows: units deleted
+    from it and units moved away from it (notes are shown with their text)."""
+    if node.change.element == "authorialNote":
+        return False
+    return node.place is Place.MOVED_FROM or not node.change.new
 
 
 def _ops_similarity(ops: tuple[WordOp, ...]) -> float:
