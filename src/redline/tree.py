@@ -181,7 +181,7 @@ class TreeBuilder:
     def _group_at_old_place(self, old: int) -> Change | None:
         """The split or merge an old unit belongs to, to show struck at its old place (a
         split where its unit stood, a merge where its first unit stood) — only when its
-        new place lies inside a moved unit, whose new place shows no old words."""
+        new place lies inside a moved unit or an inserted one, which show no old words."""
         if old in self.split_old:
             news = self.split_old[old]
             if self._inside_move(news[0]):
@@ -193,12 +193,14 @@ class TreeBuilder:
         return None
 
     def _inside_move(self, new: int) -> bool:
-        """True when the new unit or one of its ancestors is the new place of a move."""
-        while new >= 0:
-            if new in self.moved:
+        """True when the new unit lies inside the new place of a move or inside an
+        inserted container: both are shown as inserted text, without old words."""
+        parent = self.al.new[new].parent
+        while parent >= 0:
+            if parent in self.moved or parent not in self.al.pair_new:
                 return True
-            new = self.al.new[new].parent
-        return False
+            parent = self.al.new[parent].parent
+        return new in self.moved
 
     # -- changes ------------------------------------------------------------------------
 
