@@ -103,6 +103,11 @@ class Side:
     anchor: int = -1
     """For an authorial note: offset of its marker in the owning unit's text; else -1."""
 
+    @property
+    def is_top(self) -> bool:
+        """True for a top-level provision itself (an article, a section, a recital)."""
+        return bool(self.top) and self.top == self.eid
+
 
 @dataclass(frozen=True, slots=True)
 class Change:
@@ -191,6 +196,17 @@ class Comparison:
         for change in self.changes:
             counts[change.kind.value] += 1
         return counts
+
+
+def replaced(old: str, new: str) -> tuple[WordOp, ...]:
+    """Operations deleting all of `old` and inserting all of `new` (empty sides left out):
+    the word operations of a unit that exists on one side only.
+
+    >>> [(op.op.value, op.old, op.new) for op in replaced("Article 3", "")]
+    [('delete', 'Article 3', '')]
+    """
+    ops = (WordOp(Op.DELETE, old, ""),) if old else ()
+    return ops + ((WordOp(Op.INSERT, "", new),) if new else ())
 
 
 def accept(ops: tuple[WordOp, ...]) -> str:

@@ -65,4 +65,4 @@ def _walk(nodes: tuple[Node, ...]) -> list[Node]:
 
 def _is_top(change: Change) -> bool:
     sides = change.new or change.old
-    return bool(sides) and sides[0].top == sides[0].eid and change.element != "authorialNote"
+    return bool(sides) and sides[0].is_top

@@ -17,7 +17,7 @@ from enum import Enum
 from lxml import etree
 
 from redline import worddiff
-from redline.changes import Node, Op, WordOp
+from redline.changes import Node, Op, WordOp, replaced
 
 Element = etree._Element
 
@@ -164,7 +164,7 @@ def side_ops(old: str, new: str) -> tuple[WordOp, ...]:
     """Word operations for a label that exists on either side or both."""
     if old and new:
         return diff_words(old, new)
-    return (WordOp(Op.DELETE, old, ""),) if old else (WordOp(Op.INSERT, "", new),) if new else ()
+    return replaced(old, new)
 
 
 def make_runs(ops: tuple[WordOp, ...], mode: Mode) -> list[Run]:

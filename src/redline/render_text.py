@@ -74,7 +74,7 @@ def _top_nodes(nodes: tuple[Node, ...]) -> Iterator[Node]:
     """The nodes of top-level provisions (articles, recitals, sections)."""
     for node in nodes:
         sides = node.change.new or node.change.old
-        if sides and sides[0].top == sides[0].eid and sides[0].top:
+        if sides and sides[0].is_top:
             yield node
         else:
             yield from _top_nodes(node.children)

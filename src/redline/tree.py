@@ -23,6 +23,7 @@ from redline.changes import (
     Place,
     Side,
     WordOp,
+    replaced,
 )
 from redline.flatten import Flat
 from redline.model import Note
@@ -249,15 +250,15 @@ class TreeBuilder:
             flat = flats[index]
             text, heading = flat.unit.text, flat.unit.heading
             ops, heading_ops = (
-                ((WordOp(Op.DELETE, text, ""),), (WordOp(Op.DELETE, heading, ""),))
+                (replaced(text, ""), replaced(heading, ""))
                 if old is not None
-                else ((WordOp(Op.INSERT, "", text),), (WordOp(Op.INSERT, "", heading),))
+                else (replaced("", text), replaced("", heading))
             )
             side = (_side(flats, index),)
             self.cache[key] = Change(kind, flat.unit.element,
                                      side if old is not None else (),
                                      side if new is not None else (),
-                                     0.0, ops if text else (), heading_ops if heading else (),
+                                     0.0, ops, heading_ops,
                                      text_changed=True)  # fmt: skip
         return self.cache[key]
 
@@ -299,13 +300,9 @@ class TreeBuilder:
             side = old or new
             assert side is not None
             kind = ChangeKind.DELETED if new is None else ChangeKind.INSERTED
-            op = (
-                WordOp(Op.DELETE, side.text, "")
-                if new is None
-                else WordOp(Op.INSERT, "", side.text)
-            )
+            ops = replaced(side.text, "") if new is None else replaced("", side.text)
             return Change(kind, "authorialNote", (old,) if old else (), (new,) if new else (),
-                          0.0, (op,), text_changed=True)  # fmt: skip
+                          0.0, ops, text_changed=True)  # fmt: skip
         ops = diff_words(old.text, new.text, self.options)
         text_changed = not texts_equal(old.text, new.text, self.options)
         num_changed = old.num != new.num
