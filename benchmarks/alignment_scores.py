@@ -16,7 +16,7 @@ from pathlib import Path
 
 from mutations import Truth, mutate
 from redline.changes import ChangeKind, Comparison
-from redline.compare import compare
+from redline.comparison.engine import compare
 from redline.model import Document, Unit
 
 Pair = tuple[str | None, str | None]

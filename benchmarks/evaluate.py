@@ -16,9 +16,9 @@ from pathlib import Path
 
 from alignment_scores import Score, by_number, gold_truth, predicted, score
 from mutations import Truth, mutate, mutate_provisions
-from redline.compare import compare
+from redline.comparison.engine import compare
 from redline.model import Document
-from redline.sources import load_document
+from redline.read.sources import load_document
 
 ROOT = Path(__file__).resolve().parent.parent
 VERSIONS = ROOT / "versions"

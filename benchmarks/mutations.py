@@ -12,9 +12,9 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field, replace
 
+from redline.akn.naming import make_eid
+from redline.comparison.moves import longest_increasing
 from redline.model import Document, Unit
-from redline.moves import longest_increasing
-from redline.naming import make_eid
 
 STRUCTURAL_NAMES = frozenset(
     {"part", "title", "division", "chapter", "subtitle", "subchapter", "subpart",

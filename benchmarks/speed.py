@@ -25,13 +25,13 @@ from pathlib import Path
 from typing import Any
 
 from mutations import mutate
-from redline.akn_write import write_akn
-from redline.align import align
-from redline.compare import compare
+from redline.akn.write import write_akn
+from redline.comparison.align import align
+from redline.comparison.engine import compare
 from redline.model import Document
-from redline.plaintext import render_plaintext
-from redline.render import RenderOptions, get_renderer
-from redline.sources import load_document
+from redline.read.sources import load_document
+from redline.renderers import RenderOptions, get_renderer
+from redline.renderers.plaintext import render_plaintext
 from synthetic import ROOT, make_document, sentences
 
 PYTHON = sys.executable
@@ -241,8 +241,8 @@ def pdf_overhead(case: Case) -> str:
     from lxml import etree
     from weasyprint import HTML
 
-    from redline.render_html import build_page, serialize
-    from redline.render_pdf import RefusingFetcher, print_css, render_pdf
+    from redline.renderers.html.page import build_page, serialize
+    from redline.renderers.pdf import RefusingFetcher, print_css, render_pdf
 
     comparison = compare(load_document(str(case.old)), load_document(str(case.new)))
     options = RenderOptions()

@@ -12,9 +12,9 @@ import random
 import re
 from pathlib import Path
 
+from redline.akn.naming import frbr_uris, make_eid
 from redline.model import Document, Metadata, Unit
-from redline.naming import frbr_uris, make_eid
-from redline.sources import load_document
+from redline.read.sources import load_document
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = (

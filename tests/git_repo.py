@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from redline.akn_write import write_akn
-from redline.sources import ImportOptions, import_source
+from redline.akn.write import write_akn
+from redline.read.sources import ImportOptions, import_source
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE_AKN = ROOT / "versions" / "solidarity-2014.akn.xml"

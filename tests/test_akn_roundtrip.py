@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from redline.akn_read import read_akn
-from redline.akn_write import write_akn
+from redline.akn.naming import AKN_NS, frbr_uris
+from redline.akn.read import read_akn
+from redline.akn.validate import validate_akn
+from redline.akn.write import write_akn
 from redline.errors import InputError
 from redline.model import Document, Metadata, Note, Unit
-from redline.naming import AKN_NS, frbr_uris
-from redline.validate import validate_akn
 
 DATA = Path(__file__).parent / "data" / "akn"
 

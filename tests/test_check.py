@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 
 from git_repo import ART_2_NEW, ART_2_OLD, TEXT_FILE, Repo, declaration_akn, isolate_git, make_repo
-from redline.check import CheckConfig, CheckReport, run_check
+from redline.ci.check import CheckConfig, CheckReport, run_check
+from redline.ci.policy import Policy, Rule, read_policy
 from redline.cli import main
 from redline.errors import UsageError
-from redline.gitrev import Status
-from redline.policy import Policy, Rule, read_policy
+from redline.read.git import Status
 
 DATA = Path(__file__).parent / "data" / "akn"
 NEW_ARTICLE_13 = """<article eId="art_13">
@@ -406,7 +406,7 @@ def test_summary_to_a_file_and_to_github(
 
 
 def test_html_redlines(repo: Repo, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    if importlib.util.find_spec("redline.render_html") is None:
+    if importlib.util.find_spec("redline.renderers.html.page") is None:
         pytest.skip("the HTML renderer is not there yet")
     _edit_article_2(repo)
     code, _, _ = _check(capsys, "--base", "HEAD~1", "--html", str(tmp_path / "out"))
@@ -420,7 +420,7 @@ def test_html_redlines(repo: Repo, tmp_path: Path, capsys: pytest.CaptureFixture
 @pytest.mark.slow
 @pytest.mark.filterwarnings("ignore:HarfBuzz-Subset:DeprecationWarning")  # WeasyPrint's, not ours
 def test_pdf_redlines(repo: Repo, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    for module in ("redline.render_pdf", "weasyprint"):
+    for module in ("redline.renderers.pdf", "weasyprint"):
         if importlib.util.find_spec(module) is None:
             pytest.skip(f"{module} is not there yet")
     _edit_article_2(repo)

@@ -13,11 +13,11 @@ from alignment_scores import by_number, gold_truth, predicted, score, score_muta
 from mutations import mutate_provisions
 from redline.changes import PART_SEPARATOR, ChangeKind, Comparison, Op, accept, reject
 from redline.cli import main
-from redline.compare import compare
+from redline.comparison.engine import compare
 from redline.model import Document
-from redline.render import RenderOptions
-from redline.render_json import render_json, schema
-from redline.sources import load_document
+from redline.read.sources import load_document
+from redline.renderers import RenderOptions
+from redline.renderers.json import render_json, schema
 
 ROOT = Path(__file__).resolve().parent.parent
 OLD_TEXT = ROOT / "versions" / "solidarity-2014.txt"

@@ -13,7 +13,7 @@ import pytest
 from git_repo import ART_2_NEW, ART_2_OLD, TEXT_FILE, Repo, declaration_akn, isolate_git, make_repo
 from redline.cli import main
 from redline.errors import InputError
-from redline.gitrev import (
+from redline.read.git import (
     FileChange,
     Status,
     changed_files,

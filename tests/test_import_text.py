@@ -12,11 +12,11 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from redline.akn.naming import frbr_uris
 from redline.cli import cli
 from redline.errors import InputError, UsageError
-from redline.import_text import import_text
 from redline.model import Document, ImportOptions, ImportResult, Unit
-from redline.naming import frbr_uris
+from redline.read.text.importer import import_text
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXT_2014 = ROOT / "versions" / "solidarity-2014.txt"
@@ -460,8 +460,8 @@ SHIPPED = [
 
 @pytest.mark.parametrize(("source", "options"), SHIPPED)
 def test_shipped_akn_is_valid_and_regenerated(source: str, options: ImportOptions) -> None:
-    from redline.akn_write import write_akn
-    from redline.validate import validate_akn
+    from redline.akn.validate import validate_akn
+    from redline.akn.write import write_akn
 
     shipped = (ROOT / source).with_suffix(".akn.xml")
     assert validate_akn(shipped.read_bytes(), str(shipped)) == []

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from redline.akn_read import read_akn
+from redline.akn.read import read_akn
 from redline.cli import cli
-from redline.plaintext import render_plaintext
+from redline.renderers.plaintext import render_plaintext
 
 DATA = Path(__file__).parent / "data" / "akn"
 REGENERATE = os.environ.get("REDLINE_REGENERATE") == "1"

@@ -14,11 +14,11 @@ from lxml import html as lxml_html
 
 import render_fixtures
 from redline.changes import Comparison
-from redline.compare import compare
+from redline.comparison.engine import compare
 from redline.model import Document
-from redline.render import RenderOptions, get_renderer
-from redline.render_html import asset, render_html, script_hash
-from redline.sources import load_document
+from redline.read.sources import load_document
+from redline.renderers import RenderOptions, get_renderer
+from redline.renderers.html.page import asset, render_html, script_hash
 from redline_views import document_words, first_difference, main_element, view_words
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -218,6 +218,6 @@ def test_golden(fixture: tuple[Document, Document, Comparison], layout: str) -> 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="needs node to parse the script")
 def test_script_parses() -> None:
-    script = resources.files("redline").joinpath("assets", "redline.js")
+    script = resources.files("redline.renderers.html").joinpath("assets", "redline.js")
     with resources.as_file(script) as path:
         subprocess.run(["node", "--check", str(path)], check=True, capture_output=True)

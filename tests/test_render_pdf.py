@@ -11,11 +11,11 @@ import pytest
 
 import render_fixtures
 from redline.changes import Comparison
-from redline.compare import compare
+from redline.comparison.engine import compare
 from redline.errors import UsageError
-from redline.render import RenderOptions, get_renderer
-from redline.render_pdf import HTML, RefusingFetcher, lay_out, render_pdf, stranded
-from redline.sources import load_document
+from redline.read.sources import load_document
+from redline.renderers import RenderOptions, get_renderer
+from redline.renderers.pdf import HTML, RefusingFetcher, lay_out, render_pdf, stranded
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -19,16 +19,16 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from redline.akn_read import read_akn
-from redline.akn_write import write_akn
+from redline.akn.read import read_akn
+from redline.akn.validate import validate_akn
+from redline.akn.write import write_akn
 from redline.cli import main
 from redline.errors import InputError
 from redline.model import Document, ImportOptions, Unit
-from redline.plaintext import render_plaintext
-from redline.sources import import_source
-from redline.uslm import import_uslm
-from redline.uslm_text import flatten
-from redline.validate import validate_akn
+from redline.read.sources import import_source
+from redline.read.uslm.reader import import_uslm
+from redline.read.uslm.text import flatten
+from redline.renderers.plaintext import render_plaintext
 
 DATA = Path(__file__).parent / "data" / "uslm"
 FILES = sorted(DATA.glob("*.xml"))

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from redline.akn.validate import Problem, num_values, validate_akn
 from redline.cli import cli
-from redline.validate import Problem, num_values, validate_akn
 
 DATA = Path(__file__).parent / "data" / "akn"
 ROOT = Path(__file__).parent.parent
@@ -91,7 +91,7 @@ def test_num_values(num: str, values: set[tuple[str, int]]) -> None:
 
 def test_shipped_schema_is_the_one_in_akn_folder() -> None:
     for name in ("akomantoso30.xsd", "xml.xsd"):
-        shipped = ROOT / "src" / "redline" / "schema" / name
+        shipped = ROOT / "src" / "redline" / "akn" / "schema" / name
         assert shipped.read_bytes() == (ROOT / "akn" / name).read_bytes()
 
 

@@ -1,6 +1,6 @@
 """The change vocabulary: what a comparison of two versions says, as plain values.
 
-`redline.compare` produces a `Comparison`; every renderer (text, Markdown, JSON,
+`redline.comparison.engine` produces a `Comparison`; every renderer (text, Markdown, JSON,
 HTML, PDF) and the CI check consume one. Nothing here imports the rest of the
 package except the model. The vocabulary is closed: eight `ChangeKind` values,
 three word `Op` values, three `Place` values.

@@ -1,6 +1,6 @@
 """The command line: a thin shell over the library.
 
-Each command reads its inputs through `redline.sources`, calls one library function,
+Each command reads its inputs through `redline.read.sources`, calls one library function,
 writes through `redline.output` (atomically) and turns `RedlineError` into a one-line
 message and an exit code: 0 same/valid, 1 different/invalid/policy violated, 2 usage
 or input error (diff(1)'s convention). Heavy libraries are imported inside commands
@@ -20,7 +20,7 @@ import click
 from redline import __version__
 from redline.changes import CompareOptions
 from redline.errors import RedlineError
-from redline.render import RENDERERS
+from redline.renderers import RENDERERS
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -109,10 +109,10 @@ def import_command(
     quiet: bool,
 ) -> None:
     """Import SOURCE (a draft's text, or a USLM bill) and write Akoma Ntoso XML."""
-    from redline.akn_write import write_akn
+    from redline.akn.write import write_akn
     from redline.model import ImportOptions
     from redline.output import write_output
-    from redline.sources import import_source
+    from redline.read.sources import import_source
 
     options = ImportOptions(
         title=title, date=date, version_label=version_label, work_uri=work_uri, encoding=encoding
@@ -135,8 +135,8 @@ def validate_command(files: Sequence[str], quiet: bool) -> None:
     Prints every problem as FILE:LINE: MESSAGE. Exit 0 when all are valid, 1 when
     any is invalid or not well-formed, 2 when a file cannot be read.
     """
-    from redline.sources import read_bytes
-    from redline.validate import validate_akn
+    from redline.akn.validate import validate_akn
+    from redline.read.sources import read_bytes
 
     code = 0
     for name in files:
@@ -163,8 +163,8 @@ def validate_command(files: Sequence[str], quiet: bool) -> None:
 def text_command(file: str, output: str) -> None:
     """Print the plain text of an AKN FILE: labels, text, footnotes at the end."""
     from redline.output import write_output
-    from redline.plaintext import render_plaintext
-    from redline.sources import load_document
+    from redline.read.sources import load_document
+    from redline.renderers.plaintext import render_plaintext
 
     write_output(output, render_plaintext(load_document(file)).encode("utf-8"))
 
@@ -232,10 +232,10 @@ def diff_command(
     pair into the folder given with -o. Exit 0 when the texts are the same, 1 when
     they differ, 2 on error.
     """
-    from redline.batch import Job, format_for, run_job, series_inputs
+    from redline.batch.jobs import Job, format_for, run_job, series_inputs
     from redline.output import write_output
     from redline.progress import for_terminal
-    from redline.render import RenderOptions
+    from redline.renderers import RenderOptions
 
     options = CompareOptions(
         ignore_case=ignore_case,
@@ -278,7 +278,7 @@ def _diff_series(
     """Compare consecutive versions in parallel; one output file per pair in `output`."""
     from pathlib import Path
 
-    from redline.batch import Job, consecutive_pairs, output_names, run_jobs
+    from redline.batch.jobs import Job, consecutive_pairs, output_names, run_jobs
     from redline.output import write_output
     from redline.progress import for_terminal
 
@@ -337,7 +337,7 @@ def check_command(
     import os
     from pathlib import Path
 
-    from redline.check import CheckConfig, append_summary, run_check, write_redlines
+    from redline.ci.check import CheckConfig, append_summary, run_check, write_redlines
     from redline.output import write_output
 
     report = run_check(paths, base, CheckConfig())

@@ -17,7 +17,7 @@ import pypdf
 from lxml import etree
 from lxml import html as lxml_html
 
-from redline.render_html import asset
+from redline.renderers.html.page import asset
 
 #: Elements a redline page never holds: each could run, load or send something.
 FORBIDDEN = (

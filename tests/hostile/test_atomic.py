@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from redline.cli import main
+from redline.renderers import RENDERERS
 
 from .case_files import CASES, CLEAN_DRAFT
 
@@ -72,7 +73,7 @@ def test_ctrl_c_while_rendering_leaves_the_previous_file(
     def interrupted(*args: object) -> bytes:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(f"redline.render_{fmt}.render_{fmt}", interrupted)
+    monkeypatch.setattr(RENDERERS[fmt].replace(":", "."), interrupted)
     assert main(["diff", "old.txt", "new.txt", "-f", fmt, "-o", "redline.html"]) == 130
     assert one_line(capsys) == "redline: interrupted"
     assert_left_alone(work)

@@ -23,9 +23,9 @@ import pytest
 from lxml import etree
 
 from git_repo import isolate_git
-from redline.akn_write import write_akn
+from redline.akn.write import write_akn
 from redline.cli import main
-from redline.sources import ImportOptions, import_source
+from redline.read.sources import ImportOptions, import_source
 
 from .case_files import AKN_NS, CLEAN_DRAFT, Case, Expect, all_cases, message_pattern
 from .outputs import assert_no_leak, assert_payloads_kept, assert_shows

@@ -17,10 +17,10 @@ import pytest
 from lxml import html as lxml_html
 
 from redline.changes import Comparison
-from redline.compare import compare
-from redline.render import RenderOptions
-from redline.render_html import asset, render_html
-from redline.sources import load_document
+from redline.comparison.engine import compare
+from redline.read.sources import load_document
+from redline.renderers import RenderOptions
+from redline.renderers.html.page import asset, render_html
 
 from .case_files import CASES, CLEAN_DRAFT
 
@@ -84,7 +84,7 @@ def test_every_pdf_layout_refuses_every_url(
     hostile: Comparison, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Each layout (the first, and each repair) gets a fetcher that refuses local files."""
-    import redline.render_pdf as render_pdf
+    import redline.renderers.pdf as render_pdf
 
     fetchers: list[Any] = []
     real = render_pdf.HTML

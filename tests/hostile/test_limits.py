@@ -16,7 +16,7 @@ import pytest
 
 from redline.cli import main
 from redline.errors import InputError
-from redline.sources import read_bytes
+from redline.read.sources import read_bytes
 from redline.xmlsafe import MAX_BYTES
 
 from .case_files import CLEAN_DRAFT

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
+from redline.akn.naming import make_eid
 from redline.model import Document, Metadata, Note, Unit
-from redline.naming import make_eid
 
 META = Metadata("Test", "/akn/xx/bill/t", "/akn/xx/bill/t/eng@2020-01-01",
                 "/akn/xx/bill/t/eng@2020-01-01/!main", "2020-01-01")  # fmt: skip

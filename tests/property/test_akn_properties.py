@@ -7,11 +7,11 @@ import contextlib
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from redline.akn_read import read_akn
-from redline.akn_write import write_akn
+from redline.akn.read import read_akn
+from redline.akn.validate import validate_akn
+from redline.akn.write import write_akn
 from redline.errors import InputError
 from redline.model import Document, Note, Unit
-from redline.validate import validate_akn
 
 from .strategies import META, documents
 

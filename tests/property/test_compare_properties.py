@@ -12,11 +12,11 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from redline.changes import PART_SEPARATOR, ChangeKind, accept, reject
-from redline.compare import compare
+from redline.comparison.engine import compare
 from redline.model import Document
-from redline.render import RenderOptions
-from redline.render_html import render_html
-from redline.render_json import render_json, schema
+from redline.renderers import RenderOptions
+from redline.renderers.html.page import render_html
+from redline.renderers.json import render_json, schema
 
 from .strategies import documents, edited
 

@@ -22,14 +22,14 @@ from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from redline.akn_read import read_akn
-from redline.akn_write import write_akn
-from redline.compare import compare
+from redline.akn.read import read_akn
+from redline.akn.validate import validate_akn
+from redline.akn.write import write_akn
+from redline.comparison.engine import compare
 from redline.errors import RedlineError
 from redline.model import Document
-from redline.render import RenderOptions, get_renderer
-from redline.sources import ImportOptions, import_source
-from redline.validate import validate_akn
+from redline.read.sources import ImportOptions, import_source
+from redline.renderers import RenderOptions, get_renderer
 
 ROOT = Path(__file__).resolve().parents[2]
 DRAFT = (ROOT / "versions" / "solidarity-2014.txt").read_bytes()

@@ -16,10 +16,10 @@ from collections import Counter
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from redline.compare import compare
+from redline.comparison.engine import compare
 from redline.model import Document
-from redline.render import RenderOptions
-from redline.render_html import render_html
+from redline.renderers import RenderOptions
+from redline.renderers.html.page import render_html
 from redline_views import document_words, view_words
 
 from .strategies import documents, edited

@@ -1,0 +1,171 @@
+"""One comparison job from inputs to output bytes, and many of them on all cores.
+
+`run_job` is what ``redline diff OLD NEW`` does; `run_jobs` runs a series of them
+(every consecutive pair of versions) in a process pool. Jobs are plain values so
+they cross process boundaries.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+from pathlib import Path
+
+from redline.changes import CompareOptions
+from redline.errors import UsageError
+from redline.progress import Progress, silent
+from redline.renderers import RENDERERS, RenderOptions
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """Compare `old` with `new` and render the result in format `fmt`."""
+
+    old: str
+    new: str
+    fmt: str
+    options: CompareOptions
+    render: RenderOptions
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """The rendered bytes, whether the versions differ, or the error message."""
+
+    job: Job
+    data: bytes = b""
+    differ: bool = False
+    error: str = ""
+    exit_code: int = 0
+
+
+def run_job(job: Job, progress: Progress | None = None) -> Result:
+    """Read both inputs, compare them and render (errors are raised, not caught)."""
+    from redline.comparison.engine import compare
+    from redline.read.sources import load_document
+    from redline.renderers import get_renderer
+
+    report = progress or silent
+    report("reading", 0, 2)
+    old = load_document(job.old)
+    report("reading", 1, 2)
+    new = load_document(job.new)
+    comparison = compare(old, new, job.options, report)
+    report(f"rendering {job.fmt.upper()}", 0, 1)
+    data = get_renderer(job.fmt)(comparison, job.render)
+    return Result(job, data, not comparison.identical)
+
+
+def _run_caught(job: Job) -> Result:
+    from redline.errors import RedlineError
+
+    try:
+        return run_job(job)
+    except RedlineError as error:
+        return Result(job, error=str(error), exit_code=error.exit_code)
+    except Exception as error:  # one broken pair must not lose the others' results
+        return Result(job, error=f"internal error: {type(error).__name__}: {error}", exit_code=2)
+
+
+def run_jobs(
+    jobs: Sequence[Job], workers: int | None = None, done: Callable[[int, int], None] | None = None
+) -> list[Result]:
+    """Run `jobs` on `workers` processes (default: every core), in order of `jobs`.
+
+    Each job's error is returned in its result, so one bad file does not stop the rest.
+    """
+    workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
+    if workers == 1:
+        results = []
+        for index, job in enumerate(jobs, start=1):
+            results.append(_run_caught(job))
+            if done:
+                done(index, len(jobs))
+        return results
+    from concurrent.futures import ProcessPoolExecutor  # costs 40 ms to import: only here
+
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        results = []
+        for index, result in enumerate(pool.map(_run_caught, jobs), start=1):
+            results.append(result)
+            if done:
+                done(index, len(jobs))
+        return results
+
+
+def consecutive_pairs(inputs: Sequence[str]) -> list[tuple[str, str]]:
+    """Every consecutive pair of versions: (v1, v2), (v2, v3) ...
+
+    >>> consecutive_pairs(["a", "b", "c"])
+    [('a', 'b'), ('b', 'c')]
+    """
+    return list(pairwise(inputs))
+
+
+def format_for(output: str) -> str:
+    """The format an output file's extension asks for (text when it says nothing).
+
+    >>> [format_for(name) for name in ("r.html", "r.PDF", "r.md", "r.json", "-", "out/")]
+    ['html', 'pdf', 'md', 'json', 'text', 'text']
+    """
+    name = output.rpartition("/")[2]
+    extension = name.rpartition(".")[2].lower() if "." in name else ""
+    aliases = {"htm": "html", "markdown": "md", "txt": "text"}
+    extension = aliases.get(extension, extension)
+    return extension if extension in RENDERERS else "text"
+
+
+def series_inputs(inputs: Sequence[str]) -> list[str] | None:
+    """The versions of a series (three or more files, or one folder), else None."""
+    if len(inputs) == 1 and Path(inputs[0]).is_dir():
+        folder = Path(inputs[0])
+        files = sorted(
+            (str(p) for p in folder.iterdir() if p.name.endswith(".xml")), key=natural_key
+        )
+        if len(files) < 2:
+            raise UsageError(f"{folder}: a series needs at least two AKN files")
+        return files
+    if len(inputs) == 1:
+        raise UsageError("diff needs OLD and NEW")
+    return list(inputs) if len(inputs) > 2 else None
+
+
+def natural_key(name: str) -> list[object]:
+    """Sort key putting ``v2`` before ``v10``.
+
+    >>> sorted(["v10.xml", "v2.xml", "v1.xml"], key=natural_key)
+    ['v1.xml', 'v2.xml', 'v10.xml']
+    """
+    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", name)]
+
+
+def stem(path: str) -> str:
+    """A file name without folder and extension(s), for naming outputs.
+
+    >>> stem("versions/solidarity-2014.akn.xml")
+    'solidarity-2014'
+    """
+    name = path.replace(":", "/").rsplit("/", 1)[-1]
+    for suffix in (".akn.xml", ".xml", ".txt"):
+        if name.endswith(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+def output_names(pairs: Sequence[tuple[str, str]], fmt: str) -> list[str]:
+    """One file name per pair: ``old--new.ext``, numbered when names would repeat (as for
+    revisions of one file).
+
+    >>> output_names([("a.akn.xml", "b.akn.xml")], "text")
+    ['a--b.txt']
+    >>> output_names([("HEAD~2:x.xml", "HEAD~1:x.xml"), ("HEAD~1:x.xml", "x.xml")], "md")
+    ['01-x--x.md', '02-x--x.md']
+    """
+    names = [f"{stem(old)}--{stem(new)}" for old, new in pairs]
+    if len(set(names)) < len(names):
+        names = [f"{i:02d}-{name}" for i, name in enumerate(names, start=1)]
+    extension = {"text": "txt"}.get(fmt, fmt)
+    return [f"{name}.{extension}" for name in names]

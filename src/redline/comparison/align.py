@@ -1,0 +1,280 @@
+"""Alignment: which unit of the old version became which unit of the new one (the "align" stage).
+
+Units are paired by content, not by number. Text units (recitals, paragraphs, points,
+intros, unnumbered text) are aligned first, over the whole document: exact text, then
+the same eId with similar text, then similarity among candidates that share rare
+words (an inverted index keeps this near-linear), then splits and merges, then
+leftovers by position. Containers (articles, lists, parts) follow the majority of
+their text units. Authorial notes are aligned on their own.
+
+Guarantees to `redline.comparison.engine`: every unit is in at most one pair, split or merge;
+`Alignment.pair_old`/`pair_new` are inverse maps; split and merge members are not
+in any pair.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from redline.changes import CompareOptions
+from redline.comparison.candidates import CandidateIndex
+from redline.comparison.flatten import Flat, flatten
+from redline.comparison.tokens import similarity, word_keys
+from redline.model import Document
+
+#: Score bonus for candidates that kept their eId (a tie-breaker, not a decision).
+SAME_EID_BONUS = 0.05
+#: Units that kept their eId pair at this share of the match threshold.
+SAME_EID_FACTOR = 0.6
+#: Lowest similarity at which leftovers between the same neighbours still pair up.
+POSITIONAL_THRESHOLD = 0.3
+
+
+@dataclass(slots=True)
+class Alignment:
+    """The pairs, splits and merges found between two flattened documents."""
+
+    old: list[Flat]
+    new: list[Flat]
+    pair_old: dict[int, int] = field(default_factory=dict)
+    pair_new: dict[int, int] = field(default_factory=dict)
+    splits: list[tuple[int, tuple[int, ...]]] = field(default_factory=list)
+    merges: list[tuple[tuple[int, ...], int]] = field(default_factory=list)
+    note_pairs: list[tuple[tuple[int, int] | None, tuple[int, int] | None]] = field(
+        default_factory=list
+    )
+
+    def link(self, old: int, new: int) -> None:
+        self.pair_old[old] = new
+        self.pair_new[new] = old
+
+
+def align(old_doc: Document, new_doc: Document, options: CompareOptions) -> Alignment:
+    """Pair the units of two versions; see the module docstring for the order of passes."""
+    result = Alignment(flatten(old_doc, options), flatten(new_doc, options))
+    _pair_exact(result, ambiguous=False)
+    _pair_similar(result, options, same_eid_only=False)
+    _pair_containers(result)
+    _pair_exact(result, ambiguous=True)
+    _pair_similar(result, options, same_eid_only=True)
+    _find_splits_and_merges(result, options)
+    _pair_containers(result)
+    _pair_leftovers(result)
+    _pair_containers(result)
+    result.note_pairs = _pair_notes(result, options)
+    return result
+
+
+def _free_leaves(flats: list[Flat], paired: dict[int, int], taken: set[int]) -> list[Flat]:
+    return [f for f in flats if f.leaf and f.index not in paired and f.index not in taken]
+
+
+def _pair_exact(result: Alignment, *, ambiguous: bool) -> None:
+    """Pair identical texts (under the options).
+
+    A text that occurs once on each side pairs at once. Repeated texts (headings such
+    as "salaries and expenses") wait until containers are paired (``ambiguous=True``):
+    then a copy under the parent's partner wins, else the same eId, else order."""
+    by_key: dict[tuple[str, tuple[str, ...]], list[Flat]] = defaultdict(list)
+    new_count: Counter[tuple[str, tuple[str, ...]]] = Counter()
+    for flat in result.old:
+        if flat.leaf and flat.bag and flat.index not in result.pair_old:
+            by_key[(flat.region, flat.keys)].append(flat)
+    for flat in result.new:
+        if flat.leaf and flat.bag:
+            new_count[(flat.region, flat.keys)] += 1
+    for flat in result.new:
+        if not (flat.leaf and flat.bag) or flat.index in result.pair_new:
+            continue
+        key = (flat.region, flat.keys)
+        pool = [f for f in by_key.get(key, []) if f.index not in result.pair_old]
+        if not pool:
+            continue
+        if not ambiguous:
+            if len(by_key[key]) == 1 and new_count[key] == 1:
+                result.link(pool[0].index, flat.index)
+            continue
+        parent = result.pair_new.get(flat.parent, -2)
+        ranked = sorted(pool, key=lambda f: (f.parent != parent, f.unit.eid != flat.unit.eid))
+        result.link(ranked[0].index, flat.index)
+
+
+def _pair_similar(result: Alignment, options: CompareOptions, *, same_eid_only: bool) -> None:
+    """Greedy best-first pairing of similar texts.
+
+    The general pass scores candidates that share rare words, with a small bonus for an
+    unchanged eId (numbers are weak evidence: renumbering is common); the same-eId pass
+    then pairs leftovers that kept their eId at a lower similarity."""
+    old_free = _free_leaves(result.old, result.pair_old, set())
+    new_free = _free_leaves(result.new, result.pair_new, set())
+    if not old_free or not new_free:
+        return
+    scored: list[tuple[float, int, int]] = []
+    if same_eid_only:
+        by_eid = {f.unit.eid: f for f in old_free}
+        for flat in new_free:
+            match = by_eid.get(flat.unit.eid)
+            if match and match.region == flat.region:
+                sim = similarity(match.bag, flat.bag)
+                if sim >= options.match_threshold * SAME_EID_FACTOR:
+                    scored.append((sim, match.index, flat.index))
+    else:
+        index = CandidateIndex(old_free)
+        for flat in new_free:
+            for candidate in index.candidates(flat):
+                if candidate.keys == flat.keys:
+                    continue  # repeated identical texts: paired by context later
+                sim = similarity(candidate.bag, flat.bag)
+                if sim >= options.match_threshold:
+                    bonus = SAME_EID_BONUS if candidate.unit.eid == flat.unit.eid else 0.0
+                    scored.append((sim + bonus, candidate.index, flat.index))
+    for _sim, old, new in sorted(scored, key=lambda item: (-item[0], item[2], item[1])):
+        if old not in result.pair_old and new not in result.pair_new:
+            result.link(old, new)
+
+
+def _containment(part: Counter[str], whole: Counter[str]) -> float:
+    """Share of `part`'s words found in `whole`."""
+    total = sum(part.values())
+    return sum((part & whole).values()) / total if total else 0.0
+
+
+def _find_splits_and_merges(result: Alignment, options: CompareOptions) -> None:
+    """An unpaired unit whose words sit inside a paired unit on the other side, next to
+    that unit's partner, turns the pair into a merge (old side) or a split (new side)."""
+    threshold = options.split_threshold
+    for side_old in (True, False):
+        mine, theirs = (result.old, result.new) if side_old else (result.new, result.old)
+        my_pairs = result.pair_old if side_old else result.pair_new
+        their_pairs = result.pair_new if side_old else result.pair_old
+        grouped: dict[int, list[int]] = defaultdict(list)
+        index = CandidateIndex([f for f in theirs if f.leaf])
+        grouped_old = {o for os, _ in result.merges for o in os} | {o for o, _ in result.splits}
+        grouped_new = {n for _, ns in result.splits for n in ns} | {n for _, n in result.merges}
+        for flat in _free_leaves(mine, my_pairs, grouped_old if side_old else grouped_new):
+            for candidate in index.candidates(flat):
+                partner = their_pairs.get(candidate.index)
+                if partner is None or _containment(flat.bag, candidate.bag) < threshold:
+                    continue
+                if mine[partner].top != flat.top:
+                    continue  # a split or merge happens inside one provision
+                partner_bag = mine[partner].bag
+                if _containment(partner_bag, candidate.bag) < threshold:
+                    continue
+                joined = partner_bag + flat.bag
+                if similarity(joined, candidate.bag) > similarity(partner_bag, candidate.bag):
+                    grouped[candidate.index].append(flat.index)
+                    break
+        for whole, extras in grouped.items():
+            partner = their_pairs.pop(whole)
+            (result.pair_old if side_old else result.pair_new).pop(partner, None)
+            members = tuple(sorted([partner, *extras]))
+            if side_old:
+                result.merges.append((members, whole))
+            else:
+                result.splits.append((whole, members))
+
+
+def _pair_containers(result: Alignment) -> None:
+    """Pair containers by the majority of their paired text units (weighted by words)."""
+    votes: Counter[tuple[int, int]] = Counter()
+    pairs = list(result.pair_old.items())
+    pairs += [(o, n) for o, ns in result.splits for n in ns]
+    pairs += [(o, n) for os, n in result.merges for o in os]
+    for old, new in pairs:
+        if not (result.old[old].leaf and result.new[new].leaf):
+            continue
+        weight = max(1, sum(result.old[old].bag.values()))
+        for old_anc in _ancestors(result.old, old):
+            for new_anc in _ancestors(result.new, new):
+                if _compatible(result.old[old_anc], result.new[new_anc]):
+                    votes[(old_anc, new_anc)] += weight
+    for (old, new), _ in votes.most_common():
+        if old not in result.pair_old and new not in result.pair_new:
+            result.link(old, new)
+    _pair_unvoted_by_eid(result)
+
+
+def _pair_unvoted_by_eid(result: Alignment) -> None:
+    """Containers with no text to vote (heading-only sections) pair by eId."""
+    by_eid = {f.unit.eid: f for f in result.old if f.index not in result.pair_old}
+    for flat in result.new:
+        if flat.index in result.pair_new or flat.leaf:
+            continue
+        match = by_eid.get(flat.unit.eid)
+        if match and not match.leaf and _compatible(match, flat):
+            result.link(match.index, flat.index)
+
+
+def _ancestors(flats: list[Flat], index: int) -> list[int]:
+    out = []
+    parent = flats[index].parent
+    while parent >= 0:
+        out.append(parent)
+        parent = flats[parent].parent
+    return out
+
+
+def _compatible(old: Flat, new: Flat) -> bool:
+    """Containers may pair when they play the same role: both top-level provisions,
+    or the same element at a lower level."""
+    if old.region != new.region:
+        return False
+    old_top, new_top = old.top == old.index, new.top == new.index
+    if old_top or new_top:
+        return old_top and new_top
+    return old.unit.element == new.unit.element
+
+
+def _pair_leftovers(result: Alignment) -> None:
+    """Unpaired text units under paired parents pair by order if similar enough."""
+    taken = {o for os, _ in result.merges for o in os} | {o for o, _ in result.splits}
+    children: dict[int, list[Flat]] = defaultdict(list)
+    for old in result.old:
+        if old.leaf and old.index not in taken:
+            children[old.parent].append(old)
+    new_taken = {n for _, ns in result.splits for n in ns} | {n for _, n in result.merges}
+    for flat in result.new:
+        if not flat.leaf or flat.index in result.pair_new or flat.parent < 0:
+            continue
+        if flat.index in new_taken:
+            continue
+        old_parent = result.pair_new.get(flat.parent)
+        if old_parent is None:
+            continue
+        siblings = [f for f in children[old_parent] if f.index not in result.pair_old]
+        best = max(siblings, key=lambda f: similarity(f.bag, flat.bag), default=None)
+        if best and similarity(best.bag, flat.bag) >= POSITIONAL_THRESHOLD:
+            result.link(best.index, flat.index)
+
+
+def _pair_notes(
+    result: Alignment, options: CompareOptions
+) -> list[tuple[tuple[int, int] | None, tuple[int, int] | None]]:
+    """Pair authorial notes by text: exact first, then the most similar above the threshold.
+
+    Notes are addressed as (unit index, note position in the unit)."""
+    olds = [(f.index, i) for f in result.old for i in range(len(f.unit.notes))]
+    news = [(f.index, i) for f in result.new for i in range(len(f.unit.notes))]
+
+    def bag(flats: list[Flat], ref: tuple[int, int]) -> Counter[str]:
+        return Counter(word_keys(flats[ref[0]].unit.notes[ref[1]].text, options))
+
+    old_bags = {ref: bag(result.old, ref) for ref in olds}
+    new_bags = {ref: bag(result.new, ref) for ref in news}
+    scored = sorted(
+        ((similarity(old_bags[o], new_bags[n]), o, n) for o in olds for n in news),
+        key=lambda item: -item[0],
+    ) if len(olds) * len(news) <= 250_000 else []  # fmt: skip
+    used_old: set[tuple[int, int]] = set()
+    used_new: set[tuple[int, int]] = set()
+    pairs: list[tuple[tuple[int, int] | None, tuple[int, int] | None]] = []
+    for sim, o, n in scored:
+        if sim >= options.match_threshold and o not in used_old and n not in used_new:
+            used_old.add(o)
+            used_new.add(n)
+            pairs.append((o, n))
+    pairs += [(o, None) for o in olds if o not in used_old]
+    pairs += [(None, n) for n in news if n not in used_new]
+    return pairs

@@ -1,0 +1,68 @@
+"""Comparison: from an alignment to the change vocabulary and the redline tree.
+
+`compare` runs the alignment, finds moves (a unit under a parent that does not
+derive from its old parent, or out of order among kept neighbours: the longest
+increasing run of old positions stays, the rest moved), names each change with the
+closed vocabulary of `redline.changes`, diffs the words of every aligned pair and
+builds the redline tree in reading order.
+
+Guarantees: those of `redline.changes.Comparison` (every unit in exactly one change,
+lossless word operations, every change in the tree).
+"""
+
+from __future__ import annotations
+
+from redline.changes import (
+    Change,
+    CompareOptions,
+    Comparison,
+    Node,
+)
+from redline.comparison.align import align
+from redline.comparison.moves import find_moves
+from redline.comparison.tree import TreeBuilder
+from redline.model import Document
+from redline.progress import Progress, silent
+
+
+def compare(
+    old: Document,
+    new: Document,
+    options: CompareOptions | None = None,
+    progress: Progress | None = None,
+) -> Comparison:
+    """Compare two versions of a document; `progress(stage, done, total)` hears how far."""
+    options = options or CompareOptions()
+    report = progress or silent
+    report("aligning", 0, 1)
+    alignment = align(old, new, options)
+    builder = TreeBuilder(alignment, options, find_moves(alignment), report)
+    tree = builder.build()
+    changes: list[Change] = []
+    seen: set[int] = set()
+    for node in _walk(tree):
+        if id(node.change) not in seen:
+            seen.add(id(node.change))
+            changes.append(node.change)
+    correspondence = [c for c in changes if _is_top(c)]
+    return Comparison(
+        old=old.meta,
+        new=new.meta,
+        options=options,
+        changes=tuple(changes),
+        correspondence=tuple(correspondence),
+        tree=tree,
+    )
+
+
+def _walk(nodes: tuple[Node, ...]) -> list[Node]:
+    out: list[Node] = []
+    for node in nodes:
+        out.append(node)
+        out.extend(_walk(node.children))
+    return out
+
+
+def _is_top(change: Change) -> bool:
+    sides = change.new or change.old
+    return bool(sides) and sides[0].is_top

@@ -1,0 +1,91 @@
+"""Units with their place: the flat view of a document that the alignment works on.
+
+Every unit of a version, in document order, with its parent, its top-level provision
+(article, section, recital), a human label (``Article 5(1)(b)``) and, for text units,
+its words.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from redline.changes import CompareOptions
+from redline.comparison.tokens import word_keys
+from redline.model import Document, Unit
+
+#: Containers that group top-level provisions rather than being provisions themselves.
+STRUCTURAL = frozenset(
+    {"part", "title", "division", "chapter", "subtitle", "subchapter", "subpart",
+     "subdivision", "book", "hcontainer", "recitals"}
+)  # fmt: skip
+
+
+@dataclass(slots=True)
+class Flat:
+    """One unit with its place in the flattened document."""
+
+    unit: Unit
+    index: int
+    parent: int
+    top: int
+    region: str
+    label: str
+    leaf: bool
+    keys: tuple[str, ...] = ()
+    bag: Counter[str] = field(default_factory=Counter)
+
+
+def flatten(doc: Document, options: CompareOptions) -> list[Flat]:
+    """Every unit of `doc` in document order, with parent, top-level provision and label."""
+    flats: list[Flat] = []
+
+    def visit(unit: Unit, parent: int, top: int, region: str, label: str, counter: int) -> None:
+        index = len(flats)
+        parent_element = flats[parent].unit.element if parent >= 0 else ""
+        is_top = unit.element not in STRUCTURAL and (parent < 0 or parent_element in STRUCTURAL)
+        own_label = _label(unit, label if not is_top else "", counter, region)
+        flat = Flat(unit, index, parent, index if is_top else top, region, own_label, unit.is_text)
+        if flat.leaf:
+            flat.keys = tuple(word_keys(unit.text, options))
+            flat.bag = Counter(flat.keys)
+        flats.append(flat)
+        for position, child in enumerate(unit.children, start=1):
+            visit(child, index, flat.top, region, own_label, position)
+
+    for region, units in (("preamble", doc.preamble), ("body", doc.body)):
+        for position, unit in enumerate(units, start=1):
+            visit(unit, -1, -1, region, "", position)
+    return flats
+
+
+def _label(unit: Unit, parent_label: str, counter: int, region: str) -> str:
+    """A human reference such as ``Article 5(1)(b)`` or ``Preamble, paragraph 3``."""
+    num = unit.num.strip().rstrip(".")
+    if not parent_label:
+        if unit.element == "recital":
+            return f"Preamble, paragraph {num or counter}"
+        if num:
+            return num if not num[0].isdigit() else f"{unit.element.title()} {num}"
+        return unit.heading or f"{unit.element} {counter}"
+    if unit.element in STRUCTURAL or unit.element == "list":
+        return parent_label
+    if num:
+        inner = num.strip("()")
+        repeat = unit.eid.rpartition("-")[2] if "-" in unit.eid.rpartition("_")[2] else ""
+        # a label printed twice in one provision (eId suffix -2): say which one
+        return f"{parent_label}({inner})" + (f" ({_ordinal(repeat)})" if repeat.isdigit() else "")
+    if unit.element in ("intro", "content", "wrapUp"):
+        return f"{parent_label}, {'text' if unit.element == 'content' else unit.element}"
+    return parent_label
+
+
+def _ordinal(number: str) -> str:
+    """``2`` -> ``2nd``, for repeated labels.
+
+    >>> [_ordinal(n) for n in ("2", "3", "4", "11")]
+    ['2nd', '3rd', '4th', '11th']
+    """
+    value = int(number)
+    suffix = "th" if 10 <= value % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
+    return f"{value}{suffix}"

@@ -1,0 +1,138 @@
+"""The redline tree as one tracked-change document: the inline layout of the HTML renderer.
+
+`render_inline` writes `Comparison.tree` as nested AKN-classed elements, then the
+notes. Guarantees: every node becomes exactly one element with class
+``akn-<element>`` and the id `redline.renderers.html.facts` gives it; the only words inside are
+the documents' own (numbers, headings, text, note markers, note bodies), so removing
+``<ins>`` and unwrapping ``<del>`` gives the old version's words, and the reverse the
+new version's.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from redline.changes import Node
+from redline.renderers.html.facts import (
+    SECTIONS,
+    Facts,
+    Moves,
+    add_label,
+    bookmark,
+    collect_moves,
+    has_change,
+    mode_class,
+    node_facts,
+    node_mode,
+)
+from redline.renderers.html.notes import add_note_body, render_runs
+from redline.renderers.html.words import Context, Element, Mode, clean, render_plain
+
+
+def add_head(parent: Element, facts: Facts, tag: str, element: str) -> Element | None:
+    """The number and heading line of a section, or None when it has neither."""
+    if not facts.num and not facts.heading:
+        return None
+    head = etree.SubElement(parent, tag, {"class": f"rl-head rl-head-{element}"})
+    if facts.num:
+        num = etree.SubElement(head, "span", {"class": "akn-num"})
+        render_plain(num, facts.num, facts.mode)
+        num.tail = " "
+    if facts.heading:
+        heading = etree.SubElement(head, "span", {"class": "akn-heading"})
+        render_plain(heading, facts.heading, facts.mode)
+    return head
+
+
+def render_node(
+    parent: Element,
+    node: Node,
+    inherited: Mode,
+    context: Context,
+    moves: Moves,
+    depth: int = 0,
+) -> None:
+    """Append the element of one node, and of its children, to `parent`."""
+    facts = node_facts(node, node_mode(node, inherited), context, moves)
+    element_name = node.change.element
+    is_section = element_name in SECTIONS or (facts.children and not facts.text)
+    tag = "section" if is_section and element_name in SECTIONS else "div"
+    classes = [f"akn-{element_name}", f"rl-{node.change.kind.value}", *mode_class(facts.mode)]
+    classes.append("rl-has-change" if has_change(node) else "rl-same")
+    element = etree.SubElement(parent, tag, {"class": " ".join(classes), "id": facts.eid})
+    element.tail = "\n"
+    if node.change.old:
+        element.set("data-old-eid", " ".join(clean(s.eid) for s in node.change.old))
+    if tag == "section":
+        head = add_head(element, facts, f"h{min(depth + 2, 6)}", element_name)
+        if head is not None:
+            head.tail = "\n"
+            head.set("data-bookmark", bookmark(facts, node))
+            if facts.changed:
+                head.set("class", head.get("class", "") + " rl-changed")
+        add_label(element if head is None else head, facts)
+    elif facts.children and not facts.text:
+        _add_container_num(element, facts)
+    if facts.text or not facts.children:
+        _add_text_block(element, facts, context, with_num=tag != "section")
+    for child in facts.children:
+        render_node(element, child, facts.mode, context, moves, depth + 1)
+
+
+def _add_num_heading(parent: Element, facts: Facts, num_class: str = "akn-num") -> None:
+    if facts.num:
+        num = etree.SubElement(parent, "span", {"class": num_class})
+        render_plain(num, facts.num, facts.mode)
+        num.tail = " "
+    if facts.heading:
+        heading = etree.SubElement(parent, "span", {"class": "akn-heading"})
+        render_plain(heading, facts.heading, facts.mode)
+        heading.tail = " "
+
+
+def _add_container_num(element: Element, facts: Facts) -> None:
+    """The number of a container: on its own line with its heading, if it has one, else
+    in the margin of its first line (``2.`` before an intro)."""
+    if facts.heading:
+        line = etree.SubElement(element, "p", {"class": "rl-head-line"})
+        line.tail = "\n"
+        _add_num_heading(line, facts)
+        add_label(line, facts)
+        if facts.changed:
+            line.set("class", "rl-head-line rl-changed")
+        return
+    _add_num_heading(element, facts, "akn-num rl-container-num")
+    if facts.num and facts.changed:
+        element[-1].set("class", "akn-num rl-container-num rl-changed")
+    add_label(element, facts)
+
+
+def _add_text_block(element: Element, facts: Facts, context: Context, with_num: bool) -> None:
+    block = etree.SubElement(element, "p", {"class": "rl-text"})
+    block.tail = "\n"
+    if facts.changed:
+        block.set("class", "rl-text rl-changed")
+    if with_num:
+        _add_num_heading(block, facts)
+        add_label(block, facts)
+    render_runs(block, facts.text, facts.mode, context, facts.notes, facts.separators)
+
+
+def render_footnotes(parent: Element, context: Context) -> None:
+    """The bodies of every note marker shown, in marker order, with their changes."""
+    if not context.footnotes:
+        return
+    section = etree.SubElement(
+        parent, "section", {"class": "rl-footnotes", "data-label": "Notes", "aria-label": "Notes"}
+    )
+    section.tail = "\n"
+    for note in context.footnotes:
+        add_note_body(section, note, "p").tail = "\n"
+
+
+def render_inline(main: Element, tree: tuple[Node, ...], context: Context) -> None:
+    """The whole redline tree as one tracked-change document, then its footnotes."""
+    moves = collect_moves(tree)
+    for node in tree:
+        render_node(main, node, Mode.NORMAL, context, moves)
+    render_footnotes(main, context)

@@ -1,0 +1,125 @@
+"""The redline tree as two aligned columns: the side-by-side layout of the HTML renderer.
+
+`render_side_by_side` writes one table row per node of `Comparison.tree`, old version
+on the left (with its deletions), new on the right (with its insertions), so rows
+follow the alignment. Guarantees: the left cells, read in order with ``<del>``
+unwrapped, give the old document's words; the right cells with ``<ins>`` unwrapped
+give the new document's; each row's id is the node's id, as in the inline layout.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from redline.changes import Node
+from redline.renderers.html.facts import (
+    NOTE,
+    SECTIONS,
+    Facts,
+    Moves,
+    add_label,
+    bookmark,
+    collect_moves,
+    has_change,
+    mode_class,
+    node_facts,
+    node_mode,
+)
+from redline.renderers.html.notes import render_runs
+from redline.renderers.html.words import Context, Element, Footnote, Mode, clean, render_plain
+
+#: Node mode -> (mode of the left cell, mode of the right cell); None leaves the cell empty.
+COLUMNS: dict[Mode, tuple[Mode | None, Mode | None]] = {
+    Mode.NORMAL: (Mode.OLD_COLUMN, Mode.NEW_COLUMN),
+    Mode.DELETED: (Mode.DELETED, None),
+    Mode.MOVED_FROM: (Mode.MOVED_FROM, None),
+    Mode.INSERTED: (None, Mode.INSERTED),
+    Mode.MOVED_TO: (None, Mode.MOVED_TO),
+}
+LEFT_MODES = frozenset({Mode.OLD_COLUMN, Mode.DELETED, Mode.MOVED_FROM})
+
+
+def _fill_cell(cell: Element, facts: Facts, mode: Mode, context: Context) -> None:
+    if facts.num:
+        num = etree.SubElement(cell, "span", {"class": "akn-num"})
+        render_plain(num, facts.num, mode)
+        num.tail = " "
+    if facts.heading:
+        heading = etree.SubElement(cell, "span", {"class": "akn-heading"})
+        render_plain(heading, facts.heading, mode)
+        heading.tail = " "
+    if facts.text:
+        text = etree.SubElement(cell, "span", {"class": "rl-text"})
+        render_runs(text, facts.text, mode, context, facts.notes, facts.separators)
+
+
+def _row(body: Element, node: Node, facts: Facts) -> Element:
+    """The row of one node, classed like the inline layout's element."""
+    element = node.change.element
+    classes = ["rl-row", f"akn-{element}", f"rl-{node.change.kind.value}"]
+    classes += mode_class(facts.mode)
+    if facts.changed:
+        classes.append("rl-changed")
+    if not (facts.num or facts.heading or facts.text or facts.label):
+        classes.append("rl-bare")
+    if not has_change(node):
+        classes.append("rl-same")
+    row = etree.SubElement(body, "tr", {"id": facts.eid, "class": " ".join(classes)})
+    row.tail = "\n"
+    if element in SECTIONS:
+        row.set("data-bookmark", bookmark(facts, node))
+    if node.change.old:
+        row.set("data-old-eid", " ".join(clean(s.eid) for s in node.change.old))
+    return row
+
+
+def _add_row(
+    body: Element, node: Node, inherited: Mode, context: Context, moves: Moves, depth: int
+) -> None:
+    facts = node_facts(node, node_mode(node, inherited), context, moves)
+    row = _row(body, node, facts)
+    for column, mode in zip(("rl-old", "rl-new"), COLUMNS[facts.mode], strict=True):
+        cell = etree.SubElement(row, "td", {"class": f"{column} rl-depth-{min(depth, 6)}"})
+        cell.text = ""
+        if mode is None:
+            add_label(cell, facts)
+        else:
+            _fill_cell(cell, facts, mode, context)
+    for child in facts.children:
+        _add_row(body, child, facts.mode, context, moves, depth + 1)
+
+
+def _add_note_rows(body: Element, footnotes: list[Footnote]) -> None:
+    row: Element | None = None
+    last: Node | None = None
+    for note in footnotes:
+        column = 0 if note.mode in LEFT_MODES else 1
+        if row is None or note.node is not last or len(row[column]) or row[column].text:
+            row = etree.SubElement(body, "tr", {"class": "rl-row rl-note-row"})
+            row.tail = "\n"
+            for name in ("rl-old", "rl-new"):
+                etree.SubElement(row, "td", {"class": f"{name} akn-{NOTE}"}).text = ""
+        cell = row[column]
+        entry = etree.SubElement(cell, "span", {"id": note.fid})
+        back = etree.SubElement(entry, "a", {"class": "rl-fn-marker", "href": f"#{note.ref}"})
+        render_plain(back, note.marker, note.mode)
+        back.tail = " "
+        render_plain(entry, note.body, note.mode)
+        last = note.node
+
+
+def render_side_by_side(
+    main: Element, tree: tuple[Node, ...], context: Context, titles: tuple[str, str]
+) -> None:
+    """The redline tree as a two-column table, then the footnotes in the same columns."""
+    table = etree.SubElement(main, "table", {"class": "rl-side-by-side"})
+    head = etree.SubElement(etree.SubElement(table, "thead"), "tr")
+    for name, title in zip(("rl-old", "rl-new"), titles, strict=True):
+        etree.SubElement(
+            head, "th", {"class": name, "data-label": title, "aria-label": title}
+        ).text = ""
+    body = etree.SubElement(table, "tbody")
+    moves = collect_moves(tree)
+    for node in tree:
+        _add_row(body, node, Mode.NORMAL, context, moves, 0)
+    _add_note_rows(body, context.footnotes)

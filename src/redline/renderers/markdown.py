@@ -1,0 +1,81 @@
+"""Markdown renderer of a comparison, for CI summaries and pull requests (render stage).
+
+The outline of `redline.renderers.outline` with word changes marked ``~~old~~`` /
+``**new**`` and every piece of document text escaped for Markdown and its inline HTML.
+"""
+
+from __future__ import annotations
+
+import re
+
+from redline.changes import Comparison, Op, WordOp
+from redline.renderers import RenderOptions
+from redline.renderers.outline import (
+    Style,
+    changed_provisions,
+    correspondence_rows,
+    counts_line,
+    describe,
+)
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+_MD_LINE_START = re.compile(r"^(\s*(?:\d+)?)([-+#>.)])")  # a list or heading marker
+
+
+def md_escape(text: str) -> str:
+    """Escape text for Markdown and for the HTML that Markdown allows.
+
+    >>> md_escape("<script> *x* | y")
+    '&lt;script&gt; \\\\*x\\\\* \\\\| y'
+    >>> md_escape("1. (a) non-State")
+    '1\\\\. (a) non-State'
+    """
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MD_SPECIAL.sub(r"\\\1", text).replace("\n", " ")
+    return _MD_LINE_START.sub(lambda m: m[1] + "\\" + m[2], text, count=1)
+
+
+def _md_mark(op: WordOp) -> str:
+    """``~~old~~`` / ``**new**`` around words; ``<del>``/``<ins>`` where Markdown's
+    delimiter rules would not take (marks that begin or end with punctuation)."""
+    if op.op is Op.EQUAL:
+        return md_escape(op.new)
+    text = op.old if op.op is Op.DELETE else op.new
+    stripped = text.strip()
+    if not stripped:
+        return md_escape(text)
+    lead = text[: len(text) - len(text.lstrip())]
+    trail = text[len(text.rstrip()) :]
+    if stripped[0].isalnum() and stripped[-1].isalnum():
+        wrap = "~~" if op.op is Op.DELETE else "**"
+        return f"{lead}{wrap}{md_escape(stripped)}{wrap}{trail}"
+    tag = "del" if op.op is Op.DELETE else "ins"
+    return f"{lead}<{tag}>{md_escape(stripped)}</{tag}>{trail}"
+
+
+def _md_item(title: str, text: str) -> list[str]:
+    """A list item: the unit's title in bold, its marked text on the next line of the
+    same item (never indented four spaces, which Markdown would take for code)."""
+    if not title:
+        return [f"- {text}"] if text else []
+    head = f"- **{md_escape(title)}**"
+    return [f"{head}  ", f"  {text}"] if text else [head]
+
+
+def render_markdown(comparison: Comparison, options: RenderOptions) -> bytes:
+    """The comparison as Markdown (for CI summaries and pull requests)."""
+    lines = [
+        f"**Old:** {md_escape(describe(comparison.old))}  ",
+        f"**New:** {md_escape(describe(comparison.new))}  ",
+        f"**Changes:** {counts_line(comparison)}",
+        "",
+        "| old | new | change |",
+        "|---|---|---|",
+    ]
+    lines += [
+        f"| {md_escape(o)} | {md_escape(n)} | {k} |" for o, n, k in correspondence_rows(comparison)
+    ]
+    lines.append("")
+    style = Style(_md_mark, lambda title: f"#### {md_escape(title)}\n", _md_item, md_escape)
+    lines += changed_provisions(comparison, style)
+    return ("\n".join(lines).rstrip() + "\n").encode("utf-8")

@@ -1,0 +1,157 @@
+"""What every text-like renderer prints, independent of its markup (render stage).
+
+The plain-text, Markdown and CI-summary outputs share this outline: a description of each
+version, the counts line, the correspondence table of top-level provisions, then every
+changed provision with its word changes marked in the `Style` of the format. Unchanged
+provisions are counted, not printed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from redline.changes import (
+    Change,
+    ChangeKind,
+    Comparison,
+    Node,
+    Op,
+    Place,
+    WordOp,
+    part_ops,
+)
+from redline.model import Metadata
+
+Marker = Callable[[WordOp], str]
+
+
+def describe(meta: Metadata) -> str:
+    """A one-line description of a version: title, label and date."""
+    label = f", {meta.version_label}" if meta.version_label else ""
+    return f"{meta.title} ({meta.date}{label})"
+
+
+def change_title(change: Change) -> str:
+    """``Article 4 (was Article 3): renumbered`` and the like."""
+    old = " + ".join(side.label for side in change.old)
+    new = " + ".join(side.label for side in change.new)
+    if not change.new:
+        where = old
+    elif not change.old or old == new:
+        where = new
+    else:
+        where = f"{new} (was {old})"
+    return f"{where}: {change.kind.value}"
+
+
+def node_ops(node: Node) -> tuple[WordOp, ...]:
+    """The word operations a node shows (its part of a split, or the old text of a move's
+    old position)."""
+    change = node.change
+    if node.place is Place.MOVED_FROM:
+        return (WordOp(Op.DELETE, "".join(op.old for op in change.ops), ""),)
+    if node.part >= 0:
+        return part_ops(change.ops, node.part)
+    return change.ops
+
+
+def changed_nodes(nodes: tuple[Node, ...]) -> Iterator[Node]:
+    """Text-bearing nodes whose change is not settled, in reading order."""
+    for node in nodes:
+        change = node.change
+        settled = change.kind in (ChangeKind.UNCHANGED, ChangeKind.RENUMBERED)
+        heading_changed = any(op.op is not Op.EQUAL for op in change.heading_ops)
+        if (change.ops or heading_changed) and not settled:
+            yield node
+        if node.place is not Place.MOVED_FROM:
+            yield from changed_nodes(node.children)
+
+
+def top_nodes(nodes: tuple[Node, ...]) -> Iterator[Node]:
+    """The nodes of top-level provisions (articles, recitals, sections)."""
+    for node in nodes:
+        sides = node.change.new or node.change.old
+        if sides and sides[0].is_top:
+            yield node
+        else:
+            yield from top_nodes(node.children)
+
+
+def counts_line(comparison: Comparison) -> str:
+    counts = comparison.counts()
+    return ", ".join(f"{n} {kind}" for kind, n in counts.items() if n)
+
+
+def correspondence_rows(comparison: Comparison) -> list[tuple[str, str, str]]:
+    rows = []
+    for change in comparison.correspondence:
+        old = " + ".join(s.label for s in change.old) or "—"
+        new = " + ".join(s.label for s in change.new) or "—"
+        rows.append((old, new, change.kind.value))
+    return rows
+
+
+def _marked(ops: tuple[WordOp, ...], mark: Marker) -> str:
+    return "".join(mark(op) for op in ops)
+
+
+@dataclass(frozen=True, slots=True)
+class Style:
+    """How one output format writes the parts of the changed-provisions section."""
+
+    mark: Marker
+    """Word operations to marked text."""
+    heading: Callable[[str], str]
+    """A top-level provision's title line."""
+    item: Callable[[str, str], list[str]]
+    """A changed unit: its title and its marked text, as lines."""
+    escape: Callable[[str], str]
+    """Plain text as the format needs it."""
+
+
+def _renumbered(top: Node) -> list[str]:
+    """``13(8)(d) -> 14(8)(e)`` for units under `top` that only changed their label."""
+    out = []
+    stack = list(top.children)
+    while stack:
+        node = stack.pop(0)
+        change = node.change
+        relabelled = change.kind is ChangeKind.RENUMBERED and change.old and change.new
+        if relabelled and change.element != "authorialNote":
+            out.append(f"{change.old[0].label} → {change.new[0].label}")
+        stack[:0] = node.children
+    return out
+
+
+def changed_provisions(comparison: Comparison, style: Style) -> list[str]:
+    lines: list[str] = []
+    unchanged = 0
+    for top in top_nodes(comparison.tree):
+        if top.place is Place.MOVED_FROM:
+            continue
+        if top.change.kind in (ChangeKind.UNCHANGED, ChangeKind.RENUMBERED):
+            unchanged += 1
+            continue
+        lines.append(style.heading(change_title(top.change)))
+        for node in [top, *changed_nodes(top.children)]:
+            change = node.change
+            title = ""
+            if node is not top:
+                prefix = "moved away: " if node.place is Place.MOVED_FROM else ""
+                title = f"{prefix}{change_title(change)}"
+            if change.heading_ops and any(op.op is not Op.EQUAL for op in change.heading_ops):
+                lines += style.item(
+                    title or "heading", "heading: " + _marked(change.heading_ops, style.mark)
+                )
+                title = ""
+            ops = node_ops(node)
+            if ops or title:
+                lines += style.item(title, _marked(ops, style.mark))
+        relabelled = _renumbered(top)
+        if relabelled:
+            lines += style.item("relabelled only", style.escape(", ".join(relabelled)))
+        lines.append("")
+    if unchanged:
+        lines.append(f"({unchanged} top-level provisions unchanged or only renumbered)")
+    return lines

@@ -1,0 +1,130 @@
+"""PDF renderer: the HTML redline laid out on paper by WeasyPrint.
+
+The last stage of the pipeline for ``--format pdf``. It renders the page of
+`redline.renderers.html.page` with a print stylesheet (paper size, running header naming both
+versions, page x of y, change bars, one bookmark per article, metadata from the
+page's title and description, DejaVu fonts embedded). Guarantees: the renderer reads
+nothing but the page itself: its URL fetcher refuses every URL, local or remote.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Iterator
+from typing import Any, NoReturn
+
+with warnings.catch_warnings():
+    # Without the system's HarfBuzz-Subset library the PDF is still complete (fonts
+    # are subset another way); the notice about future versions is not ours to show.
+    warnings.filterwarnings("ignore", "HarfBuzz-Subset", DeprecationWarning)
+    from weasyprint import HTML
+    from weasyprint.formatting_structure import boxes
+    from weasyprint.urls import URLFetcher
+
+from redline.changes import Comparison
+from redline.errors import UsageError
+from redline.renderers import RenderOptions
+from redline.renderers.html.page import asset, build_page, serialize
+
+PAPER = {"a4": "A4", "letter": "letter"}
+
+#: Word-spacing nudges tried, in turn, on a paragraph the layout broke badly.
+NUDGES = ("-0.3px", "0.3px", "-0.6px")
+
+#: Longest document (pages) whose bad line breaks get more than one repair attempt.
+REPAIR_PAGES = 50
+
+_SAFE_ID = re.compile(r"^[A-Za-z0-9_\-]+$")
+
+
+class RefusingFetcher(URLFetcher):  # type: ignore[misc]  # the library ships no type hints
+    """A URL fetcher that fetches nothing: files, networks and data URLs alike."""
+
+    def fetch(self, url: str, headers: Any = None) -> NoReturn:
+        """Refuse `url`."""
+        raise ValueError(f"redline loads no external resource (refused {url[:200]!r})")
+
+
+def print_css(options: RenderOptions) -> str:
+    """The print stylesheet for the chosen paper (landscape for two columns)."""
+    if options.paper not in PAPER:
+        raise UsageError(f"unknown paper size {options.paper!r}; expected one of a4, letter")
+    orientation = " landscape" if options.layout == "side-by-side" else ""
+    return asset("print.css") + f"\n@page {{ size: {PAPER[options.paper]}{orientation}; }}\n"
+
+
+def _lines(box: Any, owner: str) -> Iterator[tuple[str, Any, Any]]:
+    """Every line box under `box`, with the id of its nearest identified ancestor."""
+    element = getattr(box, "element", None)
+    if element is not None and element.get("id"):
+        owner = element.get("id")
+    for child in getattr(box, "children", ()):
+        if isinstance(child, boxes.LineBox):
+            yield owner, box, child
+        else:
+            yield from _lines(child, owner)
+
+
+def _words(box: Any) -> list[str]:
+    text = getattr(box, "text", "")
+    words = text.split() if isinstance(text, str) else []
+    for child in getattr(box, "children", ()):
+        words += _words(child)
+    return words
+
+
+def stranded(document: Any) -> set[str]:
+    """Ids of blocks where a line holds one word though more would have fitted.
+
+    The layout engine sometimes breaks a justified line before an inline element
+    (a ``<del>``/``<ins>``) in the wrong place, leaving one word alone on a line in
+    mid-paragraph; a legal reader takes that for a paragraph break.
+    """
+    found: set[str] = set()
+    for page in document.pages:
+        for owner, block, line in _lines(page._page_box, ""):  # no public API for lines
+            last = block.children[-1] is line
+            if not last and len(_words(line)) == 1 and line.width < 0.5 * block.width:
+                found.add(owner)
+    return found
+
+
+def _layout(page: str) -> Any:
+    return HTML(string=page, url_fetcher=RefusingFetcher()).render()
+
+
+def _nudge_rules(nudged: dict[str, int]) -> str:
+    return "".join(
+        f'\n[id="{owner}"] .rl-text {{ word-spacing: {NUDGES[min(step, len(NUDGES) - 1)]}; }}'
+        for owner, step in nudged.items()
+    )
+
+
+def lay_out(comparison: Comparison, options: RenderOptions) -> Any:
+    """The comparison laid out on pages (a WeasyPrint document), bad line breaks repaired.
+
+    Paragraphs the layout breaks badly (see `stranded`) are laid out again with a
+    slightly different word spacing: up to three times for a document of up to
+    `REPAIR_PAGES` pages. Longer documents are not repaired: each attempt lays out
+    the whole document again, and on a long act that would double the time.
+    """
+    css = print_css(options)
+    document = _layout(serialize(build_page(comparison, options, css, paged=True)).decode("utf-8"))
+    attempts = len(NUDGES) if len(document.pages) <= REPAIR_PAGES else 0
+    nudged: dict[str, int] = {}
+    for _attempt in range(attempts):
+        bad = {owner for owner in stranded(document) if _SAFE_ID.match(owner)}
+        if not bad:
+            break
+        for owner in bad:
+            nudged[owner] = nudged.get(owner, -1) + 1
+        page = serialize(build_page(comparison, options, css + _nudge_rules(nudged), paged=True))
+        document = _layout(page.decode("utf-8"))
+    return document
+
+
+def render_pdf(comparison: Comparison, options: RenderOptions) -> bytes:
+    """The comparison as a PDF redline (``inline`` or ``side-by-side``, A4 or letter)."""
+    pdf: bytes = lay_out(comparison, options).write_pdf()
+    return pdf

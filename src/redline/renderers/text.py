@@ -1,0 +1,52 @@
+"""Plain-text renderer of a comparison, for terminals and CI logs (render stage).
+
+The outline of `redline.renderers.outline` with word changes marked ``[-old-]{+new+}``,
+coloured on a terminal.
+"""
+
+from __future__ import annotations
+
+from redline.changes import Comparison, Op, WordOp
+from redline.renderers import RenderOptions
+from redline.renderers.outline import (
+    Marker,
+    Style,
+    changed_provisions,
+    correspondence_rows,
+    counts_line,
+    describe,
+)
+
+
+def _text_marker(color: bool) -> Marker:
+    def mark(op: WordOp) -> str:
+        if op.op is Op.EQUAL:
+            return op.new
+        if op.op is Op.DELETE:
+            return f"\x1b[31m[-{op.old}-]\x1b[0m" if color else f"[-{op.old}-]"
+        return f"\x1b[32m{{+{op.new}+}}\x1b[0m" if color else f"{{+{op.new}+}}"
+
+    return mark
+
+
+def render_text(comparison: Comparison, options: RenderOptions) -> bytes:
+    """The comparison as plain text: correspondence table, then changed provisions."""
+    rows = correspondence_rows(comparison)
+    width_old = max((len(r[0]) for r in rows), default=3)
+    width_new = max((len(r[1]) for r in rows), default=3)
+    lines = [
+        f"old: {describe(comparison.old)}",
+        f"new: {describe(comparison.new)}",
+        f"changes: {counts_line(comparison)}",
+        "",
+        "Correspondence (old -> new):",
+    ]
+    lines += [f"  {o:<{width_old}}  {n:<{width_new}}  {k}" for o, n, k in rows]
+    lines += ["", "Changed provisions:", ""]
+    style = Style(_text_marker(options.color), lambda title: f"== {title}", _text_item, str)
+    lines += changed_provisions(comparison, style)
+    return ("\n".join(lines).rstrip() + "\n").encode("utf-8")
+
+
+def _text_item(title: str, text: str) -> list[str]:
+    return ([f"  {title}"] if title else []) + ([f"    {text}"] if text else [])
