@@ -1,4 +1,4 @@
-"""Shared test set-up: the benchmark helpers are importable, and the bundled drafts are
+"""Shared test set-up: the benchmark helpers and the test helpers are importable, and the bundled drafts are
 loaded once per session."""
 
 from __future__ import annotations
@@ -8,3 +8,5 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
+# The shared helpers (git_repo, redline_views, render_fixtures) for tests in every stage folder.
+sys.path.insert(0, str(ROOT / "tests"))

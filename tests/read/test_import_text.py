@@ -18,10 +18,10 @@ from redline.errors import InputError, UsageError
 from redline.model import Document, ImportOptions, ImportResult, Unit
 from redline.read.text.importer import import_text
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TEXT_2014 = ROOT / "versions" / "solidarity-2014.txt"
 TEXT_A = ROOT / "versions" / "solidarity-revision-A.txt"
-SYNTHETIC = Path(__file__).resolve().parent / "data" / "text" / "synthetic-nested.txt"
+SYNTHETIC = Path(__file__).resolve().parents[1] / "data" / "text" / "synthetic-nested.txt"
 
 TITLE_2014 = (
     "Preliminary text of a draft declaration on the right of peoples and individuals"

@@ -17,7 +17,7 @@ from redline.akn.read import read_akn
 from redline.cli import cli
 from redline.renderers.plaintext import render_plaintext
 
-DATA = Path(__file__).parent / "data" / "akn"
+DATA = Path(__file__).parents[1] / "data" / "akn"
 REGENERATE = os.environ.get("REDLINE_REGENERATE") == "1"
 
 

@@ -11,8 +11,8 @@ from click.testing import CliRunner
 from redline.akn.validate import Problem, num_values, validate_akn
 from redline.cli import cli
 
-DATA = Path(__file__).parent / "data" / "akn"
-ROOT = Path(__file__).parent.parent
+DATA = Path(__file__).parents[1] / "data" / "akn"
+ROOT = Path(__file__).parents[2]
 
 
 def _problems(name: str) -> list[Problem]:

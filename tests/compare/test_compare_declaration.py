@@ -19,7 +19,7 @@ from redline.read.sources import load_document
 from redline.renderers import RenderOptions
 from redline.renderers.json import render_json, schema
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 OLD_TEXT = ROOT / "versions" / "solidarity-2014.txt"
 NEW_TEXT = ROOT / "versions" / "solidarity-revision-A.txt"
 GOLD = ROOT / "tests" / "data" / "drafts" / "solidarity-revision-A.gold.json"

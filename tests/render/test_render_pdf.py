@@ -17,7 +17,7 @@ from redline.read.sources import load_document
 from redline.renderers import RenderOptions, get_renderer
 from redline.renderers.pdf import HTML, RefusingFetcher, lay_out, render_pdf, stranded
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def outline_titles(reader: pypdf.PdfReader) -> list[str]:

@@ -30,7 +30,7 @@ from redline.read.uslm.reader import import_uslm
 from redline.read.uslm.text import flatten
 from redline.renderers.plaintext import render_plaintext
 
-DATA = Path(__file__).parent / "data" / "uslm"
+DATA = Path(__file__).parents[1] / "data" / "uslm"
 FILES = sorted(DATA.glob("*.xml"))
 USLM = "http://schemas.gpo.gov/xml/uslm"
 WORD = re.compile(r"\w+")

@@ -18,7 +18,7 @@ from redline.cli import main
 from redline.errors import UsageError
 from redline.read.git import Status
 
-DATA = Path(__file__).parent / "data" / "akn"
+DATA = Path(__file__).parents[1] / "data" / "akn"
 NEW_ARTICLE_13 = """<article eId="art_13">
           <num>Article 13</num>
           <paragraph eId="art_13__para_1">
@@ -310,7 +310,7 @@ def test_added_untracked_and_deleted_files(repo: Repo, akn: bytes) -> None:
     repo.commit("A copy")
     (repo.root / TEXT_FILE).unlink()
     repo.write(
-        "versions/foreign.xml", (Path(__file__).parent / "data/akn/foreign-act.xml").read_bytes()
+        "versions/foreign.xml", (Path(__file__).parents[1] / "data/akn/foreign-act.xml").read_bytes()
     )
     repo.write("versions/notes.xml", "<notes>not a legal text</notes>")
     report = run_check([], "HEAD", CheckConfig(policy=Policy(frozen=("art_1",))))

@@ -15,7 +15,7 @@ from redline.akn.write import write_akn
 from redline.errors import InputError
 from redline.model import Document, Metadata, Note, Unit
 
-DATA = Path(__file__).parent / "data" / "akn"
+DATA = Path(__file__).parents[1] / "data" / "akn"
 
 
 def _meta(**changes: str) -> Metadata:

@@ -21,9 +21,9 @@ from redline.renderers import RenderOptions, get_renderer
 from redline.renderers.html.page import asset, render_html, script_hash
 from redline_views import document_words, first_difference, main_element, view_words
 
-ROOT = Path(__file__).resolve().parent.parent
-CASES = Path(__file__).resolve().parent / "cases"
-USLM = Path(__file__).resolve().parent / "data" / "uslm"
+ROOT = Path(__file__).resolve().parents[2]
+CASES = Path(__file__).resolve().parents[1] / "cases"
+USLM = Path(__file__).resolve().parents[1] / "data" / "uslm"
 LAYOUTS = ("inline", "side-by-side")
 
 #: Versions of one text, old -> new: the declaration and each bill's successive versions.
