@@ -1,5 +1,5 @@
-"""Shared test set-up: the benchmark helpers and the test helpers are importable, and the bundled drafts are
-loaded once per session."""
+"""Shared test set-up: the benchmark and test helpers are importable, and the bundled
+drafts are loaded once per session."""
 
 from __future__ import annotations
 

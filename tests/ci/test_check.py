@@ -309,9 +309,7 @@ def test_added_untracked_and_deleted_files(repo: Repo, akn: bytes) -> None:
     repo.write("versions/copy.akn.xml", akn)
     repo.commit("A copy")
     (repo.root / TEXT_FILE).unlink()
-    repo.write(
-        "versions/foreign.xml", (Path(__file__).parents[1] / "data/akn/foreign-act.xml").read_bytes()
-    )
+    repo.write("versions/foreign.xml", (DATA / "foreign-act.xml").read_bytes())
     repo.write("versions/notes.xml", "<notes>not a legal text</notes>")
     report = run_check([], "HEAD", CheckConfig(policy=Policy(frozen=("art_1",))))
     assert [(f.path, f.status) for f in report.files] == [
