@@ -9,7 +9,9 @@ naming the source.
 from __future__ import annotations
 
 import codecs
+import importlib
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
@@ -94,53 +96,36 @@ def _utf8_head(data: bytes) -> bytes:
     return head
 
 
+#: Format name (what `sniff` answers) -> "module:function" of its reader. A reader takes
+#: the source's bytes, its name for messages and the import options, and returns an
+#: `ImportResult`; it is imported only when a source of its format arrives. A new format
+#: is one new module and one entry here (and a rule in `sniff`).
+READERS: dict[str, str] = {
+    "akn": "redline.read.akn_input:import_akn",
+    "uslm": "redline.read.uslm.reader:import_uslm",
+    "text": "redline.read.text.importer:import_text",
+}
+
+Reader = Callable[[bytes, str, ImportOptions], ImportResult]
+
+
 def import_source(spec: str, options: ImportOptions | None = None) -> ImportResult:
-    """Read any supported source into a document."""
-    options = options or ImportOptions()
-    data = read_bytes(spec)
+    """Read any supported source (a path, ``-`` or ``REV:path``) into a document."""
+    return import_bytes(read_bytes(spec), spec, options)
+
+
+def import_bytes(data: bytes, source: str, options: ImportOptions | None = None) -> ImportResult:
+    """Read the bytes of a source of any supported format; `source` names it in messages."""
     kind = sniff(data)
-    if kind == "akn":
-        from redline.akn.read import read_akn
-
-        document = with_metadata(read_akn(data, spec), options)
-        return ImportResult(document, report="read Akoma Ntoso")
-    if kind == "uslm":
-        from redline.read.uslm.reader import import_uslm
-
-        return import_uslm(data, spec, options)
-    if kind == "xml":
+    if kind not in READERS:
         from redline.xmlsafe import describe_root
 
-        raise InputError(
-            f"XML that is neither Akoma Ntoso nor USLM (root element {describe_root(data, spec)})",
-            source=spec,
-        )
-    from redline.read.text.importer import import_text
-
-    return import_text(data, spec, options)
-
-
-def with_metadata(document: Document, options: ImportOptions) -> Document:
-    """`document` with the metadata the options set (title, date, label, work URI);
-    the expression and manifestation URIs follow a new date or work."""
-    from dataclasses import replace
-
-    from redline.akn.naming import frbr_uris
-
-    meta = document.meta
-    if not (options.title or options.date or options.version_label or options.work_uri):
-        return document
-    meta = replace(
-        meta,
-        title=options.title or meta.title,
-        date=options.date or meta.date,
-        version_label=options.version_label or meta.version_label,
-        work_uri=options.work_uri or meta.work_uri,
-    )
-    if options.date or options.work_uri:
-        _work, expression, manifestation = frbr_uris(meta.work_uri, meta.language, meta.date)
-        meta = replace(meta, expression_uri=expression, manifestation_uri=manifestation)
-    return replace(document, meta=meta)
+        root = describe_root(data, source)
+        message = f"XML that is neither Akoma Ntoso nor USLM (root element {root})"
+        raise InputError(message, source=source)
+    module_name, function_name = READERS[kind].split(":")
+    reader: Reader = getattr(importlib.import_module(module_name), function_name)
+    return reader(data, source, options or ImportOptions())
 
 
 def load_document(spec: str, options: ImportOptions | None = None) -> Document:
