@@ -13,7 +13,8 @@ Guarantees every producer keeps, so consumers can rely on them:
 2. `Unit.text` is the exact text of the provision with line breaks joined,
    typographic characters kept, and without the content of its authorial notes;
    each note is anchored by `Note.offset` into that text.
-3. eIds are unique within a document.
+3. eIds are unique within a document, its components included (AKN requires it of
+   the whole file): a producer prefixes a component's eIds (``att_1__para_1``).
 """
 
 from __future__ import annotations
@@ -101,19 +102,42 @@ class Metadata:
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """One version of a document: metadata, preamble and body."""
+    """One version of a document: metadata, then its parts in reading order."""
 
     meta: Metadata
     """Identity and description of this version."""
     preamble: tuple[Unit, ...] = ()
-    """Preamble containers (``recitals`` holding ``recital`` units, ``formula``)."""
+    """Preamble containers (``recitals`` holding ``recital`` units, ``citations``, ``formula``)."""
     body: tuple[Unit, ...] = ()
     """Body units: articles or sections, possibly inside part/title/division containers."""
+    preface: tuple[Unit, ...] = ()
+    """What the preface holds besides the title kept in `Metadata.title` (further title
+    lines, a number and date line, a cover page's text), as units of element
+    ``container`` (text units, AKN ``<container name=…>``) or ``longTitle``."""
+    conclusions: tuple[Unit, ...] = ()
+    """The closing part after the body (final formula, place and date, signatures), as
+    ``container`` units like the preface's."""
+    components: tuple[Document, ...] = ()
+    """Documents held inside this one, each with its own metadata and eIds: the
+    components of a ``documentCollection``, an act's attachments and schedules, a
+    proposal's explanatory memorandum."""
+
+    def parts(self) -> tuple[tuple[str, tuple[Unit, ...]], ...]:
+        """The document's own parts in reading order, by name: ``preface``, ``preamble``,
+        ``body``, ``conclusions`` (components not included)."""
+        return (
+            ("preface", self.preface),
+            ("preamble", self.preamble),
+            ("body", self.body),
+            ("conclusions", self.conclusions),
+        )
 
     def walk(self) -> Iterator[Unit]:
-        """Every unit of the preamble and the body, in document order."""
-        for unit in (*self.preamble, *self.body):
-            yield from unit.walk()
+        """Every unit of the document's own parts, in document order (components not
+        included: each has its own eIds)."""
+        for _, units in self.parts():
+            for unit in units:
+                yield from unit.walk()
 
     def notes(self) -> Iterator[tuple[Unit, Note]]:
         """Every authorial note with the unit that anchors it, in document order."""

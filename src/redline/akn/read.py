@@ -18,7 +18,9 @@ Guarantees:
    duplicate one is an `InputError`.
 6. Only ``act``, ``bill``, ``doc`` and ``statement`` documents are read; anything
    else, and any element we cannot place, is an `InputError` with file and line.
-   Conclusions, attachments and components are not read.
+   The preface (less the long title holding the title), the conclusions, and the
+   documents of a ``documentCollection``'s body or another document's attachments
+   are read too (`Document.preface`, `conclusions`, `components`).
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from redline.errors import InputError
 from redline.model import Document, Metadata, Note, Unit
 from redline.xmlsafe import parse_xml
 
-SUPPORTED_TYPES = ("act", "bill", "doc", "statement")
+SUPPORTED_TYPES = ("act", "bill", "doc", "statement", "documentCollection")
 """Document types read: those with a preamble and a body (or main body) of provisions."""
 
 HIERARCHY = frozenset(
@@ -129,16 +131,40 @@ class _Reader:
 
     def document(self, element: etree._Element) -> Document:
         meta = _metadata(element)
-        preamble: tuple[Unit, ...] = ()
-        body: tuple[Unit, ...] = ()
+        parts: dict[str, tuple[Unit, ...]] = {}
+        components: list[Document] = []
         for part in element:
             if not _is_akn(part):
                 continue
-            if _name(part) == "preamble":
-                preamble = self.units(part, "preamble")
-            elif _name(part) in ("body", "mainBody"):
-                body = self.units(part, "")
-        return Document(meta=meta, preamble=preamble, body=body)
+            name = _name(part)
+            if name == "preface":
+                parts["preface"] = self.preface(part)
+            elif name in ("preamble", "conclusions"):
+                parts[name] = self.units(part, name)
+            elif name in ("body", "mainBody"):
+                parts["body"] = self.units(part, "")
+            elif name in ("collectionBody", "attachments", "components"):
+                components += self.components(part)
+        return Document(meta=meta, **parts, components=tuple(components))
+
+    def preface(self, part: etree._Element) -> tuple[Unit, ...]:
+        """The preface's units, less the long title that holds the document's title."""
+        title_holder = part.find(f"{{{AKN_NS}}}longTitle/{{{AKN_NS}}}p/{{{AKN_NS}}}docTitle")
+        paragraph = title_holder.getparent() if title_holder is not None else None
+        skip = paragraph.getparent() if paragraph is not None else None
+        return self.units(part, "preface", skip)
+
+    def components(self, part: etree._Element) -> list[Document]:
+        """The documents inside a ``collectionBody``/``attachments``, each read with its
+        own eIds (a component's eIds need only be unique within it)."""
+        found = []
+        for wrapper in part:
+            if not _is_akn(wrapper):
+                continue
+            inner = [child for child in wrapper if _is_akn(child) and _name(child) != "meta"]
+            if inner and _name(inner[0]) in SUPPORTED_TYPES:
+                found.append(_Reader(self.source).document(inner[0]))
+        return found
 
     def claim(self, eid: str, element: etree._Element, given: bool) -> str:
         """Record `eid`; a given duplicate is an error, a derived one gets a suffix."""
@@ -150,12 +176,14 @@ class _Reader:
         self.seen[eid] = _line(element)
         return eid
 
-    def units(self, parent: etree._Element, parent_eid: str) -> tuple[Unit, ...]:
-        """The units among `parent`'s children (labels skipped)."""
+    def units(
+        self, parent: etree._Element, parent_eid: str, skip: etree._Element | None = None
+    ) -> tuple[Unit, ...]:
+        """The units among `parent`'s children (labels and `skip` left out)."""
         counters: Counter[str] = Counter()
         units = []
         for child in parent:
-            if not _is_akn(child) or _name(child) in _LABELS:
+            if not _is_akn(child) or _name(child) in _LABELS or child is skip:
                 continue
             name = _name(child)
             if name not in HIERARCHY and name not in BLOCK_HOLDERS | ITEMS | {"p"}:

@@ -130,8 +130,17 @@ def _rule_problems(root: etree._Element, source: str) -> Iterator[Problem]:
         else:
             seen[eid] = _line(element)
     for part in root.iter(*(f"{{{AKN_NS}}}{name}" for name in _STRUCTURE)):
-        parent_eid = "preamble" if _name(part) == "preamble" else ""
+        prefix = _component_prefix(part)
+        parent_eid = "__".join(p for p in (prefix, _name(part) == "preamble" and "preamble") if p)
         yield from _check_children(part, parent_eid, source)
+
+
+def _component_prefix(part: etree._Element) -> str:
+    """The eId of the attachment or component holding `part` ("" in the main document):
+    the naming convention prefixes a component's eIds with it (``att_1__art_1``)."""
+    for ancestor in part.iterancestors(f"{{{AKN_NS}}}attachment", f"{{{AKN_NS}}}component"):
+        return ancestor.get("eId") or ""
+    return ""
 
 
 def _check_children(parent: etree._Element, parent_eid: str, source: str) -> Iterator[Problem]:

@@ -56,22 +56,43 @@ def write_akn(doc: Document) -> bytes:
     _check_characters(doc)
     # The stubs do not allow the ``None`` key that lxml uses for the default namespace.
     root = etree.Element(_akn("akomaNtoso"), nsmap={None: AKN_NS})  # type: ignore[dict-item]
-    document = etree.SubElement(root, _akn(doc.meta.doc_type), name=doc.meta.doc_name)
-    document.append(_meta(doc.meta))
-    if doc.meta.title:
-        preface = etree.SubElement(document, _akn("preface"))
-        long_title = etree.SubElement(preface, _akn("longTitle"))
-        paragraph = etree.SubElement(long_title, _akn("p"))
-        etree.SubElement(paragraph, _akn("docTitle")).text = doc.meta.title
-    if doc.preamble:
-        preamble = etree.SubElement(document, _akn("preamble"))
-        preamble.extend(_unit(unit) for unit in doc.preamble)
-    body_tag = "mainBody" if doc.meta.doc_type in OPEN_STRUCTURES else "body"
-    body = etree.SubElement(document, _akn(body_tag))
-    body.extend(_unit(unit) for unit in doc.body)
+    root.append(_document(doc))
     _indent(root, 0)
     text: str = etree.tostring(root, encoding="unicode")
     return f'<?xml version="1.0" encoding="UTF-8"?>\n{text}\n'.encode()
+
+
+def _document(doc: Document, nested: bool = False) -> etree._Element:
+    """The document element of `doc`: meta, preface, preamble, body, conclusions, then
+    its components (a collection's ``collectionBody``, another type's ``attachments``)."""
+    document = etree.Element(_akn(doc.meta.doc_type), name=doc.meta.doc_name)
+    document.append(_meta(doc.meta, nested))
+    if doc.meta.title or doc.preface:
+        preface = etree.SubElement(document, _akn("preface"))
+        if doc.meta.title:
+            long_title = etree.SubElement(preface, _akn("longTitle"))
+            paragraph = etree.SubElement(long_title, _akn("p"))
+            etree.SubElement(paragraph, _akn("docTitle")).text = doc.meta.title
+        preface.extend(_unit(unit) for unit in doc.preface)
+    if doc.preamble:
+        preamble = etree.SubElement(document, _akn("preamble"))
+        preamble.extend(_unit(unit) for unit in doc.preamble)
+    collection = doc.meta.doc_type == "documentCollection"
+    if collection:
+        holder = etree.SubElement(document, _akn("collectionBody"))
+    else:
+        body_tag = "mainBody" if doc.meta.doc_type in OPEN_STRUCTURES else "body"
+        etree.SubElement(document, _akn(body_tag)).extend(_unit(unit) for unit in doc.body)
+    if doc.conclusions:
+        conclusions = etree.SubElement(document, _akn("conclusions"))
+        conclusions.extend(_unit(unit) for unit in doc.conclusions)
+    if doc.components and not collection:
+        holder = etree.SubElement(document, _akn("attachments"))
+    wrapper, prefix = ("component", "cmp") if collection else ("attachment", "att")
+    for number, component in enumerate(doc.components, start=1):
+        inner = etree.SubElement(holder, _akn(wrapper), eId=f"{prefix}_{number}")
+        inner.append(_document(component, nested=True))
+    return document
 
 
 def _check_characters(doc: Document) -> None:
@@ -81,6 +102,8 @@ def _check_characters(doc: Document) -> None:
     for unit in doc.walk():
         places.extend((unit.eid, text) for text in (unit.num, unit.heading, unit.text))
         places.extend((note.eid, note.text) for note in unit.notes)
+    for component in doc.components:
+        _check_characters(component)
     for place, text in places:
         found = _NOT_XML.search(text)
         if found:
@@ -90,8 +113,12 @@ def _check_characters(doc: Document) -> None:
             )
 
 
-def _meta(meta: Metadata) -> etree._Element:
-    """``<meta>``: FRBR identification, the ``#redline`` source, proprietary facts."""
+def _meta(meta: Metadata, nested: bool = False) -> etree._Element:
+    """``<meta>``: FRBR identification, the ``#redline`` source, proprietary facts.
+
+    A `nested` document (a component) refers to the outer document's ``#redline``
+    organisation instead of declaring it again: eIds are unique across the whole file.
+    """
     element = etree.Element(_akn("meta"))
     identification = etree.SubElement(element, _akn("identification"), source="#redline")
     levels = (
@@ -111,14 +138,15 @@ def _meta(meta: Metadata) -> etree._Element:
             if meta.version_label:
                 etree.SubElement(frbr, _akn("FRBRversionNumber"), value=meta.version_label)
             etree.SubElement(frbr, _akn("FRBRlanguage"), language=meta.language)
-    references = etree.SubElement(element, _akn("references"), source="#redline")
-    etree.SubElement(
-        references,
-        _akn("TLCOrganization"),
-        eId="redline",
-        href="/ontology/organization/redline",
-        showAs="redline",
-    )
+    if not nested:
+        references = etree.SubElement(element, _akn("references"), source="#redline")
+        etree.SubElement(
+            references,
+            _akn("TLCOrganization"),
+            eId="redline",
+            href="/ontology/organization/redline",
+            showAs="redline",
+        )
     if meta.source or meta.extra:
         proprietary = etree.SubElement(
             element, _akn("proprietary"), source="#redline", nsmap={"redline": META_NS}

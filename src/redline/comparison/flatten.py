@@ -12,13 +12,34 @@ from dataclasses import dataclass, field
 
 from redline.changes import CompareOptions
 from redline.comparison.tokens import word_keys
-from redline.model import Document, Unit
+from redline.model import Document, Metadata, Unit
 
 #: Containers that group top-level provisions rather than being provisions themselves.
 STRUCTURAL = frozenset(
     {"part", "title", "division", "chapter", "subtitle", "subchapter", "subpart",
      "subdivision", "book", "hcontainer", "recitals"}
 )  # fmt: skip
+
+
+def regions(*flat_lists: list[Flat]) -> list[str]:
+    """The regions of the flattened documents in reading order, each once: a region is a
+    part of the document (``preface``, ``preamble``, ``body``, ``conclusions``) or a
+    part of one of its components (``component:<name>/body``). Units pair only within
+    their region, so a component pairs with the component of the same name.
+
+    >>> a = [Flat(Unit("p", "x"), 0, -1, 0, "body", "", True)]
+    >>> regions(a, [Flat(Unit("p", "y"), 0, -1, 0, "preamble", "", True), *a])
+    ['preamble', 'body']
+    """
+    found = dict.fromkeys(flat.region for flats in flat_lists for flat in flats)
+    documents = list(dict.fromkeys(region.rpartition("/")[0] for region in found))
+    parts = [part for part, _ in Document(Metadata("", "", "", "", "")).parts()]
+
+    def order(region: str) -> tuple[int, int]:
+        document, _, part = region.rpartition("/")
+        return documents.index(document), parts.index(part)
+
+    return sorted(found, key=order)
 
 
 @dataclass(slots=True)
@@ -39,12 +60,18 @@ class Flat:
 def flatten(doc: Document, options: CompareOptions) -> list[Flat]:
     """Every unit of `doc` in document order, with parent, top-level provision and label."""
     flats: list[Flat] = []
+    titles: dict[str, str] = {}  # component region prefix -> the component's title
 
     def visit(unit: Unit, parent: int, top: int, region: str, label: str, counter: int) -> None:
+        """Add `unit` and its descendants; labels in a component start with its title."""
         index = len(flats)
         parent_element = flats[parent].unit.element if parent >= 0 else ""
         is_top = unit.element not in STRUCTURAL and (parent < 0 or parent_element in STRUCTURAL)
-        own_label = _label(unit, label if not is_top else "", counter, region)
+        part = region.rpartition("/")[2]
+        own_label = _label(unit, label if not is_top else "", counter, part)
+        title = titles.get(region.rpartition("/")[0], "")
+        if title and (is_top or parent < 0):
+            own_label = f"{title}: {own_label}"
         flat = Flat(unit, index, parent, index if is_top else top, region, own_label, unit.is_text)
         if flat.leaf:
             flat.keys = tuple(word_keys(unit.text, options))
@@ -53,9 +80,19 @@ def flatten(doc: Document, options: CompareOptions) -> list[Flat]:
         for position, child in enumerate(unit.children, start=1):
             visit(child, index, flat.top, region, own_label, position)
 
-    for region, units in (("preamble", doc.preamble), ("body", doc.body)):
-        for position, unit in enumerate(units, start=1):
-            visit(unit, -1, -1, region, "", position)
+    def visit_document(document: Document, prefix: str) -> None:
+        for part, units in document.parts():
+            for position, unit in enumerate(units, start=1):
+                visit(unit, -1, -1, prefix + part, "", position)
+        names: Counter[str] = Counter()
+        for component in document.components:
+            name = component.meta.doc_name or component.meta.title or "component"
+            names[name] += 1
+            own = f"{prefix}component:{name}" + (f"#{names[name]}" if names[name] > 1 else "")
+            titles[own] = component.meta.title or name
+            visit_document(component, own + "/")
+
+    visit_document(doc, "")
     return flats
 
 
@@ -65,6 +102,8 @@ def _label(unit: Unit, parent_label: str, counter: int, region: str) -> str:
     if not parent_label:
         if unit.element == "recital":
             return f"Preamble, paragraph {num or counter}"
+        if region in ("preface", "conclusions") and not num:
+            return f"{region.title()}, {unit.heading or f'block {counter}'}"
         if num:
             return num if not num[0].isdigit() else f"{unit.element.title()} {num}"
         return unit.heading or f"{unit.element} {counter}"

@@ -25,7 +25,7 @@ from redline.changes import (
     replaced,
 )
 from redline.comparison.align import Alignment
-from redline.comparison.flatten import Flat
+from redline.comparison.flatten import Flat, regions
 from redline.comparison.worddiff import diff_words, texts_equal
 from redline.model import Note
 from redline.progress import Progress
@@ -64,6 +64,8 @@ class TreeBuilder:
         self.move_depth = 0  # > 0 while building the new position of a moved unit
         self.options = options
         self.moved = moved
+        # Each region's root is a negative key among parent indices, in reading order.
+        self.roots = {r: -1 - i for i, r in enumerate(regions(alignment.new, alignment.old))}
         self.old_kids = self._children(alignment.old)
         self.new_kids = self._children(alignment.new)
         self.split_of_new = {n: (o, ns) for o, ns in alignment.splits for n in ns}
@@ -75,17 +77,17 @@ class TreeBuilder:
         self.notes_by_old: dict[int, list[Node]] = defaultdict(list)
         self._index_notes()
 
-    @staticmethod
-    def _children(flats: list[Flat]) -> dict[int, list[int]]:
+    def _children(self, flats: list[Flat]) -> dict[int, list[int]]:
         kids: dict[int, list[int]] = defaultdict(list)
         for flat in flats:
-            kids[flat.parent if flat.parent >= 0 else -1 - (flat.region == "body")].append(
-                flat.index
-            )
+            kids[flat.parent if flat.parent >= 0 else self.roots[flat.region]].append(flat.index)
         return kids
 
     def build(self) -> tuple[Node, ...]:
-        return tuple(self._children_nodes(-1, -1) + self._children_nodes(-2, -2))
+        nodes: list[Node] = []
+        for root in self.roots.values():
+            nodes += self._children_nodes(root, root)
+        return tuple(nodes)
 
     # -- placing children -------------------------------------------------------------
 

@@ -37,20 +37,28 @@ class _Page:
 
 
 def render_plaintext(doc: Document) -> str:
-    """The readable text of `doc`: title, labels, text, then footnotes."""
+    """The readable text of `doc`: title, labels, text, components, then footnotes."""
     page = _Page()
+    _add_document(doc, page)
+    text = "\n\n".join(page.blocks)
+    if page.notes:
+        text += "\n\n" + "-" * 8 + "\n" + "\n".join(page.notes)
+    return text + "\n"
+
+
+def _add_document(doc: Document, page: _Page) -> None:
+    """The header of `doc`, its parts in reading order, then each of its components."""
     header = [doc.meta.title] if doc.meta.title else []
     detail = ", ".join(part for part in (doc.meta.version_label, doc.meta.date) if part)
     if detail:
         header.append(f"({detail})")
     if header:
         page.add("\n".join(header), 0)
-    for unit in (*doc.preamble, *doc.body):
-        _render(unit, page, depth=0, label="")
-    text = "\n\n".join(page.blocks)
-    if page.notes:
-        text += "\n\n" + "-" * 8 + "\n" + "\n".join(page.notes)
-    return text + "\n"
+    for _, units in doc.parts():
+        for unit in units:
+            _render(unit, page, depth=0, label="")
+    for component in doc.components:
+        _add_document(component, page)
 
 
 def _render(unit: Unit, page: _Page, depth: int, label: str) -> None:
