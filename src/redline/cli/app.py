@@ -1,0 +1,80 @@
+"""The command group and what every command shares: one-line errors and exit codes.
+
+Every command is a function registered on `cli` and decorated with `handle_errors`, so
+a `RedlineError` becomes one line on stderr and its exit code (0 same/valid,
+1 different/invalid/policy violated, 2 usage or input error: diff(1)'s convention),
+and nothing ever prints a traceback.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar
+
+import click
+
+from redline import __version__
+from redline.errors import RedlineError
+from redline.renderers import RENDERERS
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+FORMATS = tuple(RENDERERS)
+
+
+def _fail(message: str, code: int) -> None:
+    click.echo(f"redline: {one_line(message)}", err=True)
+    sys.exit(code)
+
+
+def one_line(text: str) -> str:
+    """`text` as one line: control characters from an input are shown escaped.
+
+    A schema message quotes attribute values as they are, newlines included; printed
+    raw, a file could add lines of its own to a CI log, which the runner may obey
+    (``::error::``).
+
+    >>> one_line("value 'a\\n::error::forged'")
+    "value 'a\\\\n::error::forged'"
+    """
+    return _CONTROL.sub(lambda found: found.group().encode("unicode_escape").decode(), text)
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def handle_errors(func: F) -> F:
+    """Turn library errors, interrupts and OS errors into one-line messages and exit codes."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except RedlineError as error:
+            _fail(str(error).replace("\n", " "), error.exit_code)
+        except KeyboardInterrupt:
+            _fail("interrupted", 130)
+        except OSError as error:
+            name = error.filename or ""
+            _fail(f"{name}: {error.strerror or error}" if name else str(error), 2)
+        except (click.exceptions.Exit, click.ClickException, SystemExit):
+            raise
+        except Exception as error:  # the promise: no traceback, ever; say what broke
+            _fail(f"internal error, please report: {type(error).__name__}: {error}", 2)
+        return None
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="redline")
+def cli() -> None:
+    """Compare versions of a legal text the way drafters read them.
+
+    Drafts are kept as Akoma Ntoso 3.0 XML; `import` makes it from the text a
+    secretariat has (or from US bills in USLM), `diff` aligns two versions by
+    content and shows tracked changes, `check` guards a repository of texts.
+    """
