@@ -41,38 +41,12 @@ SUPPORTED_TYPES = ("act", "bill", "doc", "statement", "documentCollection")
 
 HIERARCHY = frozenset(
     {
-        "alinea",
-        "article",
-        "book",
-        "chapter",
-        "clause",
-        "division",
-        "hcontainer",
-        "indent",
-        "level",
-        "list",
-        "paragraph",
-        "part",
-        "point",
-        "proviso",
-        "rule",
-        "section",
-        "subchapter",
-        "subclause",
-        "subdivision",
-        "sublist",
-        "subparagraph",
-        "subpart",
-        "subrule",
-        "subsection",
-        "subtitle",
-        "title",
-        "tome",
-        "transitional",
-        "recitals",
-        "citations",
+        "alinea", "article", "book", "chapter", "clause", "division", "hcontainer", "indent",
+        "level", "list", "paragraph", "part", "point", "proviso", "rule", "section", "subchapter",
+        "subclause", "subdivision", "sublist", "subparagraph", "subpart", "subrule", "subsection",
+        "subtitle", "title", "tome", "transitional", "recitals", "citations"
     }
-)
+)  # fmt: skip
 """Elements read as units that hold sub-units (or, through ``<content>``, text)."""
 
 _LABELS = frozenset({"num", "heading", "subheading"})
