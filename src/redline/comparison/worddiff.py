@@ -2,8 +2,8 @@
 
 Texts are cut into tokens (words, whitespace, punctuation), tokens are compared by a
 normalised key (case, typography, whitespace and punctuation folded as the options
-say), and diff-match-patch runs on the keys, one character per distinct key, so a
-change never starts or ends inside a word. The diff-match-patch tuples are turned
+say), and diff-match-patch (its C++ build) runs on the keys, one character per distinct
+key, so a change never starts or ends inside a word. The diff-match-patch tuples are turned
 into our own `WordOp`s at once.
 
 Guarantees: joining ``op.old`` over the result gives the old text exactly and joining
@@ -33,34 +33,99 @@ def _groups(text: str, options: CompareOptions) -> tuple[list[str], list[str]]:
     return keys, chunks
 
 
+#: Where word codes start: the private use areas, which every diff-match-patch build
+#: classifies alike (neither letters nor spaces), so its clean-up never depends on which
+#: code a word happened to get. 6,400 codes in the BMP, then the two astral areas.
+_CODE_RANGES = ((0xE000, 0xF8FF), (0xF0000, 0xFFFFD), (0x100000, 0x10FFFD))
+
+
+def _code(number: int) -> str:
+    """The `number`-th word code (from 0).
+
+    >>> [hex(ord(_code(n))) for n in (0, 6399, 6400)]
+    ['0xe000', '0xf8ff', '0xf0000']
+    """
+    for first, last in _CODE_RANGES:
+        if number <= last - first:
+            return chr(first + number)
+        number -= last - first + 1
+    raise ValueError("more distinct words than word codes")
+
+
 def _encode(keys: list[str], table: dict[str, str]) -> str:
-    """One character per distinct key, avoiding the surrogate range."""
+    """One code per distinct key (see `_CODE_RANGES`)."""
     out = []
     for key in keys:
         char = table.get(key)
         if char is None:
-            code = len(table) + 1
-            if code >= 0xD800:
-                code += 0x800
-            char = table[key] = chr(code)
+            char = table[key] = _code(len(table))
         out.append(char)
     return "".join(out)
 
 
+def _start_at_words(
+    diffs: list[tuple[int, int]], old_keys: list[str], new_keys: list[str]
+) -> list[tuple[int, int]]:
+    """Slide each lone insertion or deletion that starts with a space to start at the
+    word after it when the same space follows it (``law, {+including those +}pledged``
+    rather than ``law,{+ including those+} pledged``): the same change, as people mark it.
+    """
+    out = list(diffs)
+    i = j = 0  # old and new positions at the start of out[k]
+    for k, (op, n) in enumerate(out):
+        lone = 0 < k < len(out) - 1 and op != 0 and out[k - 1][0] == 0 and out[k + 1][0] == 0
+        if lone:
+            edit = new_keys[j : j + n] if op > 0 else old_keys[i : i + n]
+            after = i + (n if op < 0 else 0)
+            shift = 0
+            while (
+                shift < n
+                and shift < out[k + 1][1]
+                and edit[shift].isspace()
+                and old_keys[after + shift] == edit[shift]
+            ):
+                shift += 1
+            if shift:
+                out[k - 1] = (0, out[k - 1][1] + shift)
+                out[k + 1] = (0, out[k + 1][1] - shift)
+                i, j = i + shift, j + shift
+        i += n if op <= 0 else 0
+        j += n if op >= 0 else 0
+    return [(op, n) for op, n in out if n]
+
+
+_OPS = {"=": 0, "-": -1, "+": 1}
+
+
+def diff_codes(old: str, new: str) -> list[tuple[int, int]]:
+    """diff-match-patch on two code strings, as ``(op, length)`` with op -1, 0 or 1.
+
+    The C++ build of diff-match-patch (fast-diff-match-patch): the same algorithm and
+    semantic clean-up as the reference Python package, with no time limit (a time-out
+    would silently degrade to "delete all, insert all"). `reference_codes` is the Python
+    package, which the property tests hold it to.
+    """
+    import fast_diff_match_patch
+
+    diffs = fast_diff_match_patch.diff(old, new, timelimit=0, checklines=False, cleanup="Semantic")
+    return [(_OPS[op], length) for op, length in diffs]
+
+
 @lru_cache(maxsize=1)
-def _matcher() -> object:
+def _reference_matcher() -> object:
     from diff_match_patch import diff_match_patch
 
     dmp = diff_match_patch()
-    dmp.Diff_Timeout = 0  # a timeout silently degrades to "delete all, insert all"
+    dmp.Diff_Timeout = 0
     return dmp
 
 
-def _diff_codes(old: str, new: str) -> list[tuple[int, str]]:
-    dmp = _matcher()
+def reference_codes(old: str, new: str) -> list[tuple[int, int]]:
+    """`diff_codes` computed by the pure-Python diff-match-patch package."""
+    dmp = _reference_matcher()
     diffs: list[tuple[int, str]] = dmp.diff_main(old, new, False)  # type: ignore[attr-defined]
     dmp.diff_cleanupSemantic(diffs)  # type: ignore[attr-defined]
-    return diffs
+    return [(op, len(text)) for op, text in diffs]
 
 
 def diff_words(old: str, new: str, options: CompareOptions | None = None) -> tuple[WordOp, ...]:
@@ -79,11 +144,11 @@ def diff_words(old: str, new: str, options: CompareOptions | None = None) -> tup
     old_keys, old_chunks = _groups(old, options)
     new_keys, new_chunks = _groups(new, options)
     table: dict[str, str] = {}
-    diffs = _diff_codes(_encode(old_keys, table), _encode(new_keys, table))
+    codes = diff_codes(_encode(old_keys, table), _encode(new_keys, table))
+    diffs = _start_at_words(codes, old_keys, new_keys)
     ops: list[WordOp] = []
     i = j = 0
-    for code, chars in diffs:
-        n = len(chars)
+    for code, n in diffs:
         if code == 0:
             ops.append(
                 WordOp(Op.EQUAL, "".join(old_chunks[i : i + n]), "".join(new_chunks[j : j + n]))
