@@ -17,8 +17,8 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 COMMANDS = sorted(cli.commands)
 
 
-def test_the_cli_has_the_five_commands():
-    assert COMMANDS == ["check", "diff", "import", "text", "validate"]
+def test_the_cli_has_its_commands():
+    assert COMMANDS == ["batch", "check", "diff", "import", "text", "validate"]
 
 
 @pytest.mark.parametrize("name", COMMANDS)

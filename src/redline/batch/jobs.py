@@ -59,7 +59,9 @@ def run_job(job: Job, progress: Progress | None = None) -> Result:
     return Result(job, data, not comparison.identical)
 
 
-def _run_caught(job: Job) -> Result:
+def run_caught(job: Job) -> Result:
+    """`run_job` with its error in the result instead of raised: one broken pair must
+    not lose the results of the others."""
     from redline.errors import RedlineError
 
     try:
@@ -81,7 +83,7 @@ def run_jobs(
     if workers == 1:
         results = []
         for index, job in enumerate(jobs, start=1):
-            results.append(_run_caught(job))
+            results.append(run_caught(job))
             if done:
                 done(index, len(jobs))
         return results
@@ -89,7 +91,7 @@ def run_jobs(
 
     with ProcessPoolExecutor(max_workers=workers) as pool:
         results = []
-        for index, result in enumerate(pool.map(_run_caught, jobs), start=1):
+        for index, result in enumerate(pool.map(run_caught, jobs), start=1):
             results.append(result)
             if done:
                 done(index, len(jobs))

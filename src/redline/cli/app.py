@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 import click
 
 from redline import __version__
+from redline.changes import CompareOptions
 from redline.errors import RedlineError
 from redline.renderers import RENDERERS
 
@@ -78,3 +79,45 @@ def cli() -> None:
     secretariat has (or from US bills in USLM), `diff` aligns two versions by
     content and shows tracked changes, `check` guards a repository of texts.
     """
+
+
+_COMPARISON_FIELDS = (
+    "ignore_case", "ignore_whitespace", "ignore_typography", "ignore_punctuation",
+    "match_threshold", "split_threshold",
+)  # fmt: skip
+
+
+def comparison_options(func: F) -> F:
+    """The options of a comparison (what to ignore, thresholds), shared by every command
+    that compares; the command receives them as one `CompareOptions` named ``options``."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        values = {name: kwargs.pop(name) for name in _COMPARISON_FIELDS}
+        return func(*args, options=CompareOptions(**values), **kwargs)
+
+    decorators = [
+        click.option("--ignore-case", is_flag=True, help="Treat upper and lower case as equal."),
+        click.option(
+            "--ignore-whitespace", is_flag=True, help="Treat differences in spacing as equal."
+        ),
+        click.option(
+            "--ignore-typography", is_flag=True,
+            help="Treat curly/straight quotes, dash variants and non-breaking spaces as equal.",
+        ),
+        click.option("--ignore-punctuation", is_flag=True, help="Ignore punctuation marks."),
+        click.option(
+            "--match-threshold", type=click.FloatRange(0, 1),
+            default=CompareOptions().match_threshold, show_default=True,
+            help="Lowest word similarity at which two provisions pair up.",
+        ),
+        click.option(
+            "--split-threshold", type=click.FloatRange(0, 1),
+            default=CompareOptions().split_threshold, show_default=True,
+            help="Lowest share of a provision's words found in another for a split or merge.",
+        ),
+    ]  # fmt: skip
+    command: Any = wrapper
+    for decorator in reversed(decorators):
+        command = decorator(command)
+    return command  # type: ignore[no-any-return]

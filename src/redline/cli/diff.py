@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import click
 
 from redline.changes import CompareOptions
-from redline.cli.app import FORMATS, cli, handle_errors
+from redline.cli.app import FORMATS, cli, comparison_options, handle_errors
 from redline.renderers import RenderOptions
 
 
@@ -27,22 +27,7 @@ from redline.renderers import RenderOptions
     "--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True,
     help="PDF paper size.",
 )  # fmt: skip
-@click.option("--ignore-case", is_flag=True, help="Treat upper and lower case as equal.")
-@click.option("--ignore-whitespace", is_flag=True, help="Treat differences in spacing as equal.")
-@click.option(
-    "--ignore-typography", is_flag=True,
-    help="Treat curly/straight quotes, dash variants and non-breaking spaces as equal.",
-)  # fmt: skip
-@click.option("--ignore-punctuation", is_flag=True, help="Ignore punctuation marks.")
-@click.option(
-    "--match-threshold", type=click.FloatRange(0, 1), default=CompareOptions().match_threshold,
-    show_default=True, help="Lowest word similarity at which two provisions pair up.",
-)  # fmt: skip
-@click.option(
-    "--split-threshold", type=click.FloatRange(0, 1), default=CompareOptions().split_threshold,
-    show_default=True,
-    help="Lowest share of a provision's words found in another for a split or merge.",
-)  # fmt: skip
+@comparison_options
 @click.option(
     "--color/--no-color", default=None, help="Colour text output (default: on a terminal)."
 )
@@ -58,12 +43,7 @@ def diff_command(
     output: str,
     layout: str,
     paper: str,
-    ignore_case: bool,
-    ignore_whitespace: bool,
-    ignore_typography: bool,
-    ignore_punctuation: bool,
-    match_threshold: float,
-    split_threshold: float,
+    options: CompareOptions,
     color: bool | None,
     jobs: int | None,
     quiet: bool,
@@ -80,14 +60,6 @@ def diff_command(
     from redline.progress import for_terminal
     from redline.renderers import RenderOptions
 
-    options = CompareOptions(
-        ignore_case=ignore_case,
-        ignore_whitespace=ignore_whitespace,
-        ignore_typography=ignore_typography,
-        ignore_punctuation=ignore_punctuation,
-        match_threshold=match_threshold,
-        split_threshold=split_threshold,
-    )
     fmt = fmt or format_for(output)
     if fmt == "pdf" and output == "-" and sys.stdout.isatty():
         raise click.UsageError("a PDF is not for the terminal: write it to a file with -o")
