@@ -79,7 +79,9 @@ def read_akn_result(data: bytes, source: str) -> tuple[Document, tuple[str, ...]
     while pool:
         found = take(pool, next(iter(pool)))
         if found is not None:
-            left.append(read_document(found, warnings, pool))
+            wrapper = found.getparent()
+            prefix = (wrapper.get("eId") or "") if wrapper is not None else ""
+            left.append(read_document(found, warnings, pool, prefix))
     if left:
         document = replace(document, components=(*document.components, *left))
     return document, tuple(warnings.messages)

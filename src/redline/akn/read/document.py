@@ -1,8 +1,8 @@
 """One AKN document element to a `Document`: its metadata, parts and components.
 
 Guarantees to `redline.akn.read.read_akn`:
-1. ``preface`` and ``coverPage`` become `Document.preface` (less the long title that
-   is only the title kept in `Metadata.title`), ``preamble``, ``body``/``mainBody`` and
+1. ``preface`` and ``coverPage`` become `Document.preface` (less, in a document redline
+   wrote, the long title that is only the title kept in `Metadata.title`), ``preamble``, ``body``/``mainBody`` and
    ``conclusions`` their parts; other text at a part's top is a ``container`` unit (an
    ``hcontainer`` in the body) named after the element that held it.
 2. The documents of ``collectionBody``, ``attachments`` and ``components`` are
@@ -42,10 +42,14 @@ _WRAPPERS = frozenset({"attachment", "component", "interstitial"})
 
 
 def read_document(
-    element: etree._Element, warnings: Warnings, pool: dict[str, etree._Element]
+    element: etree._Element,
+    warnings: Warnings,
+    pool: dict[str, etree._Element],
+    prefix: str = "",
 ) -> Document:
-    """The document `element`; `pool` holds the file's ``components`` by name, for refs."""
-    reader = UnitReader(warnings)
+    """The document `element`; `pool` holds the file's ``components`` by name, for refs;
+    a component's eIds carry the `prefix` of its wrapper."""
+    reader = UnitReader(warnings, prefix)
     parts: dict[str, list[Unit]] = {"preface": [], "preamble": [], "body": [], "conclusions": []}
     components: list[Document] = []
     for part in element:
@@ -56,7 +60,7 @@ def read_document(
             continue
         if name in _PARTS:
             target = _PARTS[name]
-            skip = _title_holder(part) if target == "preface" else None
+            skip = _title_holder(part) if name == "preface" and _ours(element) else None
             fallback = _FALLBACK.get(target, "container")
             units = reader.units(part, "", fallback, skip, part=True)
             parts[target].extend(_part_units(units, target, name))
@@ -81,6 +85,13 @@ def _part_units(units: tuple[Unit, ...], target: str, name: str) -> tuple[Unit, 
     )
 
 
+def _ours(element: etree._Element) -> bool:
+    """Whether redline wrote `element` (its identification's source is ``#redline``):
+    then its long title is only the title; another system's is compared as text."""
+    found = element.find(f"{{{AKN_NS}}}meta/{{{AKN_NS}}}identification")
+    return found is not None and found.get("source") == "#redline"
+
+
 def _title_holder(part: etree._Element) -> etree._Element | None:
     """The ``longTitle`` of `part` when its words are exactly the title's."""
     for child in part:
@@ -96,18 +107,19 @@ def _components(
 ) -> list[Document]:
     """The documents inside a ``collectionBody``/``attachments``/``components``."""
     found = []
-    for wrapper in holder:
-        if not is_element(wrapper) or local_name(wrapper) not in _WRAPPERS:
-            continue
+    wrappers = [w for w in holder if is_element(w) and local_name(w) in _WRAPPERS]
+    for number, wrapper in enumerate(wrappers, start=1):
+        own = "cmp" if local_name(wrapper) == "component" else "att"
+        prefix = wrapper.get("eId") or f"{own}_{number}"
         for inner in wrapper:
             if not is_element(inner) or local_name(inner) in ("num", "heading", "subheading"):
                 continue
             if local_name(inner) == "documentRef":
                 target = take(pool, _ref_name(inner.get("href", "")))
                 if target is not None:
-                    found.append(read_document(target, warnings, pool))
+                    found.append(read_document(target, warnings, pool, _prefix(target, prefix)))
             elif inner.find(f"{{{AKN_NS}}}meta") is not None:
-                document = read_document(inner, warnings, pool)
+                document = read_document(inner, warnings, pool, prefix)
                 found.append(_with_labels(document, wrapper))
     return found
 
@@ -123,6 +135,12 @@ def _with_labels(document: Document, wrapper: etree._Element) -> Document:
     if not units:
         return document
     return replace(document, preface=(*units, *document.preface))
+
+
+def _prefix(document: etree._Element, default: str) -> str:
+    """The eId of the ``component`` or ``attachment`` wrapping `document`, else `default`."""
+    wrapper = document.getparent()
+    return (wrapper.get("eId") or default) if wrapper is not None else default
 
 
 def take(pool: dict[str, etree._Element], key: str) -> etree._Element | None:

@@ -18,8 +18,8 @@ from lxml import etree
 
 from redline.akn.naming import uniquify
 
-#: What an eId may hold: letters, digits and the convention's punctuation.
-_WELL_FORMED = re.compile(r"^[\w.\-~!:]+$")
+#: An odd eId: one holding whitespace or control characters (an identifier cannot).
+_ODD = re.compile(r"[\s\x00-\x1f\x7f]")
 
 
 def line_of(element: etree._Element) -> int | None:
@@ -54,6 +54,9 @@ class Identity:
     """The eIds taken so far in one document, and where each was first used."""
 
     warnings: Warnings
+    prefix: str = ""
+    """A component's wrapper eId (``att_1``): its eIds carry it, so they are unique in the
+    whole file as the model requires; eIds that already carry it are kept."""
     seen: dict[str, int | None] = field(default_factory=dict)
     taken: set[str] = field(default_factory=set)
 
@@ -61,13 +64,15 @@ class Identity:
         """A unique eId for `element`: `given` if usable, else `derived` (made unique)."""
         eid = derived
         if given is not None and given.strip():
-            if _WELL_FORMED.match(given):
+            if not _ODD.search(given):
                 eid = given
             else:
                 self.warnings.add(element, f"odd eId {given!r}: read as {derived!r}")
+        if self.prefix and not eid.startswith(f"{self.prefix}__"):
+            eid = f"{self.prefix}__{eid}"
         if eid in self.seen:
             unique = uniquify(eid, self.taken)
-            if given is not None and given == eid:
+            if given is not None and eid.endswith(given):
                 first = self.seen[eid]
                 self.warnings.add(
                     element,

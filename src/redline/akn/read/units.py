@@ -64,9 +64,9 @@ _AS_TEXT = frozenset({"table", "block", "tblock", "blockContainer", "foreign", "
 class UnitReader:
     """Reads the units of one document: its identity (eIds) and the shared warnings."""
 
-    def __init__(self, warnings: Warnings) -> None:
+    def __init__(self, warnings: Warnings, prefix: str = "") -> None:
         self.warnings = warnings
-        self.identity = Identity(warnings)
+        self.identity = Identity(warnings, prefix)
 
     def units(
         self,
