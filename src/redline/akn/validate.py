@@ -181,7 +181,7 @@ def _is_element(element: etree._Element) -> bool:
 def _body_texts(root: etree._Element) -> Iterator[str]:
     """The text of every part holding provisions (preamble, body, main body, preface)."""
     for part in root.iter(*(f"{{{AKN_NS}}}{name}" for name in (*_STRUCTURE, "preface"))):
-        yield "".join(part.itertext())
+        yield "".join(str(text) for text in part.itertext())
 
 
 def _component_prefix(part: etree._Element) -> str:
