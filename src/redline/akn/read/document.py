@@ -3,8 +3,9 @@
 Guarantees to `redline.akn.read.read_akn`:
 1. ``preface`` and ``coverPage`` become `Document.preface` (less, in a document redline
    wrote, the long title that is only the title kept in `Metadata.title`);
-   ``preamble``, ``body``/``mainBody`` and ``conclusions`` their parts; other text at a part's top is a ``container`` unit (an
-   ``hcontainer`` in the body) named after the element that held it.
+   ``preamble``, ``body``/``mainBody`` and ``conclusions`` their parts; other text at
+   a part's top is a ``container`` unit (an ``hcontainer`` in the body) named after
+   the element that held it.
 2. The documents of ``collectionBody``, ``attachments`` and ``components`` are
    `Document.components`, each with its own eIds; a ``documentRef`` is resolved to the
    document it names among the file's ``components``, in the collection's order. An
