@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
 from lxml import etree
 
 from redline.akn.naming import AKN_NS, frbr_uris
-from redline.akn.read import read_akn
+from redline.akn.read import read_akn, read_akn_result
 from redline.akn.validate import validate_akn
 from redline.akn.write import write_akn
 from redline.errors import InputError
@@ -300,21 +301,27 @@ def test_wrong_root_is_refused() -> None:
         read_akn(b"<html><body/></html>", "page.html")
 
 
-def test_duplicate_eid_is_refused_with_both_lines() -> None:
-    with pytest.raises(
-        InputError, match=r"duplicate eId 'art_1__para_1' \(first used on line \d+\)"
-    ):
-        read_akn((DATA / "invalid.xml").read_bytes(), "invalid.xml")
+def test_duplicate_eid_gets_its_own_identity_and_a_warning() -> None:
+    document, warnings = read_akn_result((DATA / "invalid.xml").read_bytes(), "invalid.xml")
+    eids = [unit.eid for unit in document.walk()]
+    assert "art_1__para_1" in eids and "art_1__para_1-2" in eids
+    assert len(eids) == len(set(eids))
+    assert any(
+        re.match(r"invalid.xml:\d+: duplicate eId 'art_1__para_1' \(first used on line \d+\)", w)
+        for w in warnings
+    )
 
 
-def test_unplaceable_element_names_element_and_line() -> None:
+def test_unmodelled_element_is_kept_as_text_with_one_warning() -> None:
     xml = write_akn(declaration()).replace(
         b"<heading>Draft declaration</heading>",
-        b"<heading>Draft declaration</heading><crossHeading>Misplaced</crossHeading>",
+        b"<heading>Draft declaration</heading><foo>Misplaced words</foo><foo>again</foo>",
     )
-    with pytest.raises(InputError, match=r"<crossHeading> inside <part> \(in part_II\)") as caught:
-        read_akn(xml, "x.xml")
-    assert caught.value.line is not None
+    document, warnings = read_akn_result(xml, "x.xml")
+    texts = [unit.text for unit in document.walk()]
+    assert "Misplaced words\nagain" in texts
+    assert len([w for w in warnings if "<foo>" in w]) == 1
+    assert re.match(r"x.xml:\d+: <foo> \(in part_II\) is not modelled", warnings[0])
 
 
 def test_writer_output_matches_golden() -> None:

@@ -2,17 +2,22 @@
 
 Used by ``redline validate`` and by tests on every AKN file the project writes.
 Guarantees: every problem found is returned (not just the first), each with the
-file and line; XML that is not well-formed or is refused by `redline.xmlsafe` gives
-exactly one problem. Nothing is raised for bad input.
+file and line and whether it is an error or a warning; XML that is not well-formed or
+is refused by `redline.xmlsafe` gives exactly one problem. Nothing is raised for bad
+input. A file is invalid when it has an error, or (``--strict``) any problem.
 
-Project rules, on top of the schema:
-1. eIds are unique.
+Project rules, on top of the schema (whose every finding is an error):
+1. eIds are unique within each document (a collection's components are documents of
+   their own). An error.
 2. eIds follow the naming convention: `redline.akn.naming.make_eid` from the parent's eId,
    the element and its num (or counter), optionally with a ``-2``, ``-3`` ... suffix.
+   A warning: other systems make other, legitimate choices.
 3. Sibling nums run in sequence (``1.``, ``2.``; ``(a)``, ``(b)``; ``(i)``, ``(ii)``).
    A repeated label is not a problem when its eId carries a suffix: it is printed so
-   in the source, and the next num continues from it.
-4. No empty provision: every text block has at least one word.
+   in the source, and the next num continues from it. A warning: real numbering has
+   gaps (a struck subsection).
+4. No empty provision: every text block has at least one word. A warning (a repealed
+   section keeps only its number); a document without any word is an error.
 """
 
 from __future__ import annotations
@@ -52,11 +57,23 @@ class Problem:
     """The line of the offending element, when known."""
     message: str
     """What was found and what was expected."""
+    error: bool = True
+    """True for an error (the file is invalid); False for a warning (valid unless strict)."""
 
     def __str__(self) -> str:
         """``file:line: message``, the form editors and CI logs link to."""
         where = f"{self.source}:{self.line}" if self.line is not None else self.source
         return f"{where}: {self.message}"
+
+    def describe(self) -> str:
+        """`str` of the problem, with ``warning:`` before a warning's message."""
+        where = f"{self.source}:{self.line}" if self.line is not None else self.source
+        return f"{where}: {'' if self.error else 'warning: '}{self.message}"
+
+
+def is_invalid(problems: Iterable[Problem], strict: bool = False) -> bool:
+    """Whether `problems` make a file invalid: any error, or with `strict` any problem."""
+    return any(problem.error or strict for problem in problems)
 
 
 def validate_akn(data: bytes, source: str) -> list[Problem]:
@@ -118,21 +135,53 @@ def _akn_children(element: etree._Element) -> list[etree._Element]:
 
 
 def _rule_problems(root: etree._Element, source: str) -> Iterator[Problem]:
-    seen: dict[str, int | None] = {}
-    for element in root.iter():
+    seen: dict[tuple[int, str], int | None] = {}
+    for scope, element in _scoped(root):
         eid = element.get("eId")
         if eid is None:
             continue
-        if eid in seen:
+        if (scope, eid) in seen:
+            first = seen[(scope, eid)]
             yield Problem(
-                source, _line(element), f"duplicate eId {eid!r} (first used on line {seen[eid]})"
+                source, _line(element), f"duplicate eId {eid!r} (first used on line {first})"
             )
         else:
-            seen[eid] = _line(element)
+            seen[(scope, eid)] = _line(element)
+    if not any(re.search(r"\w", text) for text in _body_texts(root)):
+        yield Problem(source, _line(root), "empty document: no provision has any word")
     for part in root.iter(*(f"{{{AKN_NS}}}{name}" for name in _STRUCTURE)):
         prefix = _component_prefix(part)
         parent_eid = "__".join(p for p in (prefix, _name(part) == "preamble" and "preamble") if p)
         yield from _check_children(part, parent_eid, source)
+
+
+def _scoped(root: etree._Element) -> Iterator[tuple[int, etree._Element]]:
+    """Every element with the number of the document it belongs to: a document inside a
+    ``component`` or ``attachment`` is a scope of its own (its eIds may repeat others'),
+    and so is each child of ``akomaNtoso`` (a document, the file-level components)."""
+    count = 0
+    stack: list[tuple[int, etree._Element]] = [(0, root)]
+    while stack:
+        scope, element = stack.pop()
+        yield scope, element
+        name = _name(element) if _is_element(element) else ""
+        for child in reversed(element):
+            document = _is_element(child) and child.find(f"{{{AKN_NS}}}meta") is not None
+            if element is root or (name in ("component", "attachment") and document):
+                count += 1
+                stack.append((count, child))
+            else:
+                stack.append((scope, child))
+
+
+def _is_element(element: etree._Element) -> bool:
+    return isinstance(element.tag, str)
+
+
+def _body_texts(root: etree._Element) -> Iterator[str]:
+    """The text of every part holding provisions (preamble, body, main body, preface)."""
+    for part in root.iter(*(f"{{{AKN_NS}}}{name}" for name in (*_STRUCTURE, "preface"))):
+        yield "".join(str(text) for text in part.itertext())
 
 
 def _component_prefix(part: etree._Element) -> str:
@@ -186,6 +235,7 @@ def _check_eid(
             _line(element),
             f"eId {eid!r} of <{name}> does not follow the naming convention "
             f"(expected {expected!r}{also})",
+            error=False,
         )
 
 
@@ -221,6 +271,7 @@ def _check_sequence(
                 source,
                 _line(element),
                 f"<{name}> num {num!r} does not follow {last_num!r} (numbers out of sequence)",
+                error=False,
             )
     if values:
         previous[name] = (num, values)
@@ -234,14 +285,18 @@ def _check_words(element: etree._Element, name: str, eid: str, source: str) -> I
         text = "".join(_words(element))
         if not re.search(r"\w", text):
             yield Problem(
-                source, _line(element), f"empty provision: <{name}> in {eid} has no words"
+                source,
+                _line(element),
+                f"empty provision: <{name}> in {eid} has no words",
+                error=False,
             )
     elif name in HIERARCHY and not [
         child
         for child in _akn_children(element)
         if _name(child) not in ("num", "heading", "subheading")
     ]:
-        yield Problem(source, _line(element), f"empty provision: <{name}> {eid} has no content")
+        message = f"empty provision: <{name}> {eid} has no content"
+        yield Problem(source, _line(element), message, error=False)
 
 
 def _words(element: etree._Element) -> Iterator[str]:

@@ -32,7 +32,7 @@ META_NS = "urn:x-redline:metadata"
 #: Text units whose words go straight into ``<p>`` children, without ``<content>``.
 BLOCK_HOLDERS = frozenset({"intro", "wrapUp", "content", "formula", "longTitle", "container"})
 #: Text units shaped like an item: eId, optional num and heading, then ``<p>`` children.
-ITEMS = frozenset({"recital", "citation"})
+ITEMS = frozenset({"recital", "citation", "item"})
 #: Document types whose main part is ``<mainBody>`` rather than ``<body>``.
 OPEN_STRUCTURES = frozenset({"doc", "statement", "debateReport"})
 #: Elements whose content is inline text: never indented inside.
@@ -172,11 +172,33 @@ def _unit(unit: Unit) -> etree._Element:
         etree.SubElement(element, _akn("heading")).text = unit.heading
     if unit.children:
         element.extend(_unit(child) for child in unit.children)
+        if unit.element == "blockList":
+            _list_labels(element)
     elif unit.element in BLOCK_HOLDERS or unit.element in ITEMS:
         _add_paragraphs(element, unit.text, unit.notes)
     else:
         _add_paragraphs(etree.SubElement(element, _akn("content")), unit.text, unit.notes)
     return element
+
+
+def _list_labels(block_list: etree._Element) -> None:
+    """A ``blockList``'s ``intro``/``wrapUp`` as AKN writes them there: inline
+    ``listIntroduction``/``listWrapUp``, the lines of the text parted by ``<eol/>``."""
+    for child in block_list:
+        name = etree.QName(child).localname
+        if name not in ("intro", "wrapUp"):
+            continue
+        child.tag = _akn("listIntroduction" if name == "intro" else "listWrapUp")
+        paragraphs = list(child)
+        for index, paragraph in enumerate(paragraphs):
+            child.remove(paragraph)
+            if index:
+                etree.SubElement(child, _akn("eol"))
+            if len(child):
+                child[-1].tail = (child[-1].tail or "") + (paragraph.text or "")
+            else:
+                child.text = (child.text or "") + (paragraph.text or "")
+            child.extend(paragraph)
 
 
 def _add_paragraphs(parent: etree._Element, text: str, notes: tuple[Note, ...]) -> None:

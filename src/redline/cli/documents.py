@@ -57,14 +57,17 @@ def import_command(
 @cli.command("validate")
 @click.argument("files", nargs=-1, required=True)
 @click.option("-q", "--quiet", is_flag=True, help="Print problems only, no summary line.")
+@click.option("--strict", is_flag=True, help="Warnings make a file invalid too.")
 @handle_errors
-def validate_command(files: Sequence[str], quiet: bool) -> None:
+def validate_command(files: Sequence[str], quiet: bool, strict: bool) -> None:
     """Validate AKN FILES against the AKN 3.0 schema and the project's rules.
 
-    Prints every problem as FILE:LINE: MESSAGE. Exit 0 when all are valid, 1 when
-    any is invalid or not well-formed, 2 when a file cannot be read.
+    Prints every problem as FILE:LINE: MESSAGE (FILE:LINE: warning: MESSAGE for eId
+    naming and numbering deviations). Exit 0 when all are valid (warnings allowed
+    unless --strict), 1 when any is invalid or not well-formed, 2 when a file cannot
+    be read.
     """
-    from redline.akn.validate import validate_akn
+    from redline.akn.validate import is_invalid, validate_akn
     from redline.read.sources import read_bytes
 
     code = 0
@@ -77,8 +80,8 @@ def validate_command(files: Sequence[str], quiet: bool) -> None:
             continue
         problems = validate_akn(data, name)
         for problem in problems:
-            click.echo(one_line(str(problem)))
-        if problems:
+            click.echo(one_line(problem.describe()))
+        if is_invalid(problems, strict):
             code = max(code, 1)
         elif not quiet:
             click.echo(f"{name}: valid", err=True)

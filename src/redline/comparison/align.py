@@ -1,11 +1,14 @@
 """Alignment: which unit of the old version became which unit of the new one (the "align" stage).
 
-Units are paired by content, not by number. Text units (recitals, paragraphs, points,
-intros, unnumbered text) are aligned first, over the whole document: exact text, then
+Units are paired by content, not by number. Identical units in the same order pair
+first (`redline.comparison.order`). Text units (recitals, paragraphs, points,
+intros, unnumbered text) are aligned next, over the whole document: exact text, then
 the same eId with similar text, then similarity among candidates that share rare
 words (an inverted index keeps this near-linear), then splits and merges, then
 leftovers by position. Containers (articles, lists, parts) follow the majority of
-their text units. Authorial notes are aligned on their own.
+their text units; a top-level provision with a unique, unchanged heading pairs with
+its counterpart, and repeated identical texts within paired containers pair in order.
+Authorial notes are aligned on their own.
 
 Guarantees to `redline.comparison.engine`: every unit is in at most one pair, split or merge;
 `Alignment.pair_old`/`pair_new` are inverse maps; split and merge members are not
@@ -20,6 +23,7 @@ from dataclasses import dataclass, field
 from redline.changes import CompareOptions
 from redline.comparison.candidates import CandidateIndex
 from redline.comparison.flatten import Flat, flatten
+from redline.comparison.order import pair_by_heading, pair_identical_in_order, pair_twins_in_order
 from redline.comparison.tokens import similarity, word_keys
 from redline.model import Document
 
@@ -53,9 +57,12 @@ class Alignment:
 def align(old_doc: Document, new_doc: Document, options: CompareOptions) -> Alignment:
     """Pair the units of two versions; see the module docstring for the order of passes."""
     result = Alignment(flatten(old_doc, options), flatten(new_doc, options))
+    pair_identical_in_order(result.old, result.new, result.pair_old, result.link)
     _pair_exact(result, ambiguous=False)
     _pair_similar(result, options, same_eid_only=False)
     _pair_containers(result)
+    pair_by_heading(result.old, result.new, result.pair_old, result.pair_new, result.link)
+    pair_twins_in_order(result.old, result.new, result.pair_old, result.pair_new, result.link)
     _pair_exact(result, ambiguous=True)
     _pair_similar(result, options, same_eid_only=True)
     _find_splits_and_merges(result, options)
@@ -121,9 +128,14 @@ def _pair_similar(result: Alignment, options: CompareOptions, *, same_eid_only: 
                     scored.append((sim, match.index, flat.index))
     else:
         index = CandidateIndex(old_free)
+        # a text with an identical twin free on the other side waits for its context
+        old_texts = {(f.region, f.keys) for f in old_free}
+        new_texts = {(f.region, f.keys) for f in new_free}
         for flat in new_free:
+            if (flat.region, flat.keys) in old_texts:
+                continue
             for candidate in index.candidates(flat):
-                if candidate.keys == flat.keys:
+                if (candidate.region, candidate.keys) in new_texts:
                     continue  # repeated identical texts: paired by context later
                 sim = similarity(candidate.bag, flat.bag)
                 if sim >= options.match_threshold:

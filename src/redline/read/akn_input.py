@@ -10,13 +10,17 @@ from __future__ import annotations
 from dataclasses import replace
 
 from redline.akn.naming import frbr_uris
-from redline.akn.read import read_akn
+from redline.akn.read import read_akn_result
 from redline.model import Document, ImportOptions, ImportResult
 
 
 def import_akn(data: bytes, source: str, options: ImportOptions) -> ImportResult:
-    """The document in the AKN `data`, with the metadata `options` set."""
-    return ImportResult(with_metadata(read_akn(data, source), options), report="read Akoma Ntoso")
+    """The document in the AKN `data`, with the metadata `options` set, and the reader's
+    warnings (repaired eIds, elements kept as text)."""
+    document, warnings = read_akn_result(data, source)
+    return ImportResult(
+        with_metadata(document, options), warnings=warnings, report="read Akoma Ntoso"
+    )
 
 
 def with_metadata(document: Document, options: ImportOptions) -> Document:
