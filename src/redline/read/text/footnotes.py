@@ -19,16 +19,24 @@ from redline.read.text.layout import Footnote
 
 _CANDIDATE = re.compile(
     r"""
-    (?<![\d/\-(])         # not the tail of a number, a symbol (A/55/49), a range or "(2)"
+    \[(?P<bracketed>\d{1,3})\]    # a marker in brackets, as `redline text` prints it: "[3]"
+    | (?<![\d/\-(])         # not the tail of a number, a symbol (A/55/49), a range or "(2)"
     (?<!\d\.)             # nor the decimals of a number
     (?:
         (?<=\S)(?P<after_word>\d{1,3})     # glued to the word or punctuation before: "century1"
       | (?P<before_word>\d{1,3})(?=[^\W\d_])  # or to the word after: "2as"
     )
     (?!\d|/|\.\d|(?:st|nd|rd|th)\b)  # not a longer number, a symbol, a decimal or "21st"
+    | (?<![\d.])(?:19|20)\d\d      # a year ...
+      (?P<after_year>\d{1,3})       # ... with a marker glued to it: "202122", "139/200423"
+      (?![\d/]|\.\d)
     """,
     re.VERBOSE,
 )
+
+#: How far ahead of the expected number a marker may be: a marker lost in extraction must
+#: not stop all the notes after it from being found.
+_LOOKAHEAD = 3
 
 
 class Anchors:
@@ -55,13 +63,14 @@ class Anchors:
         length = 0
         start = 0
         for match in _CANDIDATE.finditer(text):
-            number = int(match[0])
-            if number != self.expected or number not in self.bodies:
+            marker = match["bracketed"] or match["after_year"] or match[0]
+            number = int(marker)
+            if not self.expects(number, year=bool(match["after_year"])):
                 continue
-            kept.append(text[start : match.start()])
-            length += match.start() - start
+            begin = match.start("after_year") if match["after_year"] else match.start()
+            kept.append(text[start:begin])
+            length += begin - start
             start = match.end()
-            marker = match[0]
             notes.append(
                 Note(
                     eid=make_eid(eid, "authorialNote", marker),
@@ -71,9 +80,18 @@ class Anchors:
                 )
             )
             self.used.add(number)
-            self.expected += 1
+            self.expected = number + 1
         kept.append(text[start:])
         return "".join(kept), tuple(notes)
+
+    def expects(self, number: int, *, year: bool) -> bool:
+        """True when `number` can be the next marker: the one expected (a marker glued to
+        a year only then), or a little ahead of it, with a body of that number."""
+        if number not in self.bodies or number in self.used:
+            return False
+        if year:
+            return number == self.expected
+        return self.expected <= number < self.expected + _LOOKAHEAD
 
     def unmatched(self) -> tuple[Footnote, ...]:
         """Footnote bodies whose marker was not found in the text."""
