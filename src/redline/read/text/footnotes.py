@@ -27,9 +27,8 @@ _CANDIDATE = re.compile(
       | (?P<before_word>\d{1,3})(?=[^\W\d_])  # or to the word after: "2as"
     )
     (?!\d|/|\.\d|(?:st|nd|rd|th)\b)  # not a longer number, a symbol, a decimal or "21st"
-    | (?<![\d.])(?:19|20)\d\d      # a year ...
-      (?P<after_year>\d{1,3})       # ... with a marker glued to it: "202122", "139/200423"
-      (?![\d/]|\.\d)
+    | (?<![\d.])(?P<year>(?:19|20)\d\d(?:/\d+)?|(?:19|20)\d{3,6})  # a year or act number
+      (?![\d/]|\.\d)             # ... with a marker glued: "202122", "139/200423", "2016/6794"
     """,
     re.VERBOSE,
 )
@@ -63,11 +62,14 @@ class Anchors:
         length = 0
         start = 0
         for match in _CANDIDATE.finditer(text):
-            marker = match["bracketed"] or match["after_year"] or match[0]
-            number = int(marker)
-            if not self.expects(number, year=bool(match["after_year"])):
+            marker = match["bracketed"] or match["after_word"] or match["before_word"] or ""
+            begin = match.start()
+            if match["year"]:
+                marker = self.glued_to_year(match["year"])
+                begin = match.end() - len(marker)
+            if not marker or not self.expects(int(marker)):
                 continue
-            begin = match.start("after_year") if match["after_year"] else match.start()
+            number = int(marker)
             kept.append(text[start:begin])
             length += begin - start
             start = match.end()
@@ -84,14 +86,27 @@ class Anchors:
         kept.append(text[start:])
         return "".join(kept), tuple(notes)
 
-    def expects(self, number: int, *, year: bool) -> bool:
-        """True when `number` can be the next marker: the one expected (a marker glued to
-        a year only then), or a little ahead of it, with a body of that number."""
+    def expects(self, number: int) -> bool:
+        """True when `number` can be the next marker: the one expected or a little ahead
+        of it, with a body of that number."""
         if number not in self.bodies or number in self.used:
             return False
-        if year:
-            return number == self.expected
         return self.expected <= number < self.expected + _LOOKAHEAD
+
+    def glued_to_year(self, digits: str) -> str:
+        """The marker glued to the end of a year or act number, if one is expected there.
+
+        >>> from redline.read.text.layout import Footnote
+        >>> anchors = Anchors((Footnote(22, "OJ C 147.", 9),))
+        >>> anchors.glued_to_year("202122"), anchors.glued_to_year("2016/679")
+        ('22', '')
+        """
+        for number in range(self.expected, self.expected + _LOOKAHEAD):
+            marker = str(number)
+            head = digits[: -len(marker)]
+            if digits.endswith(marker) and (len(head) == 4 or re.fullmatch(r"\d{4}/\d+", head)):
+                return marker
+        return ""
 
     def unmatched(self) -> tuple[Footnote, ...]:
         """Footnote bodies whose marker was not found in the text."""

@@ -62,7 +62,8 @@ class Freezer:
             text, notes = self.anchors.anchor(node.text, unique)
             children = self.freeze(node.children, unique, here)
             units.append(
-                Unit(node.element, unique, node.num, node.heading, text, notes, children,
-                     node.attrs)  # fmt: skip
+                Unit(
+                    node.element, unique, node.num, node.heading, text, notes, children, node.attrs
+                )  # fmt: skip
             )
         return tuple(units)
