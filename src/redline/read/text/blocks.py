@@ -197,7 +197,7 @@ def make_blocks(lines: tuple[Line, ...]) -> list[Block]:
     return [_block(group, containers) for group in groups if group]
 
 
-_HEADINGS = (Kind.ARTICLE, Kind.CONTAINER)
+_HEADINGS = (Kind.ARTICLE, Kind.CONTAINER, Kind.SECTION)
 
 
 def _starts_new_block(current: list[Line], line: Line, containers: bool) -> bool:
@@ -210,9 +210,7 @@ def _starts_new_block(current: list[Line], line: Line, containers: bool) -> bool
         return line.after_break or bool(_ENDS_CLAUSE.search(previous)) or _stands_alone(current)
     if not opens_recital(line.text):
         return False
-    if line.after_break:
-        return bool(_ENDS_SENTENCE.search(previous))
-    return previous.endswith((",", ";", ":"))
+    return bool(_ENDS_SENTENCE.search(previous))
 
 
 def _stands_alone(current: list[Line]) -> bool:

@@ -60,7 +60,9 @@ def split_endnotes(lines: tuple[Line, ...]) -> Endnotes:
 def _paragraphs(lines: tuple[Line, ...]) -> list[list[Line]]:
     paragraphs: list[list[Line]] = [[]]
     for line in lines:
-        if line.text:
+        if _RULE.match(line.text) and paragraphs[-1]:
+            paragraphs.append([line])  # a rule starts the list of notes under it
+        elif line.text:
             paragraphs[-1].append(line)
         elif paragraphs[-1]:
             paragraphs.append([])
