@@ -26,7 +26,7 @@ from redline.read.text.footnotes import Anchors
 from redline.read.text.layout import Footnote
 from redline.read.text.nodes import Freezer, Node
 from redline.read.text.shapes import Built
-from redline.read.text.structure import BodyBuilder, unmatched
+from redline.read.text.structure import BodyBuilder, unmatched, unmatched_notes
 
 #: Component names by the part of `eu.ActParts` they come from.
 _COMPONENTS = (("memorandum", "explanatoryMemorandum"), ("statement", "financialStatement"))
@@ -61,6 +61,7 @@ def build_act(blocks: list[Block], footnotes: tuple[Footnote, ...]) -> Built:
                                      "financialStatement", anchors, built.warnings))  # fmt: skip
     built.components = tuple(components)
     built.warnings.extend(unmatched(anchors))
+    built.skipped.extend(unmatched_notes(anchors))
     return built
 
 

@@ -23,7 +23,7 @@ from redline.read.text.footnotes import Anchors
 from redline.read.text.layout import Footnote
 from redline.read.text.nodes import Freezer, Node
 from redline.read.text.report import Skipped
-from redline.read.text.structure import build_units, unmatched
+from redline.read.text.structure import build_units, unmatched, unmatched_notes
 
 _NOT_A_TITLE = re.compile(
     r"""
@@ -85,7 +85,7 @@ def build_draft(blocks: list[Block], footnotes: tuple[Footnote, ...]) -> Built:
         body=structure.body,
         warnings=list(structure.warnings),
     )
-    built.skipped = skip(blocks[:first], footnotes, "before the title")
+    built.skipped = skip(blocks[:first], footnotes, "before the title") + list(structure.skipped)
     return built
 
 
@@ -152,6 +152,7 @@ def build_resolution(blocks: list[Block], footnotes: tuple[Footnote, ...]) -> Bu
     built.preamble = freezer.freeze(preamble, "preamble")
     built.body = freezer.freeze(holder.node.children, "")
     built.warnings.extend(unmatched(freezer.anchors))
+    built.skipped.extend(unmatched_notes(freezer.anchors))
     return built
 
 
@@ -169,4 +170,5 @@ def build_plain(blocks: list[Block], footnotes: tuple[Footnote, ...]) -> Built:
     freezer = Freezer(Anchors(footnotes), built.warnings)
     built.body = freezer.freeze(nodes, "")
     built.warnings.extend(unmatched(freezer.anchors))
+    built.skipped.extend(unmatched_notes(freezer.anchors))
     return built

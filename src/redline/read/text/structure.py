@@ -21,6 +21,7 @@ from redline.read.text.blocks import Block, Kind
 from redline.read.text.footnotes import Anchors
 from redline.read.text.layout import Footnote
 from redline.read.text.nodes import Freezer, Node
+from redline.read.text.report import Skipped
 
 #: Containers by rank: a container closes the open ones of the same or a lower rank.
 _RANKS = {"part": 0, "title": 1, "chapter": 2, "section": 3}
@@ -36,6 +37,8 @@ class Structure:
     """Containers holding articles, or articles."""
     warnings: tuple[str, ...]
     """Repeated or out-of-sequence labels, unmatched footnotes, odd text placement."""
+    skipped: tuple[Skipped, ...] = ()
+    """Footnote bodies whose marker was not found."""
 
 
 def build_units(blocks: list[Block], footnotes: tuple[Footnote, ...]) -> Structure:
@@ -47,14 +50,23 @@ def build_units(blocks: list[Block], footnotes: tuple[Footnote, ...]) -> Structu
     preamble = freezer.freeze([builder.recitals] if builder.recitals else [], "preamble")
     body = freezer.freeze(builder.body, "")
     warnings.extend(unmatched(freezer.anchors))
-    return Structure(preamble, body, tuple(warnings))
+    return Structure(preamble, body, tuple(warnings), tuple(unmatched_notes(freezer.anchors)))
 
 
 def unmatched(anchors: Anchors) -> list[str]:
-    """A warning for each footnote body whose marker was not found."""
+    """A warning for each footnote body whose marker was not found (the importer's report
+    names each as a skipped part, see `unmatched_notes`)."""
     return [
         f"footnote {footnote.number} (line {footnote.line}) has no marker in the text"
         for footnote in anchors.unmatched()
+    ]
+
+
+def unmatched_notes(anchors: Anchors) -> list[Skipped]:
+    """Each footnote body whose marker was not found, as a skipped part."""
+    return [
+        Skipped(note.line, note.line, len(note.text.split()), f"footnote {note.number}")
+        for note in anchors.unmatched()
     ]
 
 
