@@ -73,7 +73,7 @@ def test_regulation_parts() -> None:
     note = next(n for u, n in doc.notes() if n.marker == "22")
     assert note.text.startswith("OJ\u00a0C\u00a0147, 26.4.2021")
     recital = next(u for u in units(doc, "recital") if u.num == "(108)")
-    assert recital.text.endswith("delivered an opinion on 10 February 2021.")
+    assert recital.text.endswith("delivered an opinion on 10\u00a0February 2021.")
 
 
 def test_proposal_memorandum_and_financial_statement_are_components() -> None:

@@ -86,8 +86,8 @@ def _paragraphs(blocks: list[Block]) -> list[tuple[int, str]]:
     paragraphs: list[tuple[int, str]] = []
     waiting: list[str] = []
     for block in blocks:
-        waiting.append(block.words)
-        if re.search(r"\w", block.words):
+        waiting.append(block.source or block.words)
+        if re.search(r"\w", waiting[-1]):
             paragraphs.append((block.line, " ".join(waiting)))
             waiting = []
     if waiting and paragraphs:

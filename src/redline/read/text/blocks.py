@@ -66,6 +66,8 @@ class Block:
     """For headings and containers, what the eId is made from (``5bis``, ``III``)."""
     end: int = 0
     """Source line number of the block's last line."""
+    source: str = ""
+    """The block's lines joined as printed, label and separators included."""
 
     @property
     def words(self) -> str:
@@ -224,4 +226,5 @@ def _block(group: list[Line], containers: bool) -> Block:
     parts = [opening.text] if opening.text else []
     parts += [line.text for line in group[1:]]
     return Block(opening.kind, opening.num, join_lines(parts), group[0].number, len(group),
-                 opening.element, opening.label, group[-1].number)  # fmt: skip
+                 opening.element, opening.label, group[-1].number,
+                 join_lines([line.text for line in group]))  # fmt: skip
