@@ -212,7 +212,7 @@ def _starts_new_block(current: list[Line], line: Line, containers: bool) -> bool
         return line.after_break or bool(_ENDS_CLAUSE.search(previous)) or _stands_alone(current)
     if not opens_recital(line.text):
         return False
-    return bool(_ENDS_SENTENCE.search(previous))
+    return bool(_ENDS_SENTENCE.search(previous)) or _stands_alone(current)
 
 
 def _stands_alone(current: list[Line]) -> bool:
