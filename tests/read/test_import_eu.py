@@ -40,7 +40,9 @@ def test_counts(path: Path, recitals: int, articles: int, chapters: int, notes: 
     doc = imported(path).document
     assert len(units(doc, "recital")) == recitals
     assert [u.num for u in units(doc, "recital") if u.num][-1] == f"({recitals})"
-    assert [u.num for u in units(doc, "article")] == [f"Article {n}" for n in range(1, articles + 1)]
+    assert [u.num for u in units(doc, "article")] == [
+        f"Article {n}" for n in range(1, articles + 1)
+    ]
     assert [u.num.upper() for u in units(doc, "chapter")] == [
         f"CHAPTER {n}" for n in ("I", "II", "III", "IV", "V", "VI")
     ][:chapters]

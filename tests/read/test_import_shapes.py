@@ -83,7 +83,7 @@ def test_unknown_preamble_opening_is_a_recital_not_the_title() -> None:
     )  # fmt: skip
     doc = result.document
     assert doc.meta.title == "The real title"
-    assert [u.text for u in doc.preamble[0].children][0] == "Inspired by the Charter,"
+    assert doc.preamble[0].children[0].text == "Inspired by the Charter,"
 
 
 def test_what_is_above_the_title_is_reported_as_skipped() -> None:

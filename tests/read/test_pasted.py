@@ -10,11 +10,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from pasted_variants import PLAIN_VARIANTS, RAW_VARIANTS, import_string, plain_text, shape
 from redline.akn.write import write_akn
 from redline.cli import cli
 from redline.model import Document, ImportOptions
-
-from pasted_variants import PLAIN_VARIANTS, RAW_VARIANTS, import_string, plain_text, shape
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"

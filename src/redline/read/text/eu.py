@@ -22,9 +22,8 @@ _CITATION = re.compile(
     r"|Acting in accordance|In accordance with|After obtaining)\b"
 )
 _WHEREAS = re.compile(r"^Whereas\s*:$")
-_FORMULA = re.compile(
-    r"(?P<formula>(?:HAVE|HAS) ADOPTED TH(?:IS|E PRESENT) [A-Z ]+?\s*:?)$"  # HAVE ADOPTED THIS REGULATION:
-)
+#: The enacting formula: HAVE ADOPTED THIS REGULATION:, HAS ADOPTED THIS DECISION:
+_FORMULA = re.compile(r"(?P<formula>(?:HAVE|HAS) ADOPTED TH(?:IS|E PRESENT) [A-Z ]+?\s*:?)$")
 _AUTHORITY = re.compile(r"^THE [A-Z][A-Z ,'’()-]+,$")  # THE EUROPEAN PARLIAMENT AND THE COUNCIL …,
 _DONE_AT = re.compile(r"^Done at\b")
 _PROPOSAL = re.compile(r"^Proposal for an?\b")

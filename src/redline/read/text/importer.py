@@ -25,7 +25,7 @@ from redline.read.text.blocks import WRAP_LIMIT, Block, Kind, make_blocks
 from redline.read.text.decode import decode
 from redline.read.text.endnotes import split_endnotes
 from redline.read.text.eu import is_act
-from redline.read.text.layout import Line, read_layout
+from redline.read.text.layout import Footnote, Line, read_layout
 from redline.read.text.report import report_line, summarise
 from redline.read.text.shapes import Built, build_draft, build_plain, build_resolution
 
@@ -79,8 +79,8 @@ def import_text(data: bytes, source: str, options: ImportOptions) -> ImportResul
     return ImportResult(document, summarise(warnings), report)
 
 
-def _build(blocks: list[Block], footnotes: tuple[object, ...]) -> Built:
-    notes = tuple(footnotes)  # type: ignore[arg-type]
+def _build(blocks: list[Block], notes: tuple[Footnote, ...]) -> Built:
+    """The parts of the document, built by the shape the blocks have."""
     if is_act(blocks):
         return build_act(blocks, notes)
     if any(block.kind is Kind.ARTICLE for block in blocks):

@@ -61,9 +61,6 @@ class Freezer:
             self.taken.add(unique)
             text, notes = self.anchors.anchor(node.text, unique)
             children = self.freeze(node.children, unique, here)
-            units.append(
-                Unit(
-                    node.element, unique, node.num, node.heading, text, notes, children, node.attrs
-                )  # fmt: skip
-            )
+            parts = (node.element, unique, node.num, node.heading, text, notes, children)
+            units.append(Unit(*parts, attrs=node.attrs))
         return tuple(units)
