@@ -81,5 +81,10 @@ def report_line(
     if document.components:
         found.append(f"{len(document.components)} components")
     places = [f"instrument from line {first_line}", f"{dropped} page-layout lines dropped"]
+    for number, component in enumerate(document.components, start=1):
+        facts = dict(component.meta.extra)
+        if "lines" in facts:
+            places.append(f"lines {facts['lines']} ({facts.get('words', '?')} words):"
+                          f" {component.meta.doc_name} kept as component att_{number}")  # fmt: skip
     places += [f"skipped lines {s.first}-{s.last} ({s.words} words): {s.what}" for s in skipped]
     return f"{source}: {', '.join(found)} ({'; '.join(places)})"
