@@ -11,6 +11,7 @@ from redline.akn.read import read_akn
 from redline.akn.validate import validate_akn
 from redline.akn.write import write_akn
 from redline.cli import cli
+from redline.errors import InputError
 from redline.model import Document, ImportOptions, ImportResult, Unit
 from redline.read.text.importer import import_text
 
@@ -179,3 +180,13 @@ def test_a_final_list_of_points_is_not_taken_for_notes() -> None:
     result = import_lines("A draft", "", "Article 1", "", "States shall:", "", "(1) cooperate;",
                           "", "(2) report.")  # fmt: skip
     assert [u.num for u in result.document.walk() if u.element == "point"] == ["(1)", "(2)"]
+
+
+def test_a_text_that_is_not_prose_is_refused_in_one_line() -> None:
+    data = b"root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n"
+    with pytest.raises(InputError) as raised:
+        import_text(data, "p.txt", ImportOptions())
+    assert str(raised.value) == (
+        "p.txt: no article, no numbered paragraph, and only 0% of the text is words;"
+        " expected the plain text of a legal text"
+    )

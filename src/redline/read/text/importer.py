@@ -18,7 +18,7 @@ from datetime import date as Date
 from pathlib import PurePath
 
 from redline.akn.naming import frbr_uris
-from redline.errors import UsageError
+from redline.errors import InputError, UsageError
 from redline.model import Document, ImportOptions, ImportResult, Metadata
 from redline.read.text.acts import build_act
 from redline.read.text.blocks import WRAP_LIMIT, Block, Kind, make_blocks
@@ -40,6 +40,11 @@ _SLUG_STOPWORDS = frozenset(
     | {"preliminary", "text", "draft", "revised"}
 )
 
+#: A word, with the quotes, brackets and punctuation around it.
+_WORD = re.compile(r"^[(\"“‘'«]*[^\W\d_]+(?:[-’'][^\W\d_]+)*[)\"”’'»,.;:!?]*$")
+#: The share of words below which a text without structure is not taken for prose.
+_PROSE = 0.5
+
 #: The version line `redline text` prints under the title: ``(revision A, 2016-06-01)``.
 _VERSION_LINE = re.compile(r"^\((?:(?P<label>[^()]*), )?(?P<date>\d{4}-\d{2}-\d{2})\)$")
 
@@ -53,7 +58,7 @@ def import_text(data: bytes, source: str, options: ImportOptions) -> ImportResul
     lines, version = _take_version_line(ends.lines)
     footnotes = layout.footnotes + ends.footnotes
     blocks = make_blocks(lines)
-    built = _build(blocks, footnotes)
+    built = _build(blocks, footnotes, source)
     warnings = list(built.warnings)
     if version is not None:
         options = replace(
@@ -79,15 +84,36 @@ def import_text(data: bytes, source: str, options: ImportOptions) -> ImportResul
     return ImportResult(document, summarise(warnings), report)
 
 
-def _build(blocks: list[Block], notes: tuple[Footnote, ...]) -> Built:
-    """The parts of the document, built by the shape the blocks have."""
+def _build(blocks: list[Block], notes: tuple[Footnote, ...], source: str) -> Built:
+    """The parts of the document, built by the shape the blocks have.
+
+    A text without articles or numbered paragraphs must at least be prose: most of its
+    tokens words (a configuration file, a table of numbers or a listing is refused)."""
     if is_act(blocks):
         return build_act(blocks, notes)
     if any(block.kind is Kind.ARTICLE for block in blocks):
         return build_draft(blocks, notes)
     if any(block.kind is Kind.PARAGRAPH for block in blocks):
         return build_resolution(blocks, notes)
+    share = word_share(blocks)
+    if share < _PROSE:
+        raise InputError(
+            f"no article, no numbered paragraph, and only {share:.0%} of the text is words;"
+            " expected the plain text of a legal text",
+            source=source,
+        )
     return build_plain(blocks, notes)
+
+
+def word_share(blocks: list[Block]) -> float:
+    """The share of the blocks' tokens that are words.
+
+    >>> word_share([Block(Kind.TEXT, "", "root:x:0:0:root:/root:/bin/bash", 1, 1)])
+    0.0
+    """
+    tokens = [token for block in blocks for token in block.words.split()]
+    words = sum(1 for token in tokens if _WORD.match(token))
+    return words / len(tokens) if tokens else 0.0
 
 
 def _take_version_line(lines: tuple[Line, ...]) -> tuple[tuple[Line, ...], tuple[str, str] | None]:
