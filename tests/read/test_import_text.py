@@ -182,10 +182,10 @@ def test_2014_article_5_keeps_repeated_labels_with_unique_eids() -> None:
     assert len(set(eids)) == 14
     assert eids[-2:] == ["art_5__list_1__point_i-2", "art_5__list_1__point_j-2"]
     assert points[-2].text.startswith("The structural analysis")
-    repeats = [w for w in imported(TEXT_2014).warnings if "repeats" in w]
-    assert len(repeats) == 2
-    assert repeats[0].startswith("Article 5: point (i)")
-    assert repeats[1].startswith("Article 5: point (j)")
+    # One warning per kind of doubt: the second repeat is named by its line.
+    (repeats,) = [w for w in imported(TEXT_2014).warnings if "repeats" in w]
+    assert repeats.startswith("Article 5: point (i)")
+    assert repeats.endswith("(and 1 more like it: line 265)")
 
 
 NOTES_2014 = [
@@ -404,11 +404,6 @@ BAD_INPUT = [
     pytest.param(b"\xef\xbb\xbf \n", "bad.txt: empty file", id="bom-only"),
     pytest.param(b"Article 1\n\nText\x00\n", "bad.txt:3: binary data", id="nul-in-utf-8"),
     pytest.param(b"Article 1\n\ncaf\xe9 \xff\n", "bad.txt:3: byte 0xe9 is not valid", id="bytes"),
-    pytest.param(
-        b"A title\n\n Recalling the Charter,\n\n1. Text.\n",
-        "bad.txt: no 'Article N' heading found",
-        id="no-articles",
-    ),
 ]
 
 
@@ -525,7 +520,8 @@ def test_labels_followed_by_no_break_spaces() -> None:
     doc = import_lines(
         "A draft", "", "Article\u00a07", "", "1.\u00a0Text with\u00a0a no-break space."
     ).document
-    assert (doc.body[0].eid, doc.body[0].num) == ("art_7", "Article\u00a07")
+    # The heading word is given in its canonical spelling, with an ordinary space.
+    assert (doc.body[0].eid, doc.body[0].num) == ("art_7", "Article 7")
     assert doc.body[0].children[0].text == "Text with\u00a0a no-break space."
 
 
@@ -636,6 +632,6 @@ def test_cli_import_writes_akn_and_reports_on_stderr(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0, result.stderr
     assert result.stderr.splitlines() == [
-        f"redline: warning: {warning}" for warning in imported(TEXT_2014).warnings[:2]
+        f"redline: warning: {warning}" for warning in imported(TEXT_2014).warnings[:-1]
     ] + [f"redline: {imported(TEXT_2014).report}"]
     assert output.read_bytes().startswith(b"<?xml")

@@ -70,7 +70,8 @@ SINGLETONS = frozenset({"intro", "wrapUp", "content"})
 
 _NUM_JUNK = re.compile(
     r"""
-    ^(?:article|art\.?|section|sec\.?|§|(?:sub)?(?:title|part|chapter|division))\s+  # a label word
+    ^(?:article|art\.?|art[ií]culo|rule|section|sec\.?|§  # a label word
+    |(?:sub)?(?:title|part|chapter|division))\s+
     """,
     re.IGNORECASE | re.VERBOSE,
 )

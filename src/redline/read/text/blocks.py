@@ -1,9 +1,19 @@
 """Blocks: the second stage of `import_text`, between the page layout and the structure.
 
 `make_blocks` turns the running text lines into blocks and guarantees: each block is one
-provision-level piece of the draft (a section heading, an ``Article N`` line, a numbered
-paragraph, a lettered or roman point, or a paragraph of unnumbered text), its printed
-`num` split off, its lines joined into running text, the footnote markers still in it.
+provision-level piece of the text (a section or container heading, an article-level
+heading, a numbered paragraph, a lettered or roman point, or a paragraph of unnumbered
+text), its printed `num` split off, its lines joined into running text, the footnote
+markers still in it. Blocks are found by what starts a line, not only by blank lines:
+
+1. A blank line always ends a block.
+2. In a text whose lines are not wrapped (some line is longer than `WRAP_LIMIT`: text
+   pasted from Word, a web page or an e-mail), every line is a block.
+3. In wrapped text (PDF extraction), a line starts a new block when it is a heading
+   (`headings.STYLES`, `headings.CONTAINERS`) or follows one; when it is labelled
+   (``1.``, ``(a)``, ``II.``) and the line before ended a clause (``.``, ``;``, ``:``,
+   ``,``, ``and``, ``or``), stood alone as a heading, or a page break came between; or
+   when it opens a recital (``Recalling``...) after a line that ended a clause.
 """
 
 from __future__ import annotations
@@ -12,7 +22,11 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+from redline.read.text.headings import match_container, match_heading
 from redline.read.text.layout import Line, join_lines
+
+#: A text with a line longer than this is not wrapped: each of its lines is a paragraph.
+WRAP_LIMIT = 200
 
 
 class Kind(Enum):
@@ -20,8 +34,10 @@ class Kind(Enum):
 
     SECTION = "section"
     """A roman-numbered section heading: ``I. Preambular Paragraphs``."""
+    CONTAINER = "container"
+    """A ``CHAPTER``/``SECTION``/``TITLE``/``PART`` line, its title on it or next."""
     ARTICLE = "article"
-    """An ``Article N`` line, possibly with its heading on the same line."""
+    """An article-level heading (`headings.STYLES`), possibly with its heading on the line."""
     PARAGRAPH = "paragraph"
     """A numbered paragraph: ``1. International solidarity is ...``."""
     POINT = "point"
@@ -39,26 +55,41 @@ class Block:
     num: str
     """The printed label (``Article 5``, ``1.``, ``(b)``, ``II.``), or ``""``."""
     text: str
-    """The words after the label, lines joined; for sections and articles, the heading."""
+    """The words after the label, lines joined; for headings, the inline heading."""
     line: int
     """Source line number of the block's first line."""
     lines: int
     """How many lines of running text the block has."""
+    element: str = ""
+    """For headings and containers, the element they open (``article``, ``chapter`` ...)."""
+    label: str = ""
+    """For headings and containers, what the eId is made from (``5bis``, ``III``)."""
+    end: int = 0
+    """Source line number of the block's last line."""
+    source: str = ""
+    """The block's lines joined as printed, label and separators included."""
+
+    @property
+    def words(self) -> str:
+        """The block's label and words, as printed."""
+        return f"{self.num} {self.text}".strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Opening:
+    """How a line starts: its kind, label and the words after the label."""
+
+    kind: Kind
+    num: str
+    text: str
+    element: str = ""
+    label: str = ""
 
 
 _SECTION = re.compile(
     r"""
     ^(?P<num>[IVXL]{1,5}\.)    # a roman section number with its dot: II.
     \s+(?P<text>\S.*)$          # the section heading (any space, no-break included)
-    """,
-    re.VERBOSE,
-)
-
-_ARTICLE = re.compile(
-    r"""
-    ^(?P<num>Article\s+\d{1,3})  # Article 5 (any space, no-break included)
-    (?:\s*[.:–—-]?\s*              # an optional separator ...
-       (?P<text>\S.*))?$            # ... before a heading on the same line
     """,
     re.VERBOSE,
 )
@@ -74,7 +105,7 @@ _PARAGRAPH = re.compile(
 _POINT = re.compile(
     r"""
     ^(?P<num>\(                 # (a), (iv), (aa), (1)
-        (?:[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})
+        (?:[a-z]{1,2}|[ivxl]{1,6}|\d{1,3})
     \))
     (?:\s+(?P<text>\S.*))?$     # the point's first words, if on the same line
     """,
@@ -90,21 +121,16 @@ _PREAMBULAR = re.compile(
     re.VERBOSE,
 )
 
-_PATTERNS = (
-    (Kind.ARTICLE, _ARTICLE),
-    (Kind.SECTION, _SECTION),
-    (Kind.PARAGRAPH, _PARAGRAPH),
-    (Kind.POINT, _POINT),
-)
-
 _ENDS_SENTENCE = re.compile(
     r"""
     [,;:.]          # a recital's comma, a point's semicolon, a full stop
     [”’"')\]]*      # closing quotes or brackets
-    \d{0,3}$        # a footnote marker
+    (?:\d{0,3}|\[\d{1,3}\])$  # a footnote marker
     """,
     re.VERBOSE,
 )
+
+_ENDS_CLAUSE = re.compile(r"(?:[,;:.][”’\"')\]]*(?:\d{0,3}|\[\d{1,3}\])|\b(?:and|or|et|ou|y|o))$")
 
 
 def opens_recital(text: str) -> bool:
@@ -116,25 +142,47 @@ def opens_recital(text: str) -> bool:
     return _PREAMBULAR.match(text) is not None
 
 
-def classify(text: str) -> tuple[Kind, str, str]:
-    """The kind, printed label and remaining words of a block's first line.
+def classify(text: str, containers: bool = False) -> Opening:
+    """How a block's first line starts; with `containers`, ``SECTION N`` is a container.
 
     >>> classify("(b) Social spheres")
-    (<Kind.POINT: 'point'>, '(b)', 'Social spheres')
-    >>> classify("Article 2 – Definitions")
-    (<Kind.ARTICLE: 'article'>, 'Article 2', 'Definitions')
-    >>> classify("Recalling the Preamble")
-    (<Kind.TEXT: 'text'>, '', 'Recalling the Preamble')
+    Opening(kind=<Kind.POINT: 'point'>, num='(b)', text='Social spheres', element='', label='')
+    >>> classify("Article 2 – Definitions").num, classify("ARTICLE 2").text
+    ('Article 2', '')
+    >>> classify("CHAPTER IV", containers=True).kind
+    <Kind.CONTAINER: 'container'>
+    >>> classify("Recalling the Preamble").kind
+    <Kind.TEXT: 'text'>
     """
-    for kind, pattern in _PATTERNS:
+    container = match_container(text)
+    if container is not None and (containers or container.element != "section"):
+        return Opening(Kind.CONTAINER, container.num, container.text, container.element,
+                       container.label)  # fmt: skip
+    heading = match_heading(text)
+    if heading is not None:
+        return Opening(Kind.ARTICLE, heading.num, heading.text, heading.element, heading.label)
+    for kind, pattern in ((Kind.SECTION, _SECTION), (Kind.PARAGRAPH, _PARAGRAPH),
+                          (Kind.POINT, _POINT)):  # fmt: skip
         match = pattern.match(text)
         if match:
-            return kind, match["num"], match["text"] or ""
-    return Kind.TEXT, "", text
+            return Opening(kind, match["num"], match["text"] or "")
+    return Opening(Kind.TEXT, "", text)
+
+
+def has_articles(lines: tuple[Line, ...]) -> bool:
+    """True when some line is an ``Article N`` heading (then ``SECTION N`` is a container)."""
+    return any((h := match_heading(line.text)) and h.element == "article" for line in lines)
+
+
+def is_wrapped(lines: tuple[Line, ...]) -> bool:
+    """True when no line is longer than `WRAP_LIMIT` (the text was wrapped, as in a PDF)."""
+    return all(len(line.text) <= WRAP_LIMIT for line in lines)
 
 
 def make_blocks(lines: tuple[Line, ...]) -> list[Block]:
     """Group running text lines into blocks (see the module docstring for the guarantees)."""
+    containers = has_articles(lines)
+    wrapped = is_wrapped(lines)
     groups: list[list[Line]] = []
     for line in lines:
         if not line.text:
@@ -144,33 +192,39 @@ def make_blocks(lines: tuple[Line, ...]) -> list[Block]:
         if not groups:
             groups.append([])
         current = groups[-1]
-        if current and _starts_new_block(current, line):
+        if current and (not wrapped or _starts_new_block(current, line, containers)):
             current = []
             groups.append(current)
         current.append(line)
-    return [_block(group) for group in groups if group]
+    return [_block(group, containers) for group in groups if group]
 
 
-def _starts_new_block(current: list[Line], line: Line) -> bool:
-    """True when `line` cannot continue the block of `current` lines.
+_HEADINGS = (Kind.ARTICLE, Kind.CONTAINER, Kind.SECTION)
 
-    Without a blank line between them, a line still starts a block when it is labelled
-    (after a page break, or anywhere for ``Article N``), when it follows an ``Article N``
-    line, or when it opens a page, the previous page ended a sentence and it starts as a
-    recital does (a recital that begins on a new page; other text runs on across the break).
-    """
-    kind = classify(line.text)[0]
-    if kind is Kind.ARTICLE or classify(current[0].text)[0] is Kind.ARTICLE:
+
+def _starts_new_block(current: list[Line], line: Line, containers: bool) -> bool:
+    """True when `line` cannot continue the block of `current` lines (rule 3 above)."""
+    kind = classify(line.text, containers).kind
+    if kind in _HEADINGS or classify(current[0].text, containers).kind in _HEADINGS:
         return True
-    if not line.after_break:
-        return False
+    previous = current[-1].text
     if kind is not Kind.TEXT:
-        return True
-    return bool(_ENDS_SENTENCE.search(current[-1].text)) and opens_recital(line.text)
+        return line.after_break or bool(_ENDS_CLAUSE.search(previous)) or _stands_alone(current)
+    if not opens_recital(line.text):
+        return False
+    return bool(_ENDS_SENTENCE.search(previous)) or _stands_alone(current)
 
 
-def _block(group: list[Line]) -> Block:
-    kind, num, first = classify(group[0].text)
-    parts = [first] if first else []
+def _stands_alone(current: list[Line]) -> bool:
+    """True for one short line that does not end like a sentence: a heading."""
+    text = current[0].text
+    return len(current) == 1 and len(text.split()) <= 12 and not _ENDS_SENTENCE.search(text)
+
+
+def _block(group: list[Line], containers: bool) -> Block:
+    opening = classify(group[0].text, containers)
+    parts = [opening.text] if opening.text else []
     parts += [line.text for line in group[1:]]
-    return Block(kind, num, join_lines(parts), group[0].number, len(group))
+    return Block(opening.kind, opening.num, join_lines(parts), group[0].number, len(group),
+                 opening.element, opening.label, group[-1].number,
+                 join_lines([line.text for line in group]))  # fmt: skip

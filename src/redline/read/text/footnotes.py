@@ -19,16 +19,23 @@ from redline.read.text.layout import Footnote
 
 _CANDIDATE = re.compile(
     r"""
-    (?<![\d/\-(])         # not the tail of a number, a symbol (A/55/49), a range or "(2)"
+    \[(?P<bracketed>\d{1,3})\]    # a marker in brackets, as `redline text` prints it: "[3]"
+    | (?<![\d/\-(])         # not the tail of a number, a symbol (A/55/49), a range or "(2)"
     (?<!\d\.)             # nor the decimals of a number
     (?:
         (?<=\S)(?P<after_word>\d{1,3})     # glued to the word or punctuation before: "century1"
       | (?P<before_word>\d{1,3})(?=[^\W\d_])  # or to the word after: "2as"
     )
     (?!\d|/|\.\d|(?:st|nd|rd|th)\b)  # not a longer number, a symbol, a decimal or "21st"
+    | (?<![\d.])(?P<year>(?:19|20)\d\d(?:/\d+)?|(?:19|20)\d{3,6})  # a year or act number
+      (?![\d/]|\.\d)             # ... with a marker glued: "202122", "139/200423", "2016/6794"
     """,
     re.VERBOSE,
 )
+
+#: How far ahead of the expected number a marker may be: a marker lost in extraction must
+#: not stop all the notes after it from being found.
+_LOOKAHEAD = 3
 
 
 class Anchors:
@@ -55,13 +62,17 @@ class Anchors:
         length = 0
         start = 0
         for match in _CANDIDATE.finditer(text):
-            number = int(match[0])
-            if number != self.expected or number not in self.bodies:
+            marker = match["bracketed"] or match["after_word"] or match["before_word"] or ""
+            begin = match.start()
+            if match["year"]:
+                marker = self.glued_to_year(match["year"])
+                begin = match.end() - len(marker)
+            if not marker or not self.expects(int(marker)):
                 continue
-            kept.append(text[start : match.start()])
-            length += match.start() - start
+            number = int(marker)
+            kept.append(text[start:begin])
+            length += begin - start
             start = match.end()
-            marker = match[0]
             notes.append(
                 Note(
                     eid=make_eid(eid, "authorialNote", marker),
@@ -71,9 +82,31 @@ class Anchors:
                 )
             )
             self.used.add(number)
-            self.expected += 1
+            self.expected = number + 1
         kept.append(text[start:])
         return "".join(kept), tuple(notes)
+
+    def expects(self, number: int) -> bool:
+        """True when `number` can be the next marker: the one expected or a little ahead
+        of it, with a body of that number."""
+        if number not in self.bodies or number in self.used:
+            return False
+        return self.expected <= number < self.expected + _LOOKAHEAD
+
+    def glued_to_year(self, digits: str) -> str:
+        """The marker glued to the end of a year or act number, if one is expected there.
+
+        >>> from redline.read.text.layout import Footnote
+        >>> anchors = Anchors((Footnote(22, "OJ C 147.", 9),))
+        >>> anchors.glued_to_year("202122"), anchors.glued_to_year("2016/679")
+        ('22', '')
+        """
+        for number in range(self.expected, self.expected + _LOOKAHEAD):
+            marker = str(number)
+            head = digits[: -len(marker)]
+            if digits.endswith(marker) and (len(head) == 4 or re.fullmatch(r"\d{4}/\d+", head)):
+                return marker
+        return ""
 
     def unmatched(self) -> tuple[Footnote, ...]:
         """Footnote bodies whose marker was not found in the text."""

@@ -1,43 +1,38 @@
-"""Import a UN-style draft from the plain text extracted from its PDF: text -> `Document`.
+"""Import a legal text from its plain text (PDF extraction, or pasted): text -> `Document`.
 
-The stages run in order: decode the bytes here, undo the page layout (`text_layout`),
-group lines into blocks (`text_blocks`), find where the instrument starts and its title
-(here), build the units (`text_structure`, which anchors footnotes with `footnotes`),
-then add metadata. Guarantees: the returned document keeps every word of the instrument
-and every typographic character; anything that is not a readable draft raises
-`InputError` naming the source (and the line where there is one).
+The stages run in order: `decode` the bytes, undo the page layout (`layout`), take off a
+list of notes at the end (`endnotes`), group lines into blocks (`blocks`), then build the
+shape the text has (`acts` for an EU act, `shapes` for a draft with articles, a
+resolution, or text without structure), and add metadata here. Guarantees: the document
+keeps every word of the instrument and every typographic character; every other line is in
+a component or a skipped part the report names with its lines and words; warnings come
+once per kind (`report.summarise`); input that is not text raises `InputError` naming the
+source (and the line where there is one).
 """
 
 from __future__ import annotations
 
-import codecs
 import re
+from dataclasses import replace
 from datetime import date as Date
 from pathlib import PurePath
 
 from redline.akn.naming import frbr_uris
 from redline.errors import InputError, UsageError
-from redline.model import Document, ImportOptions, ImportResult, Metadata, Unit
-from redline.read.text.blocks import Block, Kind, make_blocks, opens_recital
-from redline.read.text.layout import read_layout
-from redline.read.text.structure import build_units
+from redline.model import Document, ImportOptions, ImportResult, Metadata
+from redline.read.text.acts import build_act
+from redline.read.text.blocks import WRAP_LIMIT, Block, Kind, make_blocks
+from redline.read.text.decode import decode
+from redline.read.text.endnotes import split_endnotes
+from redline.read.text.eu import is_act
+from redline.read.text.layout import Footnote, Line, read_layout
+from redline.read.text.report import report_line, summarise
+from redline.read.text.shapes import Built, build_draft, build_plain, build_resolution
+
+__all__ = ["UNKNOWN_DATE", "decode", "default_work_uri", "import_text"]
 
 #: The date that marks an unknown version date.
 UNKNOWN_DATE = "1970-01-01"
-
-_NOT_A_TITLE = re.compile(
-    r"""
-    ^(?:\[.*\]          # [Anglais seulement], [English only]
-    | Annexe? | Annex\s+\w+   # an annex heading
-    | \*.*)$            # a footnote to the cover page
-    """,
-    re.VERBOSE,
-)
-
-#: Characters XML cannot hold, but a form feed (a page break the layout step removes).
-#: Refused on reading, so that no command prints them: on a terminal they are escape
-#: sequences that can hide or rewrite text.
-_CONTROL = re.compile("[\x01-\x08\x0b\x0e-\x1f\ufffe\uffff]")
 
 #: Words left out of a work URI made from a title: they differ between versions or say nothing.
 _SLUG_STOPWORDS = frozenset(
@@ -45,117 +40,117 @@ _SLUG_STOPWORDS = frozenset(
     | {"preliminary", "text", "draft", "revised"}
 )
 
+#: A word, with the quotes, brackets and punctuation around it.
+_WORD = re.compile(r"^[(\"“‘'«]*[^\W\d_]+(?:[-’'][^\W\d_]+)*[)\"”’'»,.;:!?]*$")
+#: The share of words below which a text without structure is not taken for prose.
+_PROSE = 0.5
+
+#: The version line `redline text` prints under the title: ``(revision A, 2016-06-01)``.
+_VERSION_LINE = re.compile(r"^\((?:(?P<label>[^()]*), )?(?P<date>\d{4}-\d{2}-\d{2})\)$")
+
 
 def import_text(data: bytes, source: str, options: ImportOptions) -> ImportResult:
-    """Read a draft's plain text into a document, with counts and warnings."""
+    """Read a text into a document, with counts and warnings (see the module docstring)."""
     text = decode(data, source, options.encoding)
-    layout = read_layout(text.split("\n"))
-    blocks = make_blocks(layout.lines)
-    start = find_start(blocks, source)
-    found_title = _title_before(blocks, start)
-    first_line = (found_title or blocks[start]).line
-    footnotes = tuple(note for note in layout.footnotes if note.line > first_line)
-    structure = build_units(blocks[start:], footnotes)
-    warnings = list(structure.warnings)
-    title = options.title or (found_title.text if found_title else "")
+    raw_lines = text.split("\n")
+    layout = read_layout(raw_lines, pages=all(len(line) <= WRAP_LIMIT for line in raw_lines))
+    ends = split_endnotes(layout.lines)
+    lines, version = _take_version_line(ends.lines)
+    footnotes = layout.footnotes + ends.footnotes
+    blocks = make_blocks(lines)
+    built = _build(blocks, footnotes, source)
+    warnings = list(built.warnings)
+    if version is not None:
+        options = replace(
+            options,
+            date=options.date or version[1],
+            version_label=options.version_label or version[0] or None,
+        )
+    title = options.title or built.title
     if not title:
         title = PurePath(source).stem
-        warnings.append(f"no title found above line {blocks[start].line}; give one with --title")
+        warnings.append(f"no title found above line {built.first_line}; give one with --title")
+    meta = _metadata(title, source, options, built, warnings)
     document = Document(
-        _metadata(title, source, options, warnings), structure.preamble, structure.body
+        meta,
+        built.preamble,
+        built.body,
+        built.preface,
+        built.conclusions,
+        complete_components(built.components, meta),
     )
-    return ImportResult(
-        document, tuple(warnings), _report(document, source, first_line, layout.dropped)
-    )
+    dropped = layout.dropped + (1 if version is not None else 0)
+    report = report_line(document, source, built.first_line, dropped, built.skipped)
+    return ImportResult(document, summarise(warnings), report)
 
 
-def decode(data: bytes, source: str, encoding: str) -> str:
-    """The text of `data`, line ends normalised to ``\\n``; refuses what is not a draft's text.
+def _build(blocks: list[Block], notes: tuple[Footnote, ...], source: str) -> Built:
+    """The parts of the document, built by the shape the blocks have.
 
-    A NUL byte means binary data, unless the encoding (UTF-16) decodes it away.
-    """
-    if not data.strip(b" \t\r\n\f"):
-        raise InputError("empty file; expected the plain text of a draft", source=source)
-    try:
-        text = data.decode(encoding)
-    except LookupError as error:
-        raise UsageError(f"unknown encoding {encoding!r}", source=source) from error
-    except UnicodeDecodeError as error:
-        if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
-            raise InputError(
-                "UTF-16 text (it starts with a byte order mark); give --encoding utf-16",
-                source=source,
-                line=1,
-            ) from error
-        if b"\x00" in data:
-            raise _binary(source, data.count(b"\n", 0, data.index(b"\x00")) + 1) from error
+    A text without articles or numbered paragraphs must at least be prose: most of its
+    tokens words (a configuration file, a table of numbers or a listing is refused)."""
+    if is_act(blocks):
+        return build_act(blocks, notes)
+    if any(block.kind is Kind.ARTICLE for block in blocks):
+        return build_draft(blocks, notes)
+    if any(block.kind is Kind.PARAGRAPH for block in blocks):
+        return build_resolution(blocks, notes)
+    share = word_share(blocks)
+    if share < _PROSE:
         raise InputError(
-            f"byte 0x{data[error.start]:02x} is not valid {encoding}; give the right --encoding",
+            f"no article, no numbered paragraph, and only {share:.0%} of the text is words;"
+            " expected the plain text of a legal text",
             source=source,
-            line=data.count(b"\n", 0, error.start) + 1,
-        ) from error
-    if "\x00" in text:
-        raise _binary(source, text.count("\n", 0, text.index("\x00")) + 1)
-    text = text.removeprefix("\ufeff")
-    if not text.strip():
-        raise InputError("empty file; expected the plain text of a draft", source=source)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    control = _CONTROL.search(text)
-    if control:
-        raise InputError(
-            f"control character U+{ord(control.group()):04X}, not the plain text of a draft",
-            source=source,
-            line=text.count("\n", 0, control.start()) + 1,
         )
-    return text
+    return build_plain(blocks, notes)
 
 
-def _binary(source: str, line: int) -> InputError:
-    return InputError(
-        "binary data (a NUL byte), not the plain text of a draft", source=source, line=line
-    )
+def word_share(blocks: list[Block]) -> float:
+    """The share of the blocks' tokens that are words.
 
-
-def find_start(blocks: list[Block], source: str) -> int:
-    """The index of the instrument's first block: its preamble heading or first recital.
-
-    Everything before it (a summary in another language, "Annexe", the report's title,
-    a cover note) is not the instrument; the block just before it is the title.
+    >>> word_share([Block(Kind.TEXT, "", "root:x:0:0:root:/root:/bin/bash", 1, 1)])
+    0.0
     """
-    first_article = next((i for i, b in enumerate(blocks) if b.kind is Kind.ARTICLE), None)
-    if first_article is None:
-        raise InputError(
-            "no 'Article N' heading found; expected a draft with articles", source=source
+    tokens = [token for block in blocks for token in block.words.split()]
+    words = sum(1 for token in tokens if _WORD.match(token))
+    return words / len(tokens) if tokens else 0.0
+
+
+def _take_version_line(lines: tuple[Line, ...]) -> tuple[tuple[Line, ...], tuple[str, str] | None]:
+    """The lines without the version line `redline text` prints under the title, and it."""
+    texts = [index for index, line in enumerate(lines) if line.text][:3]
+    for index in texts[1:]:
+        match = _VERSION_LINE.match(lines[index].text)
+        if match:
+            return lines[:index] + lines[index + 1 :], (match["label"] or "", match["date"])
+    return lines, None
+
+
+def complete_components(components: tuple[Document, ...], meta: Metadata) -> tuple[Document, ...]:
+    """The components with the metadata of the document they belong to, under its work."""
+    completed = []
+    for component in components:
+        work, expression, manifestation = frbr_uris(
+            f"{meta.work_uri}/{component.meta.doc_name}", meta.language, meta.date
         )
-    openings = [
-        index
-        for index, block in enumerate(blocks[:first_article])
-        if block.kind is Kind.SECTION and block.num == "I."
-    ]
-    if openings:
-        return openings[-1]
-    start = first_article
-    while start > 0 and _is_preambular(blocks[start - 1]):
-        start -= 1
-    return start
+        completed.append(
+            replace(
+                component,
+                meta=replace(
+                    component.meta,
+                    work_uri=work,
+                    expression_uri=expression,
+                    manifestation_uri=manifestation,
+                    date=meta.date,
+                    country=meta.country,
+                    source=meta.source,
+                ),
+            )
+        )
+    return tuple(completed)
 
 
-def _is_preambular(block: Block) -> bool:
-    """True for a recital, or the continuation of one a page break cut off."""
-    return block.kind is Kind.TEXT and (opens_recital(block.text) or block.text[:1].islower())
-
-
-def _title_before(blocks: list[Block], start: int) -> Block | None:
-    """The block right before the instrument, when it can be a title."""
-    if start == 0:
-        return None
-    block = blocks[start - 1]
-    if block.kind is not Kind.TEXT or _NOT_A_TITLE.match(block.text):
-        return None
-    return block
-
-
-def default_work_uri(title: str) -> str:
+def default_work_uri(title: str, country: str = "un", doc_type: str = "bill") -> str:
     """A work URI from the title's telling words, the same for every version of the draft.
 
     >>> default_work_uri("Draft declaration on the right to peace (revised)")
@@ -163,10 +158,12 @@ def default_work_uri(title: str) -> str:
     """
     words = re.findall(r"[a-z0-9]+", re.sub(r"\([^)]*\)", "", title.lower()))
     slug = "-".join(word for word in words if word not in _SLUG_STOPWORDS)
-    return f"/akn/un/bill/{slug or 'draft'}"
+    return f"/akn/{country}/{doc_type}/{slug or 'draft'}"
 
 
-def _metadata(title: str, source: str, options: ImportOptions, warnings: list[str]) -> Metadata:
+def _metadata(
+    title: str, source: str, options: ImportOptions, built: Built, warnings: list[str]
+) -> Metadata:
     date = options.date
     if date is None:
         date = UNKNOWN_DATE
@@ -176,9 +173,8 @@ def _metadata(title: str, source: str, options: ImportOptions, warnings: list[st
             Date.fromisoformat(date)
         except ValueError as error:
             raise UsageError(f"--date must be YYYY-MM-DD, got {date!r}", source=source) from error
-    work, expression, manifestation = frbr_uris(
-        options.work_uri or default_work_uri(title), "eng", date
-    )
+    work = options.work_uri or default_work_uri(title, built.country, built.doc_type)
+    work, expression, manifestation = frbr_uris(work, "eng", date)
     return Metadata(
         title=title,
         work_uri=work,
@@ -186,23 +182,8 @@ def _metadata(title: str, source: str, options: ImportOptions, warnings: list[st
         manifestation_uri=manifestation,
         date=date,
         version_label=options.version_label or "",
+        doc_type=built.doc_type,
+        doc_name=built.doc_name,
+        country=built.country,
         source=source,
     )
-
-
-def _report(document: Document, source: str, first_line: int, dropped: int) -> str:
-    """One line of counts, so a human can check them against the printed draft."""
-    counts: dict[str, int] = {}
-    for unit in document.walk():
-        counts[unit.element] = counts.get(unit.element, 0) + 1
-    numbered = sum(1 for unit in document.walk() if _is_numbered_paragraph(unit))
-    notes = sum(1 for _ in document.notes())
-    return (
-        f"{source}: {counts.get('recital', 0)} recitals, {counts.get('article', 0)} articles,"
-        f" {numbered} paragraphs, {counts.get('point', 0)} points, {notes} notes"
-        f" (instrument from line {first_line}; {dropped} page-layout lines dropped)"
-    )
-
-
-def _is_numbered_paragraph(unit: Unit) -> bool:
-    return unit.element == "paragraph" and bool(unit.num)

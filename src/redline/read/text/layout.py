@@ -138,8 +138,16 @@ def is_header(raw: str) -> bool:
     return _HEADER.match(raw) is not None
 
 
-def read_layout(raw_lines: list[str]) -> Layout:
-    """Separate the running text of `raw_lines` from headers, page numbers and footnotes."""
+def read_layout(raw_lines: list[str], pages: bool = True) -> Layout:
+    """Separate the running text of `raw_lines` from headers, page numbers and footnotes.
+
+    Without `pages` (a text that was never laid out on pages: pasted from a web page or
+    Word, its lines not wrapped), nothing is taken for a header, a page number or a page
+    bottom: a line holding only a number is a table cell, kept as text.
+    """
+    if not pages:
+        lines = tuple(Line(number, raw.strip(PAD)) for number, raw in enumerate(raw_lines, 1))
+        return Layout(lines, (), 0)
     reader = _Reader(raw_lines)
     reader.run()
     return Layout(tuple(reader.lines), tuple(reader.footnotes), reader.dropped)

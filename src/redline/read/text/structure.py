@@ -1,31 +1,30 @@
 """Structure: the third stage of `import_text`, from blocks to the document's units.
 
 `build_units` turns the instrument's blocks into preamble and body units and guarantees:
-1. Recitals sit in one ``recitals`` container; articles sit in a ``part`` per roman
-   section when the draft has them. Every article is a container holding numbered
-   ``paragraph``s, or one ``content`` (unnumbered text), or one ``list`` (unnumbered
-   intro and points). A point ending in ":" followed by the first label of a series
-   ("(i)", "(a)") holds a nested list; the printed labels are kept as they are.
-2. eIds are made by `naming.make_eid` and are unique; a repeated label gets a suffix
-   from `naming.uniquify` and a warning naming the article and the label.
-3. Footnote markers are removed from the text and become notes (see `footnotes`).
+1. Text before the first heading is recitals, in one ``recitals`` container (a text with
+   a separate preamble, such as an EU act, gives `BodyBuilder` its body blocks only).
+2. Articles sit in a ``part`` per roman section when the draft has them, and in
+   ``part``/``title``/``chapter``/``section`` containers (``CHAPTER I`` ...) nested by rank,
+   each with its title (on its line after a dash, or the line after it). Each article is
+   built by `articles.ArticleBuilder`.
+3. eIds are unique and footnote markers become notes (`nodes.Freezer`).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from redline.akn.naming import make_eid, uniquify
 from redline.model import Unit
+from redline.read.text.articles import ArticleBuilder
 from redline.read.text.blocks import Block, Kind
 from redline.read.text.footnotes import Anchors
 from redline.read.text.layout import Footnote
+from redline.read.text.nodes import Freezer, Node
+from redline.read.text.report import Skipped
 
-#: Labels that open a new series of points: (a), (i), (1).
-_FIRST_LABELS = frozenset({"a", "i", "1"})
-
-_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50}
+#: Containers by rank: a container closes the open ones of the same or a lower rank.
+_RANKS = {"part": 0, "title": 1, "chapter": 2, "section": 3}
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,116 +34,114 @@ class Structure:
     preamble: tuple[Unit, ...]
     """The ``recitals`` container, if the draft has recitals."""
     body: tuple[Unit, ...]
-    """Parts holding articles, or articles."""
+    """Containers holding articles, or articles."""
     warnings: tuple[str, ...]
     """Repeated or out-of-sequence labels, unmatched footnotes, odd text placement."""
-
-
-@dataclass
-class _Node:
-    """A unit under construction; mutable, and never leaves this module."""
-
-    element: str
-    num: str = ""
-    heading: str = ""
-    text: str = ""
-    line: int = 0
-    children: list[_Node] = field(default_factory=list)
-
-
-@dataclass
-class _Level:
-    """An open list of points and where its label series stands."""
-
-    node: _Node
-    style: str
-    last: int
+    skipped: tuple[Skipped, ...] = ()
+    """Footnote bodies whose marker was not found."""
 
 
 def build_units(blocks: list[Block], footnotes: tuple[Footnote, ...]) -> Structure:
     """The preamble and body units of the instrument's `blocks` (see the module docstring)."""
-    builder = _Builder()
-    for index, block in enumerate(blocks):
-        builder.add(block, blocks[index + 1] if index + 1 < len(blocks) else None)
-    builder.close_article()
-    freezer = _Freezer(Anchors(footnotes), builder.warnings)
-    preamble = freezer.freeze([builder.recitals] if builder.recitals else [], "preamble", "")
-    body = freezer.freeze(builder.body, "", "")
-    for footnote in freezer.anchors.unmatched():
-        builder.warnings.append(
-            f"footnote {footnote.number} (line {footnote.line}) has no marker in the text"
-        )
-    return Structure(preamble, body, tuple(builder.warnings))
+    warnings: list[str] = []
+    builder = BodyBuilder(warnings, recitals=True)
+    builder.add_all(blocks)
+    freezer = Freezer(Anchors(footnotes), warnings)
+    preamble = freezer.freeze([builder.recitals] if builder.recitals else [], "preamble")
+    body = freezer.freeze(builder.body, "")
+    warnings.extend(unmatched(freezer.anchors))
+    return Structure(preamble, body, tuple(warnings), tuple(unmatched_notes(freezer.anchors)))
 
 
-def _ordinal(label: str, style: str) -> int | None:
-    """The position of `label` in a series of `style` (letter, roman or number).
-
-    >>> _ordinal("i", "letter"), _ordinal("i", "roman"), _ordinal("bb", "letter")
-    (9, 1, 28)
-    """
-    if style == "number":
-        return int(label) if label.isdigit() else None
-    if style == "letter":
-        if re.fullmatch(r"([a-z])\1?", label) is None:
-            return None
-        return ord(label[0]) - ord("a") + 1 + 26 * (len(label) - 1)
-    if re.fullmatch(r"[ivxl]+", label) is None:
-        return None
-    values = [_ROMAN_VALUES[char] for char in label]
-    return sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True))
+def unmatched(anchors: Anchors) -> list[str]:
+    """A warning for each footnote body whose marker was not found (the importer's report
+    names each as a skipped part, see `unmatched_notes`)."""
+    return [
+        f"footnote {footnote.number} (line {footnote.line}) has no marker in the text"
+        for footnote in anchors.unmatched()
+    ]
 
 
-def _style_of_first(label: str) -> str:
-    """The series a list's first label belongs to: "i" starts a roman series, not a lettered one."""
-    if label.isdigit():
-        return "number"
-    if label == "i" or _ordinal(label, "letter") is None:
-        return "roman"
-    return "letter"
+def unmatched_notes(anchors: Anchors) -> list[Skipped]:
+    """Each footnote body whose marker was not found, as a skipped part."""
+    return [
+        Skipped(note.line, note.line, len(note.text.split()), f"footnote {note.number}")
+        for note in anchors.unmatched()
+    ]
 
 
-class _Builder:
-    """Places blocks into recitals, parts and articles, in one pass."""
+class BodyBuilder:
+    """Places blocks into recitals, containers and articles, in one pass."""
 
-    def __init__(self) -> None:
-        self.recitals: _Node | None = None
-        self.body: list[_Node] = []
-        self.part: _Node | None = None
-        self.article: _ArticleBuilder | None = None
-        self.warnings: list[str] = []
+    def __init__(self, warnings: list[str], *, recitals: bool) -> None:
+        self.takes_recitals = recitals
+        self.recitals: Node | None = None
+        self.body: list[Node] = []
+        self.open: list[Node] = []
+        self.article: ArticleBuilder | None = None
+        self.untitled: Node | None = None
+        self.warnings = warnings
+
+    def add_all(self, blocks: list[Block]) -> None:
+        """Add every block, then close the last article."""
+        for index, block in enumerate(blocks):
+            self.add(block, blocks[index + 1] if index + 1 < len(blocks) else None)
+        self.close_article()
 
     def add(self, block: Block, following: Block | None) -> None:
+        untitled, self.untitled = self.untitled, None
         if block.kind is Kind.ARTICLE:
             self.close_article()
-            node = _Node("article", block.num, block.text, line=block.line)
-            self.article = _ArticleBuilder(node, self.warnings)
-            (self.part.children if self.part else self.body).append(node)
+            node = Node(block.element, block.num, block.text, line=block.line, label=block.label)
+            self.article = ArticleBuilder(node, self.warnings)
+            self.holder().append(node)
         elif block.kind is Kind.SECTION:
             self.add_section(block, following)
+        elif block.kind is Kind.CONTAINER:
+            self.open_container(block.element, block)
+        elif untitled is not None and _is_title(block):
+            untitled.heading = block.text
         elif self.article is not None:
             self.article.add(block)
-        elif self.part is not None:
+        elif self.open:
+            container = self.open[-1]
             self.warnings.append(
-                f"part {self.part.num}: text at line {block.line} before its first article"
-                " kept as the part's intro"
+                f"{container.element} {container.num}: text at line {block.line} before its"
+                f" first article kept as the {container.element}'s intro"
             )
-            self.part.children.append(_Node("intro", text=_words(block), line=block.line))
-        else:
+            intro = Node("intro", text=block.words, line=block.line)
+            container.children.append(intro)
+        elif self.takes_recitals:
             if self.recitals is None:
-                self.recitals = _Node("recitals", line=block.line)
-            recital = _Node("recital", block.num, text=block.text, line=block.line)
+                self.recitals = Node("recitals", line=block.line)
+            recital = Node("recital", block.num, text=block.text, line=block.line)
             self.recitals.children.append(recital)
+        else:
+            self.warnings.append(f"text at line {block.line} before the first article kept")
+            self.body.append(Node("paragraph", text=block.words, line=block.line))
+
+    def holder(self) -> list[Node]:
+        return self.open[-1].children if self.open else self.body
 
     def add_section(self, block: Block, following: Block | None) -> None:
         """A roman section: the preamble's heading if it opens the preamble, else a part."""
-        opens_preamble = self.recitals is None and not self.body
+        opens_preamble = self.takes_recitals and self.recitals is None and not self.body
         if opens_preamble and (following is None or following.kind is not Kind.ARTICLE):
-            self.recitals = _Node("recitals", block.num, block.text, line=block.line)
+            self.recitals = Node("recitals", block.num, block.text, line=block.line)
             return
+        self.open_container("part", block)
+
+    def open_container(self, element: str, block: Block) -> None:
+        """Open a container, closing the open ones of the same or a lower rank."""
         self.close_article()
-        self.part = _Node("part", block.num, block.text, line=block.line)
-        self.body.append(self.part)
+        rank = _RANKS.get(element, len(_RANKS))
+        while self.open and _RANKS.get(self.open[-1].element, len(_RANKS)) >= rank:
+            self.open.pop()
+        node = Node(element, block.num, block.text, line=block.line, label=block.label)
+        self.holder().append(node)
+        self.open.append(node)
+        if not block.text:
+            self.untitled = node
 
     def close_article(self) -> None:
         if self.article is not None:
@@ -152,142 +149,10 @@ class _Builder:
             self.article = None
 
 
-class _ArticleBuilder:
-    """Builds one article: headings, paragraphs, unnumbered text, lists of points."""
-
-    def __init__(self, node: _Node, warnings: list[str]) -> None:
-        self.node = node
-        self.warnings = warnings
-        self.chunks: list[_Node] = []
-        self.levels: list[_Level] = []
-        self.maybe_heading: Block | None = None
-
-    def add(self, block: Block) -> None:
-        if self.maybe_heading is not None:
-            self.node.heading, self.maybe_heading = self.maybe_heading.text, None
-        elif not self.chunks and not self.node.heading and _may_be_heading(block):
-            # A one-line unpunctuated block right under "Article N" is its heading,
-            # unless it turns out to be all the article has (decided in `close`).
-            self.maybe_heading = block
-            return
-        if block.kind is Kind.PARAGRAPH:
-            self.levels = []
-            self.chunks.append(_Node("paragraph", block.num, text=block.text, line=block.line))
-        elif block.kind is Kind.POINT:
-            self.add_point(block)
-        else:
-            self.add_text(block)
-
-    def add_text(self, block: Block) -> None:
-        """Unnumbered text: the article's text, a list's wrap-up, or an unnumbered paragraph."""
-        if self.levels:
-            outer = self.levels[0].node
-            self.levels = []
-            if all(child.element != "wrapUp" for child in outer.children):
-                outer.children.append(_Node("wrapUp", text=block.text, line=block.line))
-                return
-        if self.chunks:
-            self.warnings.append(
-                f"{self.node.num}: unnumbered text at line {block.line} after a numbered"
-                " paragraph kept as an unnumbered paragraph"
-            )
-        self.chunks.append(_Node("paragraph", text=_words(block), line=block.line))
-
-    def add_point(self, block: Block) -> None:
-        """Append a point at the level its label continues, or open a nested list."""
-        point = _Node("point", block.num, text=block.text, line=block.line)
-        label = block.num[1:-1]
-        if not self.levels:
-            if not self.chunks:
-                self.chunks.append(_Node("paragraph", line=block.line))
-            self.open_list(self.chunks[-1], label, point)
-            return
-        last = self.levels[-1].node.children[-1]
-        if last.element == "point" and last.text.endswith(":") and label in _FIRST_LABELS:
-            self.open_list(last, label, point)
-            return
-        for depth in range(len(self.levels) - 1, -1, -1):
-            level = self.levels[depth]
-            if _ordinal(label, level.style) == level.last + 1:
-                del self.levels[depth + 1 :]
-                level.node.children.append(point)
-                level.last += 1
-                return
-        level = self.levels[-1]
-        if all(child.num != block.num for child in level.node.children):
-            self.warnings.append(
-                f"{self.node.num}: point {block.num} at line {block.line} is out of sequence"
-            )
-        level.node.children.append(point)
-        level.last = _ordinal(label, level.style) or level.last
-
-    def open_list(self, owner: _Node, label: str, point: _Node) -> None:
-        """Give `owner` a list: the owner's own text becomes its intro, `point` its first item."""
-        points = _Node("list", line=point.line)
-        if owner.text:
-            points.children.append(_Node("intro", text=owner.text, line=owner.line))
-            owner.text = ""
-        points.children.append(point)
-        owner.children.append(points)
-        style = _style_of_first(label)
-        self.levels.append(_Level(points, style, _ordinal(label, style) or 1))
-
-    def close(self) -> None:
-        """Settle the article's children: one unnumbered chunk becomes content or a list."""
-        if self.maybe_heading is not None:
-            block, self.maybe_heading = self.maybe_heading, None
-            self.add_text(block)
-        if len(self.chunks) == 1 and not self.chunks[0].num:
-            only = self.chunks[0]
-            self.node.children = only.children or [_Node("content", text=only.text, line=only.line)]
-        else:
-            self.node.children = self.chunks
-        if not self.node.children:
-            self.warnings.append(f"{self.node.num} (line {self.node.line}) has no text")
-            # Still a container, as the model requires: its content is empty (the AKN
-            # writer writes the same, so the document reads back equal).
-            self.node.children = [_Node("content", line=self.node.line)]
-
-
-def _may_be_heading(block: Block) -> bool:
-    """True for unnumbered text of one line that does not end like a sentence."""
+def _is_title(block: Block) -> bool:
+    """True for the one-line title under a ``CHAPTER I`` line."""
     return (
         block.kind is Kind.TEXT
         and block.lines == 1
-        and re.search(r"[.,;:]\W*$", block.text) is None
+        and re.search(r"[.;:,]\W*$", block.text) is None
     )
-
-
-def _words(block: Block) -> str:
-    """A block's words with its label, for text kept where a label has no place."""
-    return f"{block.num} {block.text}".strip()
-
-
-class _Freezer:
-    """Turns nodes into frozen units in document order: eIds, then notes."""
-
-    def __init__(self, anchors: Anchors, warnings: list[str]) -> None:
-        self.anchors = anchors
-        self.warnings = warnings
-        self.taken: set[str] = set()
-
-    def freeze(self, nodes: list[_Node], parent: str, where: str) -> tuple[Unit, ...]:
-        counters: dict[str, int] = {}
-        units = []
-        for node in nodes:
-            here = node.num if node.element == "article" else where
-            # The preamble's single recitals container is recs_1 whatever its printed number.
-            num = "" if node.element == "recitals" else node.num
-            counters[node.element] = counters.get(node.element, 0) + (not num)
-            eid = make_eid(parent, node.element, num, counters[node.element])
-            unique = uniquify(eid, self.taken)
-            if unique != eid and node.num:
-                self.warnings.append(
-                    f"{here or 'preamble'}: {node.element} {node.num} at line {node.line}"
-                    f" repeats an earlier label; its eId is {unique}"
-                )
-            self.taken.add(unique)
-            text, notes = self.anchors.anchor(node.text, unique)
-            children = self.freeze(node.children, unique, here)
-            units.append(Unit(node.element, unique, node.num, node.heading, text, notes, children))
-        return tuple(units)
