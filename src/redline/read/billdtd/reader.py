@@ -82,7 +82,7 @@ def import_bill_dtd(data: bytes, source: str, options: ImportOptions) -> ImportR
         main.insert(0, _recitals(preamble))
     parts = build_main(main)
     warnings = repairs + list(parts.warnings)
-    meta = us_metadata(_identity(root, source), source, options, warnings)
+    meta = us_metadata(_identity(root, source), source, options, warnings, parts.small_caps)
     document = Document(meta, parts.preamble, parts.body)
     return ImportResult(document, tuple(warnings), report(document, parts, "Bill DTD"))
 

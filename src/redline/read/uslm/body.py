@@ -71,6 +71,8 @@ class MainParts:
     """Tables flattened into the text of their provision."""
     skipped: tuple[tuple[str, int], ...] = ()
     """What was left out as not legislative text: (``margin note``, 3), ..."""
+    small_caps: tuple[str, ...] = ()
+    """eIds of the provisions whose heading the source prints in small caps."""
 
 
 @dataclass(slots=True)
@@ -82,6 +84,7 @@ class _Builder:
     warnings: list[str] = field(default_factory=list)
     quoted_blocks: int = 0
     tables: int = 0
+    small_caps: list[str] = field(default_factory=list)
 
     def eid(self, parent: str, element: str, label: str = "") -> str:
         """A fresh eId for `element` under `parent`, warning when the label repeats."""
@@ -129,6 +132,8 @@ class _Builder:
         label = num or (number.get("value", "") if number is not None else "")
         heading = " ".join(one_line(h) for h in node if local_name(h) == "heading")
         eid = self.eid(parent, element, label)
+        if any(_in_small_caps(h) for h in node if local_name(h) == "heading"):
+            self.small_caps.append(eid)
         attrs = (("name", local_name(node)),) if element == "hcontainer" else ()
         parts = self.parts(node, eid, ("num", "heading"))
         if not any(isinstance(part, Unit) for _, part in parts):
@@ -217,6 +222,14 @@ class _Builder:
         )
 
 
+def _in_small_caps(heading: etree._Element) -> bool:
+    """True when the heading's words are marked small caps (``<inline class="smallCaps">``)."""
+    return any(
+        local_name(node) == "inline" and "smallCaps" in (node.get("class") or "").split()
+        for node in heading.iter()
+    )
+
+
 def _opens(element: etree._Element) -> bool:
     """True for a text block (`WRAPPERS`) that holds levels of its own."""
     return local_name(element) in WRAPPERS and any(
@@ -255,6 +268,7 @@ def build_main(main: etree._Element) -> MainParts:
         builder.quoted_blocks,
         builder.tables,
         _skipped(main),
+        tuple(builder.small_caps),
     )
 
 

@@ -11,6 +11,8 @@ Guarantees of `us_metadata`:
    (``/akn/us/bill/116/hr/264``, ``/akn/us/act/115/pl/7``); the expression date is the
    latest date printed on the version (options override it; ``1970-01-01`` with a
    warning when the version prints none).
+3. The ``smallCaps`` fact lists, space-separated, the eIds of the provisions whose
+   heading the source marks as small caps (AKN's text model has no place for it).
 """
 
 from __future__ import annotations
@@ -51,9 +53,15 @@ class Identity:
 
 
 def us_metadata(
-    identity: Identity, source: str, options: ImportOptions, warnings: list[str]
+    identity: Identity,
+    source: str,
+    options: ImportOptions,
+    warnings: list[str],
+    small_caps: tuple[str, ...] = (),
 ) -> Metadata:
-    """The FRBR `Metadata` of one version (see the module guarantees)."""
+    """The FRBR `Metadata` of one version (see the module guarantees); `small_caps`
+    names the provisions whose heading is printed in small caps (the ``smallCaps`` fact,
+    for the renderers)."""
     doc_name, abbreviation = KINDS[identity.kind]
     stage_name = identity.stage_name or STAGES.get(identity.stage, identity.stage)
     kind = doc_type(identity.stage)
@@ -78,6 +86,7 @@ def us_metadata(
         ("stageName", stage_name),
         *identity.facts,
         *(("actionDate", action_date) for action_date in sorted(set(identity.dates))),
+        ("smallCaps", " ".join(small_caps)),
     ]
     return Metadata(
         title=options.title or identity.title,
