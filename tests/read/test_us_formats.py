@@ -402,3 +402,33 @@ def test_bill_dtd_without_form_or_body_is_refused() -> None:
         redline.load(b"<bill><form/></bill>", name="b.xml")
     with pytest.raises(redline.InputError, match="cannot tell congress, number and stage"):
         redline.load(b"<bill><form/><legis-body/></bill>", name="b.xml")
+
+
+RESOLUTION = """<?xml version="1.0"?>
+<!DOCTYPE resolution PUBLIC "-//US Congress//DTDs/res.dtd//EN" "res.dtd">
+<resolution bill-stage="Introduced-in-Senate"><form><congress>116th CONGRESS</congress>
+<session>1st Session</session><legis-num>S. RES. 100</legis-num><action>
+<action-date date="20190228">February 28, 2019</action-date></action>
+<official-title>Recognizing a thing.</official-title></form>
+<preamble><whereas><text>Whereas one thing is true; and</text></whereas>
+<whereas><text>Whereas another is: Now, therefore, be it</text></whereas></preamble>
+<resolution-body><section display-inline="yes-display-inline"><enum></enum>
+<text>That the Senate—</text><paragraph><enum>(1)</enum><text>recognizes the thing; and</text>
+</paragraph><paragraph><enum>(2)</enum><text>honors it.</text></paragraph></section>
+</resolution-body></resolution>"""
+
+
+def test_bill_dtd_resolution_with_whereas_clauses() -> None:
+    """A resolution in the Bill DTD's shape (constructed: no GPO resolution in the data)."""
+    doc = redline.load(RESOLUTION.encode(), name="sres100.xml")
+    assert doc.meta.work_uri == "/akn/us/bill/116/sres/100"
+    assert doc.meta.doc_name == "resolution"
+    (recitals,) = doc.preamble
+    assert [r.text for r in recitals.children] == [
+        "Whereas one thing is true; and",
+        "Whereas another is: Now, therefore, be it",
+    ]
+    (section,) = doc.body
+    assert (section.eid, section.num) == ("sec_1", "")
+    assert [c.eid for c in section.children] == ["sec_1__intro", "sec_1__para_1", "sec_1__para_2"]
+    assert validate_akn(write_akn(doc), "sres100.xml") == []

@@ -103,6 +103,8 @@ def _level(source: etree._Element, *, quoted: bool) -> etree._Element:
     levels = [index for index, child in enumerate(children) if level_name(child)]
     text_block: etree._Element | None = None
     for index, child in enumerate(children):
+        if child.tag == "enum" and not _words(child).strip():
+            continue  # an unnumbered level (a resolution's only section)
         if child.tag == "enum":
             num = etree.SubElement(level, "num")
             num.text = _printed_num(name, child, source)
