@@ -103,13 +103,8 @@ def _level(source: etree._Element, *, quoted: bool) -> etree._Element:
     levels = [index for index, child in enumerate(children) if level_name(child)]
     text_block: etree._Element | None = None
     for index, child in enumerate(children):
-        if child.tag == "enum" and not _words(child).strip():
-            continue  # an unnumbered level (a resolution's only section)
-        if child.tag == "enum":
-            num = etree.SubElement(level, "num")
-            num.text = _printed_num(name, child, source)
-            if quoted and source.get("display-inline") != "yes-display-inline":
-                num.text = f"“{num.text}"
+        if child.tag == "enum" and _words(child).strip():
+            level.append(_num(name, child, source, quoted=quoted))
         elif child.tag == "header":
             level.append(_heading(name, child))
         elif level_name(child):
@@ -119,20 +114,32 @@ def _level(source: etree._Element, *, quoted: bool) -> etree._Element:
             else:
                 level.append(_level(child, quoted=quoted))
         elif child.tag in _TEXTS:
-            role = "continuation" if child.tag == "continuation-text" else "content"
-            if role == "content" and levels and index < levels[0]:
-                role = "chapeau"
-            elif role == "content" and levels and index > levels[0]:
-                role = "continuation"
-            text_block = _block(role, child)
+            text_block = _block(_text_role(child, index, levels), child)
             level.append(text_block)
         elif child.tag == "quoted-block":
             if text_block is None:
                 text_block = etree.SubElement(level, "content")
             _add_quoted(text_block, child)
-        else:
+        elif child.tag != "enum":  # an empty enum: an unnumbered level
             level.append(_inline(child))
     return level
+
+
+def _text_role(text: etree._Element, index: int, levels: list[int]) -> str:
+    """``chapeau`` before the sub-levels, ``continuation`` after them, else ``content``."""
+    if text.tag == "continuation-text" or (levels and index > levels[0]):
+        return "continuation"
+    return "chapeau" if levels else "content"
+
+
+def _num(name: str, enum: etree._Element, level: etree._Element, *, quoted: bool) -> etree._Element:
+    """The num of a level; in a quoted block, GPO prints an opening quote before it
+    (unless the level runs in on the line of its parent: ``“(E)(i)``)."""
+    num = etree.Element("num")
+    num.text = _printed_num(name, enum, level)
+    if quoted and level.get("display-inline") != "yes-display-inline":
+        num.text = f"“{num.text}"
+    return num
 
 
 def _previous_level(children: list[etree._Element], index: int) -> etree._Element | None:
