@@ -6,8 +6,12 @@ reader looks at the tree.
 
 Guarantees of `parse_xml`, so readers need not check again:
 1. No entity is ever expanded and no DTD or other external resource is loaded:
-   a DOCTYPE that declares entities or names an external DTD is refused with
-   `InputError`, quickly (billion laughs, quadratic blow-up and XXE never expand).
+   a DOCTYPE that declares entities is refused with `InputError`, quickly (billion
+   laughs, quadratic blow-up and XXE never expand). A DOCTYPE that only *names* an
+   external DTD (GPO's bills: ``<!DOCTYPE bill PUBLIC "-//US Congress//DTDs/bill.dtd//EN"
+   "bill.dtd">``) is parsed without it: the DTD is never read (no file, no network), so
+   it adds no default attribute and no entity; a reference to an entity it would have
+   defined (``&mdash;``) is refused, naming its line.
 2. Inputs over `MAX_BYTES` and trees deeper than `MAX_DEPTH` are refused with a
    message giving the limit.
 3. Malformed XML raises `InputError` ("not well-formed XML: ...") with its line.
@@ -16,6 +20,8 @@ Guarantees of `parse_xml`, so readers need not check again:
 """
 
 from __future__ import annotations
+
+import re
 
 from lxml import etree
 
@@ -30,13 +36,15 @@ MAX_DEPTH = 200
 """Deepest element nesting accepted; real legal documents stay well under 30."""
 
 _MARKERS = (b"<!ENTITY", b"<\x00!\x00E\x00N\x00T\x00I\x00T\x00Y\x00")
+#: A reference to a named entity other than XML's five predefined ones.
+_ENTITY_REFERENCE = re.compile(rb"&(?!(?:amp|lt|gt|quot|apos);)[A-Za-z_][\w.-]*;")
 
 
 class _RefuseAll(etree.Resolver):
     """Answers every request for an external resource with nothing, and notes it.
 
-    libxml2 may still ask for a DOCTYPE's external subset with DTD loading off;
-    this makes sure no local file or URL is ever read.
+    libxml2 still asks for a DOCTYPE's external subset with DTD loading off; this
+    makes sure no local file or URL is ever read: the subset is empty.
     """
 
     def __init__(self) -> None:
@@ -86,12 +94,9 @@ def parse_xml(data: bytes, source: str) -> etree._Element:
     try:
         root = etree.fromstring(data, _parser(resolver))
     except etree.XMLSyntaxError as error:
-        if resolver.requested:
-            raise _external(resolver.requested[0], source) from None
         raise _syntax_error(error, source) from None
-    if resolver.requested:
-        raise _external(resolver.requested[0], source)
     _check_doctype(root, source)
+    _check_entity_references(root, data, source)
     _check_depth(root, source)
     return root
 
@@ -105,22 +110,35 @@ def _syntax_error(error: etree.XMLSyntaxError, source: str) -> InputError:
     return InputError(f"not well-formed XML: {message}", source=source, line=line)
 
 
-def _external(url: str, source: str) -> InputError:
-    return InputError(
-        f"DOCTYPE names an external DTD or entity ({url}); refused for safety", source=source
-    )
-
-
 def _check_doctype(root: etree._Element, source: str) -> None:
-    """Refuse a DOCTYPE that declares entities or points at an external DTD."""
-    docinfo = root.getroottree().docinfo
-    # `system_url` and `DTD.iterentities` exist in lxml but not in its stubs.
-    external = getattr(docinfo, "system_url", None) or docinfo.public_id
-    if external:
-        raise _external(str(external), source)
-    dtd = docinfo.internalDTD
+    """Refuse a DOCTYPE whose internal subset declares entities (an external DTD it
+    names was never read, see `_RefuseAll`)."""
+    dtd = root.getroottree().docinfo.internalDTD
     if dtd is not None and any(True for _ in getattr(dtd, "iterentities")()):  # noqa: B009
         raise InputError("DOCTYPE declares entities; refused for safety", source=source)
+
+
+def _check_entity_references(root: etree._Element, data: bytes, source: str) -> None:
+    """Refuse a reference to an entity no one declared (one the unread external DTD
+    would define): its text is unknown, and keeping the name would lose words."""
+    for entity in root.iter(etree.Entity):
+        raise _undefined(str(entity.text), source, entity.sourceline)
+    docinfo = root.getroottree().docinfo
+    # `system_url` exists in lxml but not in its stubs.
+    if getattr(docinfo, "system_url", None) or docinfo.public_id:
+        # In an attribute, libxml2 drops such a reference silently: look at the bytes.
+        found = _ENTITY_REFERENCE.search(data)
+        if found:
+            raise _undefined(found.group().decode("ascii"), source, None)
+
+
+def _undefined(reference: str, source: str, line: object) -> InputError:
+    return InputError(
+        f"entity reference {reference} is not defined in the file (an external DTD "
+        "is never read); write the character itself",
+        source=source,
+        line=line if isinstance(line, int) else None,
+    )
 
 
 def _check_depth(root: etree._Element, source: str) -> None:

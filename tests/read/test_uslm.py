@@ -302,7 +302,7 @@ def test_uslm_that_is_not_a_bill_is_refused(
     assert code == 2
     assert not out.exists()
     assert error.count("\n") == 1
-    assert "USLM <lawDoc> document, not a bill or resolution" in error
+    assert "USLM <lawDoc> document, not a bill, resolution or public law" in error
     assert "law.xml" in error
 
 

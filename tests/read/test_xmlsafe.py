@@ -56,10 +56,45 @@ def test_entities_are_refused_without_expansion(data: bytes) -> None:
 
 
 @pytest.mark.parametrize("url", ["/etc/passwd", "file:///etc/passwd", "http://example.com/a.dtd"])
-def test_external_dtd_is_refused_and_never_read(url: str) -> None:
-    error = _refused(b'<!DOCTYPE r SYSTEM "' + url.encode() + b'"><r/>')
-    assert f"DOCTYPE names an external DTD or entity ({url})" in str(error)
-    assert "root:" not in str(error)
+def test_doctype_naming_an_external_dtd_is_parsed_without_it(url: str) -> None:
+    root = parse_xml(b'<!DOCTYPE r SYSTEM "' + url.encode() + b'"><r>text</r>', "ok.xml")
+    assert root.text == "text"
+
+
+def test_gpo_bill_doctype_is_parsed_without_its_dtd() -> None:
+    data = (
+        b'<?xml version="1.0"?>\n<!DOCTYPE bill PUBLIC "-//US Congress//DTDs/bill.dtd//EN" '
+        b'"bill.dtd">\n<bill><legis-body>A &amp; B</legis-body></bill>'
+    )
+    assert parse_xml(data, "bill.xml").findtext("legis-body") == "A & B"
+
+
+def _local_dtd(tmp_path: Path) -> bytes:
+    """A real DTD on disk that would change the document if it were ever read."""
+    dtd = tmp_path / "leak.dtd"
+    dtd.write_text('<!ENTITY secret "LEAKED"><!ATTLIST r leak CDATA "LEAKED">', "utf-8")
+    return b'<!DOCTYPE r SYSTEM "' + dtd.as_uri().encode() + b'">'
+
+
+def test_named_external_dtd_is_never_read(tmp_path: Path) -> None:
+    root = parse_xml(_local_dtd(tmp_path) + b"<r>text</r>", "ok.xml")
+    assert root.get("leak") is None  # the DTD's default attribute never arrived
+    error = _refused(_local_dtd(tmp_path) + b"<r>\n&secret;</r>")
+    assert str(error) == (
+        "hostile.xml:2: entity reference &secret; is not defined in the file "
+        "(an external DTD is never read); write the character itself"
+    )
+    assert "LEAKED" not in str(error)
+
+
+def test_undefined_entity_in_an_attribute_is_refused(tmp_path: Path) -> None:
+    error = _refused(_local_dtd(tmp_path) + b'<r a="x&secret;"/>')
+    assert "entity reference &secret; is not defined" in str(error)
+
+
+def test_external_dtd_with_internal_entities_is_still_refused(tmp_path: Path) -> None:
+    data = b'<!DOCTYPE r SYSTEM "bill.dtd" [<!ENTITY x "y">]><r>&x;</r>'
+    assert "DOCTYPE declares entities" in str(_refused(data))
 
 
 def test_plain_doctype_without_entities_is_accepted() -> None:

@@ -58,7 +58,9 @@ def _read_limited(stream: BinaryIO, spec: str) -> bytes:
 
 
 def sniff(data: bytes) -> str:
-    """What the bytes hold: ``"akn"``, ``"uslm"``, ``"xml"`` (other XML) or ``"text"``.
+    """What the bytes hold: ``"akn"``, ``"uslm"``, ``"billdtd"`` (GPO's Bill DTD, root
+    ``bill``, ``resolution`` or ``amendment-doc`` in no namespace), ``"xml"`` (other XML)
+    or ``"text"``.
 
     XML may come in UTF-16 or UTF-32 (the XML parser reads them), so the head is
     looked at in UTF-8 whatever the byte order mark says.
@@ -74,8 +76,13 @@ def sniff(data: bytes) -> str:
         return "akn"
     if USLM_NS.encode() in head:
         return "uslm"
+    if any(b"<" + root + end in head for root in _BILL_DTD_ROOTS for end in (b" ", b">")):
+        return "billdtd"
     return "xml"
 
+
+#: Root elements of GPO's Bill DTD XML (no namespace).
+_BILL_DTD_ROOTS = (b"bill", b"resolution", b"amendment-doc")
 
 #: Byte order marks of the encodings XML may use besides UTF-8 (UTF-32 first: its
 #: little-endian mark starts like UTF-16's).
@@ -103,6 +110,7 @@ def _utf8_head(data: bytes) -> bytes:
 READERS: dict[str, str] = {
     "akn": "redline.read.akn_input:import_akn",
     "uslm": "redline.read.uslm.reader:import_uslm",
+    "billdtd": "redline.read.billdtd.reader:import_bill_dtd",
     "text": "redline.read.text.importer:import_text",
 }
 

@@ -15,35 +15,39 @@ Guarantees of `build_main`, on top of the model's own (`redline.model`):
 2. A provision with sub-provisions is a container: its chapeau becomes ``intro``, its
    continuation text ``wrapUp``; text standing between sub-provisions becomes an
    ``hcontainer`` named after its USLM element. A provision without sub-provisions is a
-   text unit.
+   text unit. Sub-provisions are found wherever GPO nests them: directly in the level,
+   or inside its ``content``, ``chapeau``, ``continuation`` or ``proviso`` (H.J.Res. 37
+   as referred in the Senate puts a section's paragraphs inside its ``content``).
+   A provision with no words but its heading (``[Reserved]``) keeps the heading's
+   words as its text, so that no provision is empty.
 3. The enacting formula and resolving clause become ``formula`` units of the preamble;
    whereas clauses become ``recital`` units in ``preamble__recs_1``. A recital's own
    numbered sub-paragraphs, quoted blocks, tables and lists are flattened into the text
    of the unit that holds them (one line per block), never made provisions of the bill.
 4. eIds follow `redline.akn.naming`: numbered provisions take their printed num (as the
    validator recomputes it), or ``num/@value`` when nothing is printed; unnumbered
-   ones a counter (through the document for sections); a repeated label gets a ``-2``
-   suffix and a warning.
+   ones a counter among their unnumbered siblings (as the validator counts them); a
+   repeated label gets a ``-2`` suffix and a warning.
 5. The ``longTitle`` is not part of the body: it is the document's title (metadata).
+   Margin notes, page markers and a public law's approval (`SKIPPED`) are not text:
+   they are counted in `MainParts.skipped`.
 """
 
 from __future__ import annotations
 
+import copy
 from collections import Counter
 from dataclasses import dataclass, field
 
 from lxml import etree
 
-from redline.akn.naming import UNPREFIXED, make_eid, uniquify
+from redline.akn.naming import make_eid, uniquify
 from redline.model import Note, Unit
-from redline.read.uslm.text import PROVISIONS, Flat, FlatNote, flatten, local_name, one_line
+from redline.read.us_levels import LEVELS
+from redline.read.uslm.text import SKIPPED, Flat, FlatNote, flatten, local_name, one_line
 
-#: USLM level -> AKN element.
-LEVELS: dict[str, str] = {name: name for name in PROVISIONS} | {
-    "item": "point",
-    "subitem": "point",
-    "appropriations": "hcontainer",
-}
+#: Text blocks of a level that may hold further levels.
+WRAPPERS = frozenset({"content", "chapeau", "continuation", "proviso"})
 #: USLM elements that open the enacted text, kept as AKN ``formula`` with this name.
 FORMULAS: dict[str, str] = {
     "enactingFormula": "enactingFormula",
@@ -65,6 +69,10 @@ class MainParts:
     """Quoted blocks flattened into the text of their provision."""
     tables: int
     """Tables flattened into the text of their provision."""
+    skipped: tuple[tuple[str, int], ...] = ()
+    """What was left out as not legislative text: (``margin note``, 3), ..."""
+    small_caps: tuple[str, ...] = ()
+    """eIds of the provisions whose heading the source prints in small caps."""
 
 
 @dataclass(slots=True)
@@ -76,17 +84,17 @@ class _Builder:
     warnings: list[str] = field(default_factory=list)
     quoted_blocks: int = 0
     tables: int = 0
+    small_caps: list[str] = field(default_factory=list)
 
     def eid(self, parent: str, element: str, label: str = "") -> str:
         """A fresh eId for `element` under `parent`, warning when the label repeats."""
         if label:
             base = make_eid(parent, element, label)
         else:
-            key = ("" if element in UNPREFIXED else parent, element)
-            self.counters[key] += 1
-            base = make_eid(parent, element, "", self.counters[key])
+            self.counters[(parent, element)] += 1
+            base = make_eid(parent, element, "", self.counters[(parent, element)])
         eid = uniquify(base, self.taken)
-        if eid != base:
+        if eid != base and label:
             self.warnings.append(f"repeated label {label!r}: {base} written as {eid}")
         self.taken.add(eid)
         return eid
@@ -124,42 +132,73 @@ class _Builder:
         label = num or (number.get("value", "") if number is not None else "")
         heading = " ".join(one_line(h) for h in node if local_name(h) == "heading")
         eid = self.eid(parent, element, label)
+        if any(_in_small_caps(h) for h in node if local_name(h) == "heading"):
+            self.small_caps.append(eid)
         attrs = (("name", local_name(node)),) if element == "hcontainer" else ()
-        parts: list[Unit | Flat] = []
+        parts = self.parts(node, eid, ("num", "heading"))
+        if not any(isinstance(part, Unit) for _, part in parts):
+            text, notes = self.join(eid, [part for _, part in parts if isinstance(part, Flat)])
+            if not text and not notes and heading:
+                # A heading over the blocks that follow (an appropriations account) or a
+                # reserved section: its words are its text.
+                if element == "hcontainer":
+                    attrs = (("name", "appropriationsHeading"),)
+                return Unit(element, eid, num, "", heading, attrs=attrs)
+            return Unit(element, eid, num, heading, text, notes, attrs=attrs)
+        return Unit(element, eid, num, heading, children=self.blocks(eid, parts), attrs=attrs)
+
+    def parts(
+        self, node: etree._Element, eid: str, labels: tuple[str, ...] = ()
+    ) -> list[tuple[str, Unit | Flat]]:
+        """The sub-levels (as units) and text blocks (flat) of `node`, by element name;
+        a wrapper holding sub-levels is opened, its text split around them."""
+        parts: list[tuple[str, Unit | Flat]] = []
         for child in node:
             name = local_name(child)
             if name in LEVELS:
-                parts.append(self.provision(child, eid))
-            elif name and name not in ("num", "heading"):
-                parts.append(flatten(child))
-        if not any(isinstance(part, Unit) for part in parts):
-            text, notes = self.join(eid, [p for p in parts if isinstance(p, Flat)])
-            if not text and not notes and heading and element == "hcontainer":
-                # A heading over the blocks that follow: its words are its text.
-                return Unit(
-                    element, eid, num, "", heading, attrs=(("name", "appropriationsHeading"),)
-                )
-            return Unit(element, eid, num, heading, text, notes, attrs=attrs)
-        children = self.blocks(eid, parts, [local_name(c) for c in node if local_name(c)])
-        return Unit(element, eid, num, heading, children=children, attrs=attrs)
+                parts.append((name, self.provision(child, eid)))
+            elif _opens(child):
+                parts.extend(self.opened(child, eid))
+            elif name and name not in labels and name not in SKIPPED:
+                parts.append((name, flatten(child)))
+        return parts
 
-    def blocks(self, eid: str, parts: list[Unit | Flat], names: list[str]) -> tuple[Unit, ...]:
+    def opened(self, wrapper: etree._Element, eid: str) -> list[tuple[str, Unit | Flat]]:
+        """The parts of a wrapper that holds sub-levels: the text runs between them
+        (flattened as blocks of the wrapper's name) and the sub-levels themselves."""
+        name = local_name(wrapper)
+        parts: list[tuple[str, Unit | Flat]] = []
+        run = etree.Element(wrapper.tag)
+        run.text = wrapper.text
+        for child in wrapper:
+            if local_name(child) in LEVELS or _opens(child):
+                parts.append((name, flatten(run)))
+                if _opens(child):
+                    parts.extend(self.opened(child, eid))
+                else:
+                    parts.append((local_name(child), self.provision(child, eid)))
+                run = etree.Element(wrapper.tag)
+                run.text = child.tail
+            else:
+                run.append(copy.deepcopy(child))
+        parts.append((name, flatten(run)))
+        return [(n, part) for n, part in parts if isinstance(part, Unit) or part.text]
+
+    def blocks(self, eid: str, parts: list[tuple[str, Unit | Flat]]) -> tuple[Unit, ...]:
         """Children of a container: text before the first sub-level is the ``intro``,
         after the last the ``wrapUp``, in between an ``hcontainer``."""
-        names = [n for n in names if n not in ("num", "heading")]
-        levels = [i for i, part in enumerate(parts) if isinstance(part, Unit)]
+        levels = [i for i, (_, part) in enumerate(parts) if isinstance(part, Unit)]
         first, last = levels[0], levels[-1]
         children: list[Unit] = []
-        intro = [p for p in parts[:first] if isinstance(p, Flat)]
+        intro = [part for _, part in parts[:first] if isinstance(part, Flat)]
         if any(flat.text for flat in intro):
             children.append(self.text_unit("intro", eid, intro, eid=make_eid(eid, "intro")))
-        for index in range(first, last + 1):
-            part = parts[index]
+        for name, part in parts[first : last + 1]:
             if isinstance(part, Unit):
                 children.append(part)
             elif part.text:
-                children.append(self.text_unit("hcontainer", eid, [part], name=names[index]))
-        wrap = [p for p in parts[last + 1 :] if isinstance(p, Flat)]
+                children.append(self.text_unit("hcontainer", eid, [part], name=name))
+        wrap = [part for _, part in parts[last + 1 :] if isinstance(part, Flat)]
         if any(flat.text for flat in wrap):
             children.append(self.text_unit("wrapUp", eid, wrap, eid=make_eid(eid, "wrapUp")))
         return tuple(children)
@@ -183,6 +222,21 @@ class _Builder:
         )
 
 
+def _in_small_caps(heading: etree._Element) -> bool:
+    """True when the heading's words are marked small caps (``<inline class="smallCaps">``)."""
+    return any(
+        local_name(node) == "inline" and "smallCaps" in (node.get("class") or "").split()
+        for node in heading.iter()
+    )
+
+
+def _opens(element: etree._Element) -> bool:
+    """True for a text block (`WRAPPERS`) that holds levels of its own."""
+    return local_name(element) in WRAPPERS and any(
+        local_name(child) in LEVELS or _opens(child) for child in element
+    )
+
+
 def _child(node: etree._Element, name: str) -> etree._Element | None:
     """The first child element called `name`."""
     return next((child for child in node if local_name(child) == name), None)
@@ -196,7 +250,7 @@ def build_main(main: etree._Element) -> MainParts:
     body: list[Unit] = []
     for child in main:
         name = local_name(child)
-        if name in ("", "longTitle"):
+        if name in ("", "longTitle") or name in SKIPPED:
             continue
         if name in FORMULAS:
             formulas.append(builder.formula(child))
@@ -213,4 +267,15 @@ def build_main(main: etree._Element) -> MainParts:
         tuple(builder.warnings),
         builder.quoted_blocks,
         builder.tables,
+        _skipped(main),
+        tuple(builder.small_caps),
     )
+
+
+def _skipped(main: etree._Element) -> tuple[tuple[str, int], ...]:
+    """How many of each `SKIPPED` element ``<main>`` holds, by their report names."""
+    counts: Counter[str] = Counter()
+    for element in main.iter():
+        if local_name(element) in SKIPPED:
+            counts[SKIPPED[local_name(element)]] += 1
+    return tuple(sorted(counts.items()))

@@ -1,58 +1,48 @@
-"""Importing US bills and resolutions in USLM XML: a reader, beside the text import.
+"""Importing US bills, resolutions and public laws in USLM XML (2.0 and 2.1).
 
 `redline.read.sources.import_source` routes XML in the USLM namespace here. This module
-checks that the file is a bill or resolution, reads its identity (congress, number,
-stage, dates) into FRBR metadata, and leaves the provisions to `redline.read.uslm.body`.
+checks that the file is a measure, reads its identity (congress, number, stage, dates)
+into FRBR metadata through `redline.read.uslm.identity`, and leaves the provisions to
+`redline.read.uslm.body`.
 
 Guarantees of `import_uslm`, so the AKN writer and the comparison can rely on them:
 1. The result is a complete `Document` following `redline.model`: eIds unique, every
    word of the legal text kept. The legal text is everything inside ``<main>`` except
    its ``<longTitle>`` (which becomes the title): enacting formula or resolving clause,
    whereas clauses, provisions, quoted blocks, tables. Cover page, actions, attestation,
-   signatures and endorsement are not legal text and are read only for metadata.
-2. ``doc_type`` is ``act`` for the enrolled text (stage ENR, the text both chambers
-   passed) and ``bill`` for every other stage; ``doc_name`` names the kind of measure
-   (``bill``, ``resolution``, ``concurrentResolution``, ``jointResolution``).
-3. The FRBR work URI is ``/akn/us/{doc_type}/{congress}/{type}/{number}``
-   (``/akn/us/bill/116/hr/264``); the expression date is the latest action date
-   printed on the version (options override it; ``1970-01-01`` with a warning when the
-   version prints none).
-4. Anything that is not a USLM bill or resolution raises `InputError` naming what was
-   found, in one line.
+   signatures and endorsement are not legal text and are read only for metadata; so
+   are a public law's margin notes (``<sidenote>``), Statutes at Large page markers
+   (``<page>``) and approval (``<action>``), which the report counts as skipped.
+2. Roots accepted: ``<bill>``, ``<resolution>``, ``<pLaw>``, ``<engrossedAmendment>``
+   and ``<amendment>`` with a ``<main>``. The identity comes from ``citableAs``
+   (``116 HR 264 EH``, ``Public Law 115–7``) or, in USLM 2.0, from ``<congress>``,
+   ``<docNumber>``, ``<docStage>`` and ``dc:type``.
+3. Metadata follows `redline.read.uslm.identity.us_metadata`; a public law is dated by
+   its approval (``Approved February 28, 2017.``) and keeps its Statutes at Large
+   citation as the ``statute`` fact.
+4. Anything else raises `InputError` naming what was found, in one line.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import datetime
 
 from lxml import etree
 
-from redline.akn.naming import USLM_NS, frbr_uris
+from redline.akn.naming import USLM_NS
 from redline.errors import InputError
-from redline.model import Document, ImportOptions, ImportResult, Metadata
+from redline.model import Document, ImportOptions, ImportResult
+from redline.read.us_levels import STAGES, kind_code, stage_code
 from redline.read.uslm.body import build_main
+from redline.read.uslm.identity import Identity, parse_date, us_metadata
+from redline.read.uslm.report import report
 from redline.read.uslm.text import local_name, one_line
 from redline.xmlsafe import parse_xml
 
 DC_NS = "http://purl.org/dc/elements/1.1/"
 """Dublin Core, used by USLM for the title and the type of measure."""
-MEASURES = frozenset({"bill", "resolution"})
+MEASURES = frozenset({"bill", "resolution", "pLaw", "engrossedAmendment", "amendment"})
 """USLM root elements this importer accepts."""
-UNKNOWN_DATE = "1970-01-01"
-"""The date written when a version prints no action date (the CLI documents it)."""
-
-#: USLM type code (``citableAs``) -> (AKN ``name``, printed abbreviation).
-KINDS: dict[str, tuple[str, str]] = {
-    "hr": ("bill", "H.R."),
-    "s": ("bill", "S."),
-    "hres": ("resolution", "H.Res."),
-    "sres": ("resolution", "S.Res."),
-    "hconres": ("concurrentResolution", "H.Con.Res."),
-    "sconres": ("concurrentResolution", "S.Con.Res."),
-    "hjres": ("jointResolution", "H.J.Res."),
-    "sjres": ("jointResolution", "S.J.Res."),
-}
 
 _CITATION = re.compile(
     r"""
@@ -63,10 +53,20 @@ _CITATION = re.compile(
     """,
     re.VERBOSE,
 )
+_PUBLIC_LAW = re.compile(
+    r"""
+    ^Public\s+Law\s+
+    (?P<congress>\d+)\s*[–-]\s*  # congress, e.g. 115, then an en dash or a hyphen
+    (?P<number>\d+)$             # number of the law in that congress
+    """,
+    re.VERBOSE,
+)
+_STATUTE = re.compile(r"^\d+\s+Stat\.\s+\d+$")
+_PRINTED_DATE = re.compile(r"[A-Z][a-z]+ \d{1,2}, \d{4}")
 
 
 def import_uslm(data: bytes, source: str, options: ImportOptions) -> ImportResult:
-    """The `Document` of one USLM bill or resolution version (see the module guarantees)."""
+    """The `Document` of one USLM measure version (see the module guarantees)."""
     root = parse_xml(data, source)
     measure = _check_measure(root, source)
     main = _child(root, "main")
@@ -74,15 +74,13 @@ def import_uslm(data: bytes, source: str, options: ImportOptions) -> ImportResul
         raise InputError(f"USLM <{measure}> without a <main> part: no legal text", source=source)
     parts = build_main(main)
     warnings = list(parts.warnings)
-    meta = _metadata(root, main, source, options, warnings)
+    meta = us_metadata(_identity(root, main, source), source, options, warnings, parts.small_caps)
     document = Document(meta, parts.preamble, parts.body)
-    return ImportResult(
-        document, tuple(warnings), _report(document, parts.quoted_blocks, parts.tables)
-    )
+    return ImportResult(document, tuple(warnings), report(document, parts, "USLM"))
 
 
 def _check_measure(root: etree._Element, source: str) -> str:
-    """The root's name if it is a USLM bill or resolution; `InputError` otherwise."""
+    """The root's name if it is a USLM measure; `InputError` otherwise."""
     qname = etree.QName(root.tag)
     if qname.namespace != USLM_NS:
         raise InputError(
@@ -92,8 +90,8 @@ def _check_measure(root: etree._Element, source: str) -> str:
         )
     if qname.localname not in MEASURES:
         raise InputError(
-            f"USLM <{qname.localname}> document, not a bill or resolution "
-            "(expected root <bill> or <resolution>)",
+            f"USLM <{qname.localname}> document, not a bill, resolution or public law "
+            "(expected root <bill>, <resolution>, <pLaw> or <engrossedAmendment>)",
             source=source,
         )
     return qname.localname
@@ -103,70 +101,73 @@ def _child(node: etree._Element, name: str, namespace: str = USLM_NS) -> etree._
     return node.find(f"{{{namespace}}}{name}")
 
 
-def _metadata(
-    root: etree._Element,
-    main: etree._Element,
-    source: str,
-    options: ImportOptions,
-    warnings: list[str],
-) -> Metadata:
-    """FRBR identity and facts of the version, from ``<meta>``, ``<preface>`` and actions."""
+def _identity(root: etree._Element, main: etree._Element, source: str) -> Identity:
+    """Congress, type, number, stage, title and dates, from ``<meta>`` and the actions."""
     meta = _child(root, "meta")
-    citation = _citation(meta, source)
-    congress, kind, number, stage = (
-        citation[key] for key in ("congress", "kind", "number", "stage")
-    )
-    doc_name, abbreviation = KINDS.get(kind, ("bill", kind.upper()))
-    doc_type = "act" if stage == "ENR" else "bill"
-    dates = _action_dates(root)
-    date = options.date or (max(dates) if dates else "")
-    if not date:
-        warnings.append(
-            f"no action date printed on this version; dated {UNKNOWN_DATE} (use --date)"
+    found = _citation(meta) or _meta_fields(meta)
+    if found is None:
+        raise InputError(
+            "USLM measure without a citation like '116 HR 264 EH' in <meta><citableAs>, "
+            "nor <congress>, <docNumber>, <docStage> and dc:type; "
+            "cannot tell congress, number and stage",
+            source=source,
         )
-        date = UNKNOWN_DATE
-    work = options.work_uri or f"/akn/us/{doc_type}/{congress}/{kind}/{number}"
-    work_uri, expression_uri, manifestation_uri = frbr_uris(work, "eng", date)
-    stage_name = _text(meta, "docStage")
-    extra = [
-        ("congress", congress),
-        ("session", _text(meta, "session")),
-        ("number", f"{abbreviation} {number}"),
-        ("stage", stage),
-        ("stageName", stage_name),
-        *(("actionDate", action_date) for action_date in sorted(set(dates))),
-    ]
-    return Metadata(
-        title=options.title or _title(meta, main),
-        work_uri=work_uri,
-        expression_uri=expression_uri,
-        manifestation_uri=manifestation_uri,
-        date=date,
-        version_label=options.version_label or stage_name or stage,
-        doc_type=doc_type,
-        doc_name=doc_name,
-        country="us",
-        source=source,
-        extra=tuple((key, value) for key, value in extra if value),
+    congress, kind, number, stage = found
+    dates = _action_dates(root)
+    facts: list[tuple[str, str]] = []
+    if kind == "pl":
+        approved = [parse_date(d) for a in _approvals(main) for d in _PRINTED_DATE.findall(a)]
+        dates += [date for date in approved if date]
+        facts += [("statute", text) for text in _citations(meta) if _STATUTE.match(text)]
+    return Identity(
+        congress,
+        kind,
+        number,
+        stage,
+        _title(meta, main),
+        session=re.sub(r"\D", "", _text(meta, "session")),
+        dates=tuple(dates),
+        facts=tuple(facts),
+        stage_name=_stage_name(_text(meta, "docStage")),
     )
+
+
+def _stage_name(printed: str) -> str:
+    """The printed ``docStage`` if it is a name (USLM 2.1), ``""`` if a code (2.0)."""
+    return "" if printed.upper() in STAGES else printed
 
 
 def _text(meta: etree._Element | None, name: str) -> str:
     return one_line(_child(meta, name)) if meta is not None else ""
 
 
-def _citation(meta: etree._Element | None, source: str) -> dict[str, str]:
-    """Congress, type code, number and stage from ``citableAs`` (``116 HR 264 EH``)."""
-    for element in meta.iterfind(f"{{{USLM_NS}}}citableAs") if meta is not None else ():
-        match = _CITATION.match(one_line(element))
-        if match:
-            found = match.groupdict()
-            return found | {"kind": found["kind"].lower(), "stage": found["stage"].upper()}
-    raise InputError(
-        "USLM measure without a citation like '116 HR 264 EH' in <meta><citableAs>; "
-        "cannot tell congress, number and stage",
-        source=source,
+def _citations(meta: etree._Element | None) -> list[str]:
+    return (
+        [one_line(e) for e in meta.iterfind(f"{{{USLM_NS}}}citableAs")] if meta is not None else []
     )
+
+
+def _citation(meta: etree._Element | None) -> tuple[str, str, str, str] | None:
+    """From ``citableAs``: ``116 HR 264 EH`` or ``Public Law 115–7``."""
+    for text in _citations(meta):
+        match = _CITATION.match(text)
+        if match and kind_code(match["kind"]) and stage_code(match["stage"]):
+            return match["congress"], kind_code(match["kind"]), match["number"], match["stage"]
+        law = _PUBLIC_LAW.match(text)
+        if law:
+            return law["congress"], "pl", law["number"], "PL"
+    return None
+
+
+def _meta_fields(meta: etree._Element | None) -> tuple[str, str, str, str] | None:
+    """USLM 2.0: ``<congress>``, ``<docNumber>``, ``<docStage>`` and ``dc:type``."""
+    congress = _text(meta, "congress")
+    number = _text(meta, "docNumber")
+    kind = kind_code(one_line(_child(meta, "type", DC_NS)) if meta is not None else "")
+    stage = "PL" if kind == "pl" else stage_code(_text(meta, "docStage"))
+    if congress.isdigit() and number.isdigit() and kind and stage:
+        return congress, kind, number, stage
+    return None
 
 
 def _title(meta: etree._Element | None, main: etree._Element) -> str:
@@ -185,45 +186,12 @@ def _action_dates(root: etree._Element) -> list[str]:
     for element in root.iter(f"{{{USLM_NS}}}date"):
         if any(local_name(a) == "main" for a in element.iterancestors()):
             continue
-        value = element.get("date") or _parse_date(one_line(element))
+        value = element.get("date") or parse_date(one_line(element))
         if value:
             dates.append(value[:10])
     return dates
 
 
-def _parse_date(text: str) -> str:
-    """``2019-07-25`` from ``July 25, 2019``; ``""`` if the text is no such date.
-
-    >>> _parse_date("July 25, 2019")
-    '2019-07-25'
-    >>> _parse_date("sometime")
-    ''
-    """
-    try:
-        return datetime.strptime(text.strip().rstrip("."), "%B %d, %Y").date().isoformat()
-    except ValueError:
-        return ""
-
-
-def _report(document: Document, quoted_blocks: int, tables: int) -> str:
-    """One line of counts for stderr."""
-    counts: dict[str, int] = {}
-    for unit in document.walk():
-        counts[unit.element] = counts.get(unit.element, 0) + 1
-    shown = ("recital", "formula", "division", "title", "subtitle", "section", "subsection")
-    parts = [_plural(counts[name], name) for name in shown if counts.get(name)]
-    parts.append(_plural(sum(1 for _ in document.notes()), "note"))
-    parts.append(
-        f"{_plural(quoted_blocks, 'quoted block')} and {_plural(tables, 'table')} kept as text"
-    )
-    facts = dict(document.meta.extra)
-    return f"read USLM {facts.get('number', '')} {facts.get('stage', '')}: " + ", ".join(parts)
-
-
-def _plural(count: int, noun: str) -> str:
-    """``1 section``, ``2 sections``.
-
-    >>> _plural(1, "formula"), _plural(2, "table")
-    ('1 formula', '2 tables')
-    """
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+def _approvals(main: etree._Element) -> list[str]:
+    """The texts of a public law's approval actions (``Approved February 28, 2017.``)."""
+    return [one_line(action) for action in main.iterfind(f"{{{USLM_NS}}}action")]

@@ -20,6 +20,7 @@ Guarantees of `flatten`:
    (``<i>``, ``<ref>``, ``<quotedText>``, ``<proviso>`` ...) adds no space at all.
 4. Footnotes (``<footnote>``) are not part of the text: each becomes a `FlatNote` whose
    offset is the exact place of the footnote in the returned text.
+5. `SKIPPED` elements (margin notes, page markers) leave no trace in the text.
 """
 
 from __future__ import annotations
@@ -29,29 +30,17 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from redline.read.us_levels import PROVISIONS as US_PROVISIONS
+
 #: Provisions that may occur inside a quoted block or a recital; each starts a new line.
-PROVISIONS = frozenset(
-    {
-        "division",
-        "subdivision",
-        "title",
-        "subtitle",
-        "part",
-        "subpart",
-        "chapter",
-        "subchapter",
-        "section",
-        "subsection",
-        "paragraph",
-        "subparagraph",
-        "clause",
-        "subclause",
-        "item",
-        "subitem",
-        "level",
-        "appropriations",
-    }
-)
+PROVISIONS = frozenset(US_PROVISIONS)
+#: Elements inside ``<main>`` that are not legislative text, by their name in reports:
+#: a public law's margin notes, Statutes at Large page markers and approval action.
+SKIPPED: dict[str, str] = {
+    "sidenote": "margin note",
+    "page": "page marker",
+    "action": "approval action",
+}
 #: Blocks that start a new line; what follows them continues their last line.
 _OPENS_LINE = PROVISIONS | {"quotedContent", "continuation", "referenceItem", "tr", "listItem"}
 #: Blocks that stand on lines of their own: what follows them starts a new line.
@@ -147,7 +136,7 @@ def flatten(element: etree._Element, *, include_self: bool = True) -> Flat:
 def _collect(element: etree._Element, parts: list[str], notes: list[tuple[str, str]]) -> None:
     """Append the text of `element` (not its tail) to `parts`, with line and space marks."""
     name = local_name(element)
-    if not name:
+    if not name or name in SKIPPED:
         return
     if name in _NOTES:
         number = next((child for child in element if local_name(child) == "num"), None)

@@ -29,7 +29,29 @@ from redline.renderers.html.notes import add_note_body, render_runs
 from redline.renderers.html.words import Context, Element, Mode, clean, render_plain
 
 
-def add_head(parent: Element, facts: Facts, tag: str, element: str) -> Element | None:
+def heading_class(facts: Facts, context: Context) -> str:
+    """``akn-heading``, with ``rl-small-caps`` where the source prints it so."""
+    return "akn-heading rl-small-caps" if facts.eid in context.small_caps else "akn-heading"
+
+
+def runs_in(facts: Facts) -> bool:
+    """True for a heading printed run in before its text (``(a) In general.—The``)."""
+    return "".join(op.new or op.old for op in facts.heading).rstrip().endswith("—")
+
+
+def add_gap(parent: Element, heading: Element, facts: Facts) -> None:
+    """The space after a heading; after a run-in one (``In general.—The``) a space the
+    US stylesheet hides, so the text still reads as separate words."""
+    if not runs_in(facts):
+        heading.tail = " "
+        return
+    gap = etree.SubElement(parent, "span", {"class": "rl-gap"})
+    gap.text = " "
+
+
+def add_head(
+    parent: Element, facts: Facts, tag: str, element: str, context: Context | None = None
+) -> Element | None:
     """The number and heading line of a section, or None when it has neither."""
     if not facts.num and not facts.heading:
         return None
@@ -39,7 +61,8 @@ def add_head(parent: Element, facts: Facts, tag: str, element: str) -> Element |
         render_plain(num, facts.num, facts.mode)
         num.tail = " "
     if facts.heading:
-        heading = etree.SubElement(head, "span", {"class": "akn-heading"})
+        css = heading_class(facts, context) if context else "akn-heading"
+        heading = etree.SubElement(head, "span", {"class": css})
         render_plain(heading, facts.heading, facts.mode)
     return head
 
@@ -64,7 +87,7 @@ def render_node(
     if node.change.old:
         element.set("data-old-eid", " ".join(clean(s.eid) for s in node.change.old))
     if tag == "section":
-        head = add_head(element, facts, f"h{min(depth + 2, 6)}", element_name)
+        head = add_head(element, facts, f"h{min(depth + 2, 6)}", element_name, context)
         if head is not None:
             head.tail = "\n"
             head.set("data-bookmark", bookmark(facts, node))
@@ -72,36 +95,40 @@ def render_node(
                 head.set("class", head.get("class", "") + " rl-changed")
         add_label(element if head is None else head, facts)
     elif facts.children and not facts.text:
-        _add_container_num(element, facts)
+        _add_container_num(element, facts, context)
     if facts.text or not facts.children:
         _add_text_block(element, facts, context, with_num=tag != "section")
     for child in facts.children:
         render_node(element, child, facts.mode, context, moves, depth + 1)
 
 
-def _add_num_heading(parent: Element, facts: Facts, num_class: str = "akn-num") -> None:
+def _add_num_heading(
+    parent: Element, facts: Facts, context: Context, num_class: str = "akn-num"
+) -> None:
     if facts.num:
         num = etree.SubElement(parent, "span", {"class": num_class})
         render_plain(num, facts.num, facts.mode)
         num.tail = " "
     if facts.heading:
-        heading = etree.SubElement(parent, "span", {"class": "akn-heading"})
+        heading = etree.SubElement(parent, "span", {"class": heading_class(facts, context)})
         render_plain(heading, facts.heading, facts.mode)
-        heading.tail = " "
+        add_gap(parent, heading, facts)
 
 
-def _add_container_num(element: Element, facts: Facts) -> None:
-    """The number of a container: on its own line with its heading, if it has one, else
-    in the margin of its first line (``2.`` before an intro)."""
+def _add_container_num(element: Element, facts: Facts, context: Context) -> None:
+    """The number of a container: on its own line with its heading, if it has one (on the
+    line of its intro when the heading runs in, ``(a) In general.—The ...``), else in
+    the margin of its first line (``2.`` before an intro)."""
     if facts.heading:
-        line = etree.SubElement(element, "p", {"class": "rl-head-line"})
+        classes = "rl-head-line rl-run-in" if runs_in(facts) else "rl-head-line"
+        line = etree.SubElement(element, "p", {"class": classes})
         line.tail = "\n"
-        _add_num_heading(line, facts)
+        _add_num_heading(line, facts, context)
         add_label(line, facts)
         if facts.changed:
-            line.set("class", "rl-head-line rl-changed")
+            line.set("class", f"{classes} rl-changed")
         return
-    _add_num_heading(element, facts, "akn-num rl-container-num")
+    _add_num_heading(element, facts, context, "akn-num rl-container-num")
     if facts.num and facts.changed:
         element[-1].set("class", "akn-num rl-container-num rl-changed")
     add_label(element, facts)
@@ -113,7 +140,7 @@ def _add_text_block(element: Element, facts: Facts, context: Context, with_num: 
     if facts.changed:
         block.set("class", "rl-text rl-changed")
     if with_num:
-        _add_num_heading(block, facts)
+        _add_num_heading(block, facts, context)
         add_label(block, facts)
     render_runs(block, facts.text, facts.mode, context, facts.notes, facts.separators)
 

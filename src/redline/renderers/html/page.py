@@ -51,6 +51,14 @@ def version_name(meta: Metadata) -> str:
     return clean(" ".join(part for part in (meta.version_label, f"({meta.date})") if part))
 
 
+def small_caps(old: Metadata, new: Metadata) -> frozenset[str]:
+    """The node ids whose heading is printed in small caps, from each version's
+    ``smallCaps`` fact (new eIds as they are, old ones as ``old-`` + eId)."""
+    found = dict(new.extra).get("smallCaps", "").split()
+    found += [f"old-{eid}" for eid in dict(old.extra).get("smallCaps", "").split()]
+    return frozenset(found)
+
+
 def _sub(parent: Element, tag: str, text: str = "", **attrs: str) -> Element:
     element = etree.SubElement(parent, tag, {k.replace("_", "-"): v for k, v in attrs.items()})
     element.text = clean(text)
@@ -199,13 +207,19 @@ def _main(
     body: Element, comparison: Comparison, options: RenderOptions, paged_notes: bool
 ) -> Element:
     main = _sub(body, "main")
+    if "us" in (comparison.old.country, comparison.new.country):
+        main.set("class", "rl-us")  # US text as GPO prints it: levels indented by depth
     preface = _sub(main, "div", **{"class": "akn-preface"})
     title = _sub(preface, "p", **{"class": "akn-docTitle"})
     old, new = comparison.old.title, comparison.new.title
     render_plain(title, diff_words(old, new), Mode.NORMAL)
     if old != new:
         title.set("class", "akn-docTitle rl-changed")
-    context = Context(ids={"rl-changes-only", "rl-nav"}, notes_at_markers=paged_notes)
+    context = Context(
+        ids={"rl-changes-only", "rl-nav"},
+        notes_at_markers=paged_notes,
+        small_caps=small_caps(comparison.old, comparison.new),
+    )
     if options.layout == "side-by-side":
         titles = (
             f"Old: {comparison.old.title} {version_name(comparison.old)}",
@@ -230,7 +244,10 @@ def build_page(
     language = LANGUAGES.get(comparison.new.language)
     if language:
         html.set("lang", language)
-    _head(html, comparison, asset("redline.css") + extra_css, script)
+    css = asset("redline.css")
+    if "us" in (comparison.old.country, comparison.new.country):
+        css += asset("us.css")
+    _head(html, comparison, css + extra_css, script)
     body = _sub(html, "body", **{"class": f"rl-layout-{options.layout}"})
     summary = _summary(body, comparison)
     _legend(summary)

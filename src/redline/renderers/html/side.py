@@ -25,6 +25,7 @@ from redline.renderers.html.facts import (
     node_facts,
     node_mode,
 )
+from redline.renderers.html.inline import add_gap, heading_class
 from redline.renderers.html.notes import render_runs
 from redline.renderers.html.words import Context, Element, Footnote, Mode, clean, render_plain
 
@@ -45,9 +46,9 @@ def _fill_cell(cell: Element, facts: Facts, mode: Mode, context: Context) -> Non
         render_plain(num, facts.num, mode)
         num.tail = " "
     if facts.heading:
-        heading = etree.SubElement(cell, "span", {"class": "akn-heading"})
+        heading = etree.SubElement(cell, "span", {"class": heading_class(facts, context)})
         render_plain(heading, facts.heading, mode)
-        heading.tail = " "
+        add_gap(cell, heading, facts)
     if facts.text:
         text = etree.SubElement(cell, "span", {"class": "rl-text"})
         render_runs(text, facts.text, mode, context, facts.notes, facts.separators)

@@ -108,6 +108,9 @@ class Context:
     notes_at_markers: bool = False
     """Write each note's body right after its marker (for paged footnotes) instead of
     collecting it for a notes section."""
+    small_caps: frozenset[str] = frozenset()
+    """Ids of the nodes whose heading the source prints in small caps (US bills: the
+    ``smallCaps`` fact of each version; old eIds as ``old-`` + eId)."""
 
     def take(self, wanted: str) -> str:
         """`wanted` if still free, else `wanted` with the first free ``-2``, ``-3`` suffix."""
