@@ -165,7 +165,8 @@ def render_overview(history: History, columns: Sequence[int], markdown: bool = F
         widths = [
             max([len(f"v{c + 1}")] + [len(row[i]) for row in table]) for i, c in enumerate(columns)
         ]
-        lines.append("  ".join(f"v{c + 1}".ljust(w) for c, w in zip(columns, widths, strict=True)))
+        heads = (f"v{c + 1}".ljust(w) for c, w in zip(columns, widths, strict=True))
+        lines.append("  ".join(heads).rstrip())
         for row in table:
             cells = (esc(cell).ljust(width) for cell, width in zip(row, widths, strict=True))
             lines.append("  ".join(cells).rstrip())
