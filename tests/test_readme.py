@@ -13,8 +13,8 @@ README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encodi
 COMMANDS = sorted(cli.commands)
 
 
-def test_the_cli_has_the_five_commands():
-    assert COMMANDS == ["check", "diff", "import", "text", "validate"]
+def test_the_cli_has_the_six_commands():
+    assert COMMANDS == ["check", "diff", "history", "import", "text", "validate"]
 
 
 @pytest.mark.parametrize("name", COMMANDS)
