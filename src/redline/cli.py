@@ -364,6 +364,7 @@ def check_command(
 @click.option("--columns", metavar="1,3,N", help="Versions shown, by number (N: the last).")
 @click.option("--provision", metavar="[V:]EID", help="Only the lineage of this provision.")
 @click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", help="PDF paper.")
+@click.option("--redlines", metavar="DIR", help="HTML: also each pair's redline, linking here.")
 @click.option("--color/--no-color", default=None, help="Colour text (default: on a terminal).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress display.")
 @handle_errors

@@ -9,6 +9,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 from click.testing import CliRunner
+from lxml import etree
 
 from conftest import ROOT, THREE
 from git_repo import Repo, isolate_git, make_repo
@@ -161,3 +162,45 @@ def test_progress_hears_each_pair():
     documents = [load_document(name) for name in FILES]
     build_history(documents, FILES, progress=lambda *event: heard.append(event))
     assert heard == [("comparing versions", n, 2) for n in (0, 1, 2)]
+
+
+def test_redlines_link_each_provision_to_its_row_of_the_table(tmp_path: Path):
+    table = tmp_path / "history.html"
+    code, out, _ = run(*FILES, "-o", str(table), "--redlines", str(tmp_path / "pairs"))
+    assert code == 1
+    pages = [Path(line) for line in out.splitlines()]
+    assert [p.name for p in pages] == [
+        "solidarity-2014--solidarity-revision-A.html",
+        "solidarity-revision-A--solidarity-revision-B.html",
+    ]
+    rows = {tr.get("id") for tr in parse(table.read_bytes()).iter("tr") if tr.get("id")}
+    page = parse(pages[1].read_bytes())
+    links = [a.get("href") for a in page.iter("a") if a.get("class") == "rl-history-link"]
+    assert len(links) == 25  # 24 provisions of revision B and the deleted Article 3
+    assert all(href.startswith("../history.html#") for href in links)
+    assert {href.partition("#")[2] for href in links} <= rows
+    assert "../history.html#h-v2-art_3" in links
+
+
+def test_history_links_add_no_words_to_the_redline():
+    from redline.history.links import add_history_links
+    from redline.renderers import RenderOptions
+    from redline.renderers.html.page import build_page
+
+    documents = [load_document(name) for name in FILES]
+    history = build_history(documents, FILES)
+    plain = build_page(history.comparisons[1], RenderOptions())
+    linked = build_page(history.comparisons[1], RenderOptions())
+    assert add_history_links(linked, history, 1, "h.html") == 25
+    words = ["".join(page.find(".//main").itertext()) for page in (plain, linked)]
+    assert words[0] == words[1]
+
+
+def test_redlines_need_an_html_table_file():
+    code, _, err = run(*FILES, "--redlines", "x")
+    assert code == 2 and "--redlines links to the HTML table" in err
+
+
+def parse(page: bytes) -> etree._Element:
+    """A page written by redline (doctype line, then XML-compatible HTML)."""
+    return etree.fromstring(page.split(b"\n", 1)[1])

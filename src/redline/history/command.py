@@ -31,6 +31,7 @@ class Request:
     columns: str | None = None
     provision: str | None = None
     paper: str = "a4"
+    redlines: str | None = None
     color: bool | None = None
     quiet: bool = False
 
@@ -114,6 +115,8 @@ def run(request: Request) -> int:
     fmt = request.fmt or format_for(request.output)
     if fmt == "pdf" and request.output == "-" and sys.stdout.isatty():
         raise UsageError("a PDF is not for the terminal: write it to a file with -o")
+    if request.redlines and (fmt != "html" or request.output == "-"):
+        raise UsageError("--redlines links to the HTML table: give -o TABLE.html")
     if request.color is None:
         request = _with_color(request)
     progress = for_terminal(request.quiet)
@@ -127,7 +130,25 @@ def run(request: Request) -> int:
         if progress:
             progress.close()
     write_output(request.output, data)
+    if request.redlines:
+        write_redlines(history, request.redlines, request.output, request.quiet)
     return 0 if history.identical else 1
+
+
+def write_redlines(history: History, folder: str, table: str, quiet: bool) -> None:
+    """Each consecutive pair's HTML redline into `folder`, linking to the `table` file."""
+    import os
+    from pathlib import Path
+
+    from redline.history.links import linked_redlines
+    from redline.output import write_output
+
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    href = Path(os.path.relpath(Path(table).resolve(), Path(folder).resolve())).as_posix()
+    for name, page in linked_redlines(history, href):
+        write_output(str(Path(folder) / name), page)
+        if not quiet:
+            sys.stdout.write(f"{Path(folder) / name}\n")
 
 
 def _with_color(request: Request) -> Request:

@@ -26,6 +26,15 @@ POLICY = (
 TAGS = {Op.EQUAL: "", Op.DELETE: "del", Op.INSERT: "ins"}
 
 
+def row_id(key: str) -> str:
+    """The id of a lineage's row (``h-art_5``, ``h-v2-art_13``).
+
+    >>> row_id("v2:art_13")
+    'h-v2-art_13'
+    """
+    return f"h-{key}".replace(":", "-")
+
+
 def stylesheet() -> str:
     """The table's CSS (screen and print)."""
     return resources.files("redline.history").joinpath("assets/synoptic.css").read_text("utf-8")
@@ -117,7 +126,7 @@ def _table(body: Element, history: History, columns: Sequence[int], rows: list[R
         _sub(head, "th", history.versions[column].name)
     tbody = _sub(table, "tbody")
     for row in rows:
-        tr = _sub(tbody, "tr", id=f"h-{row.lineage.key}".replace(":", "-"))
+        tr = _sub(tbody, "tr", id=row_id(row.lineage.key))
         for position, cell in enumerate(row.cells):
             _cell(tr, cell, position == 0)
 
