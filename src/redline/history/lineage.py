@@ -1,9 +1,9 @@
 """Lineages: the pairwise comparisons of consecutive versions chained into one history.
 
-Each consecutive pair is compared once (`redline.compare`); every change links the units
-it names on its two sides, and a lineage is a set of units linked that way across the
-series (a union-find over ``(version, eId)``, so the chaining is linear in the number of
-units). Guarantees to the renderers:
+Each consecutive pair is compared once, by the public `redline.compare`; every change
+links the units it names on its two sides, and a lineage is a set of units linked that
+way across the series (a union-find over ``(version, eId)``, so the chaining is linear
+in the number of units). Guarantees to the renderers:
 1. Every unit (and authorial note) of every version is in exactly one lineage.
 2. A lineage's units in one version are in that version's document order.
 3. Lineages are ordered as the last version reads, each one absent from it placed
@@ -15,8 +15,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
+from redline import compare
 from redline.changes import Change, ChangeKind, CompareOptions, Comparison, Side
-from redline.comparison.engine import compare
 from redline.history.provenance import chain_provenance
 from redline.history.values import History, Lineage, Step, Version
 from redline.model import Document

@@ -19,7 +19,7 @@ from redline.history.synoptic import LINE, Cell, Synopsis
 from redline.history.values import History, Lineage, Provenance
 from redline.renderers.markdown import md_escape
 
-_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def plain(text: str) -> str:
@@ -31,6 +31,11 @@ def plain(text: str) -> str:
     return _CONTROL.sub(lambda found: found.group().encode("unicode_escape").decode(), text)
 
 
+def md(text: str) -> str:
+    """`text` escaped for Markdown, control characters shown escaped."""
+    return plain(md_escape(text))
+
+
 def _marker(markdown: bool, color: bool) -> Callable[[WordOp], str]:
     def mark(op: WordOp) -> str:
         if markdown:
@@ -38,9 +43,9 @@ def _marker(markdown: bool, color: bool) -> Callable[[WordOp], str]:
             wrap = {Op.EQUAL: "", Op.DELETE: "~~", Op.INSERT: "**"}[op.op]
             word = text.strip()
             if not wrap or not word:
-                return md_escape(text)
+                return md(text)
             lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
-            return f"{lead}{wrap}{md_escape(word)}{wrap}{trail}"
+            return f"{plain(lead)}{wrap}{md(word)}{wrap}{plain(trail)}"
         if op.op is Op.EQUAL:
             return plain(op.new)
         if op.op is Op.DELETE:
@@ -78,7 +83,7 @@ def render_provision(
     color: bool = False,
 ) -> bytes:
     """The life of one provision across `columns`, as text or Markdown."""
-    esc = md_escape if markdown else plain
+    esc = md if markdown else plain
     mark = _marker(markdown, color)
     rows = Synopsis(history, columns).rows([lineage])
     head = f"{lineage.label} ({lineage.key}) across {len(columns)} versions"
@@ -141,7 +146,7 @@ def _dated(run: Provenance, markdown: bool, esc: Callable[[str], str]) -> str:
 
 def render_overview(history: History, columns: Sequence[int], markdown: bool = False) -> bytes:
     """Every top-level provision: its label and change in each chosen version."""
-    esc = md_escape if markdown else plain
+    esc = md if markdown else plain
     rows = Synopsis(history, columns).rows([lin for lin in history.lineages if lin.top])
     table = [
         [
