@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from redline.changes import ChangeKind, Op, Side, WordOp
+from redline.changes import ChangeKind, Op, Side, WordOp, replaced
 from redline.comparison.worddiff import diff_words
 from redline.history.values import History, Lineage
 from redline.model import Unit
@@ -49,22 +49,23 @@ class Row:
     cells: tuple[Cell, ...]
 
 
-def unit_lines(unit: Unit) -> list[str]:
-    """A provision as lines: its heading, each numbered or headed sub-unit and text unit,
-    then its notes as ``[marker] text``."""
-    lines = [unit.heading] if unit.heading else []
-    notes: list[str] = [f"[{n.marker}] {n.text}" for n in unit.notes]
+def unit_lines(unit: Unit) -> list[tuple[str, str]]:
+    """A provision as (eId, line) pairs: its heading, each numbered or headed sub-unit
+    and text unit, then its notes as ``[marker] text``; each line names the unit (or
+    note) it shows."""
+    lines = [(unit.eid, unit.heading)] if unit.heading else []
+    notes = [(n.eid, f"[{n.marker}] {n.text}") for n in unit.notes]
     for sub in unit.walk():
         if sub is unit:
             if unit.text:
-                lines.append(f"{unit.num} {unit.text}".strip() if unit.is_text else unit.text)
+                lines.append((unit.eid, f"{unit.num} {unit.text}".strip()))
             continue
         own = sub.text if sub.is_text else sub.heading
         line = f"{sub.num} {own}".strip()
         if line:
-            lines.append(line)
-        notes += [f"[{n.marker}] {n.text}" for n in sub.notes]
-    return [_one_line(line) for line in lines + notes]
+            lines.append((sub.eid, line))
+        notes += [(n.eid, f"[{n.marker}] {n.text}") for n in sub.notes]
+    return [(eid, _one_line(line)) for eid, line in lines + notes]
 
 
 def _one_line(text: str) -> str:
@@ -79,24 +80,30 @@ class Synopsis:
         self.history = history
         self.columns = tuple(columns)
         self.units = [{u.eid: u for u in doc.walk()} for doc in history.documents]
-        self.notes = [{n.eid: n.text for _, n in doc.notes()} for doc in history.documents]
+        self.keys: list[dict[str, str]] = [{} for _ in history.versions]
         self.tops: list[dict[str, Lineage]] = [{} for _ in history.versions]
         for lineage in history.lineages:
-            if lineage.top:
-                for index, sides in enumerate(lineage.units):
+            for index, sides in enumerate(lineage.units):
+                self.keys[index].update((side.eid, lineage.key) for side in sides)
+                if lineage.top:
                     self.tops[index].update((side.eid, lineage) for side in sides)
         self.moves = self._moves()
 
-    def text(self, version: int, sides: tuple[Side, ...]) -> str:
-        """The lines of `sides` in `version`, joined by `LINE`."""
-        lines: list[str] = []
+    def lines(self, version: int, sides: tuple[Side, ...]) -> list[tuple[str, str]]:
+        """The lines of `sides` in `version`, each with the key of the lineage it shows."""
+        keys = self.keys[version]
+        lines: list[tuple[str, str]] = []
         for side in sides:
             unit = self.units[version].get(side.eid)
             if unit is not None:
-                lines += unit_lines(unit)
-            elif side.eid in self.notes[version]:
-                lines.append(_one_line(f"[{side.num}] {side.text}"))
-        return LINE.join(lines)
+                lines += [(keys.get(eid, eid), line) for eid, line in unit_lines(unit)]
+            else:  # a note's own lineage
+                lines.append((keys.get(side.eid, side.eid), _one_line(f"[{side.num}] {side.text}")))
+        return lines
+
+    def text(self, version: int, sides: tuple[Side, ...]) -> str:
+        """The lines of `sides` in `version`, joined by `LINE`."""
+        return LINE.join(line for _, line in self.lines(version, sides))
 
     def rows(self, lineages: Sequence[Lineage]) -> list[Row]:
         """The rows of `lineages` that exist in at least one chosen column."""
@@ -117,11 +124,13 @@ class Synopsis:
     def _cell(self, lineage: Lineage, before: int | None, column: int) -> Cell:
         """The cell of `lineage` in `column`, marked against column `before` (None: first)."""
         sides = lineage.units[column]
-        new_text = self.text(column, sides)
+        new_lines = self.lines(column, sides)
+        new_text = LINE.join(line for _, line in new_lines)
         if before is None:
             return Cell(column, sides, None, "", _marked(new_text, new_text), ())
         old = lineage.units[before]
-        old_text = self.text(before, old)
+        old_lines = self.lines(before, old)
+        old_text = LINE.join(line for _, line in old_lines)
         was = " + ".join(s.label for s in old)
         now = " + ".join(s.label for s in sides)
         return Cell(
@@ -129,7 +138,7 @@ class Synopsis:
             sides=sides,
             kind=self._kind(lineage, before, column, old_text, new_text),
             was=was if old and sides and was != now else "",
-            ops=_marked(old_text, new_text),
+            ops=mark_lines(old_lines, new_lines),
             moves=self.moves.get((before, column, lineage.key), ()),
         )
 
@@ -191,3 +200,59 @@ def _marked(old: str, new: str) -> tuple[WordOp, ...]:
     if old == new:
         return (WordOp(Op.EQUAL, old, new),) if new else ()
     return diff_words(old, new)
+
+
+def _segments(lines: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Consecutive lines of one lineage joined into one segment (the parts of a split)."""
+    out: list[tuple[str, str]] = []
+    for key, line in lines:
+        if out and out[-1][0] == key:
+            out[-1] = (key, out[-1][1] + LINE + line)
+        else:
+            out.append((key, line))
+    return out
+
+
+def mark_lines(old: list[tuple[str, str]], new: list[tuple[str, str]]) -> tuple[WordOp, ...]:
+    """The new lines marked against the old, line by line: each line is diffed with the
+    old lines of the same lineage (all of them, for a merge), and old lines without a
+    counterpart are shown deleted where they stood. Accepting the operations gives the new
+    lines in order; rejecting them gives every old line once.
+    """
+    groups: dict[str, list[str]] = {}
+    for key, line in old:
+        groups.setdefault(key, []).append(line)
+    order = list(groups)
+    place = {key: index for index, key in enumerate(order)}
+    shown = {key for key, _ in new}
+    pairs: list[tuple[str, str]] = []
+    done: set[str] = set()
+    at = 0
+    for key, line in _segments(new):
+        if key in groups and key not in done:
+            for gone in order[at : place[key]]:
+                if gone not in shown and gone not in done:
+                    pairs.append((LINE.join(groups[gone]), ""))
+                    done.add(gone)
+            at = max(at, place[key] + 1)
+            pairs.append((LINE.join(groups[key]), line))
+            done.add(key)
+        else:
+            pairs.append(("", line))
+    pairs += [(LINE.join(groups[key]), "") for key in order if key not in done]
+    return _joined(pairs)
+
+
+def _joined(pairs: list[tuple[str, str]]) -> tuple[WordOp, ...]:
+    """The operations of (old, new) segment pairs, with `LINE` between segments on each
+    side that has text on both sides of it."""
+    ops: list[WordOp] = []
+    old_started = new_started = False
+    for old, new in pairs:
+        sep_old, sep_new = old_started and bool(old), new_started and bool(new)
+        if sep_old or sep_new:
+            kind = Op.EQUAL if sep_old and sep_new else Op.DELETE if sep_old else Op.INSERT
+            ops.append(WordOp(kind, LINE if sep_old else "", LINE if sep_new else ""))
+        ops += _marked(old, new) if old and new else replaced(old, new)
+        old_started, new_started = old_started or bool(old), new_started or bool(new)
+    return tuple(ops)
