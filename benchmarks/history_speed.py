@@ -6,13 +6,15 @@ one before by known edits (`mutations.mutate_provisions`: word edits, inserted, 
 and moved sections, renumbering). It times, in-process, the pairwise comparisons and
 the chaining into lineages and provenance, for 2, 5 and 10 versions (so the growth
 with the number of versions shows), and, as a user runs it, the whole ``redline
-history`` process to JSON and HTML (and PDF with ``--columns 1,5,10``). Times are
+history`` process to JSON and HTML (and PDF with ``--columns 1,5,10``), beside the
+same pairs run as separate ``redline diff`` processes. Times are
 medians; the machine is shared, so compare ratios within one run.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -21,6 +23,7 @@ import time
 from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
+from itertools import pairwise
 from pathlib import Path
 
 from mutations import mutate_provisions
@@ -100,6 +103,11 @@ def _run(argv: list[str]) -> None:
         raise SystemExit(done.stderr.decode(errors="replace"))
 
 
+def _run_all(commands: list[list[str]]) -> None:
+    for argv in commands:
+        _run(argv)
+
+
 def whole_process(files: list[str], out: Path, repeat: int) -> None:
     """``redline history`` as a user runs it (interpreter start-up included)."""
     print("\n| command | seconds | output |")
@@ -114,6 +122,10 @@ def whole_process(files: list[str], out: Path, repeat: int) -> None:
         seconds = median(partial(_run, argv), 1 if extra else repeat)
         size = target.stat().st_size / 1e6
         print(f"| redline history → {label} | {seconds:.2f} | {size:.1f} MB |")
+    diffs = [[sys.executable, "-m", "redline", "diff", a, b, "-f", "json", "-o", os.devnull]
+             for a, b in pairwise(files)]  # fmt: skip
+    seconds = median(partial(_run_all, diffs), repeat)
+    print(f"| the same pairs as {len(diffs)} `redline diff -f json` processes | {seconds:.2f} | |")
 
 
 def main() -> None:
