@@ -7,6 +7,7 @@ from lxml import etree
 from redline.history.lineage import build_history
 from redline.history.table import render_history_html
 from redline.history.text import render_overview, render_provision
+from redline.history.values import History
 from redline.model import Document, Metadata, Unit
 
 EVIL = "States <script>alert(1)</script> & <b>all</b>\r\n::error::forged \x1b[31mred\r"
@@ -19,7 +20,7 @@ def version(text: str, date: str) -> Document:
     return Document(meta, (), (article,))
 
 
-def history():  # noqa: ANN201 - a History
+def history() -> History:
     return build_history(
         [version("States shall cooperate.", "2020-01-01"), version(EVIL, "2021-01-01")], ["a", "b"]
     )

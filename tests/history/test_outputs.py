@@ -137,3 +137,17 @@ def test_pdf_is_a_landscape_table(three: History):
     text = " ".join(page.extract_text() for page in reader.pages)
     assert "Article 8(2) moved from Article 11(3)" in text
     assert text.count("Reactive solidarity refers") == 2  # revision A's article, then struck
+
+
+def test_the_trilogue_layout_is_four_inputs(three: History):
+    """Proposal | position A | position B | compromise: the same table with four columns."""
+    from redline.history.lineage import build_history
+
+    four = build_history([*three.documents, three.documents[1]], ["p", "a", "b", "compromise"])
+    page = render_history_html(four, range(4))
+    root = etree.fromstring(page.split(b"\n", 1)[1])
+    assert len(root.findall(".//thead/tr/th")) == 4
+    article_3 = root.find(".//tr[@id='h-art_3']")  # revision A's Article 3, back in the compromise
+    assert article_3 is not None
+    kinds = [span.text for span in article_3.iter("span") if "rl-kind" in span.get("class", "")]
+    assert kinds == ["inserted", "deleted", "inserted"]
