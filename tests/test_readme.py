@@ -18,7 +18,7 @@ COMMANDS = sorted(cli.commands)
 
 
 def test_the_cli_has_its_commands():
-    assert COMMANDS == ["batch", "check", "diff", "import", "text", "validate"]
+    assert COMMANDS == ["batch", "check", "diff", "history", "import", "text", "validate"]
 
 
 @pytest.mark.parametrize("name", COMMANDS)

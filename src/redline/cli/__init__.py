@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from redline.cli import batch, diff, documents, gate
+from redline.cli import batch, diff, documents, gate, history
 from redline.cli.app import cli, one_line
 
-__all__ = ["batch", "cli", "diff", "documents", "gate", "main", "one_line"]
+__all__ = ["batch", "cli", "diff", "documents", "gate", "history", "main", "one_line"]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,0 +1,118 @@
+"""Word provenance: the version in which each word of the last version first appeared.
+
+Walks the word operations of every pairwise change, oldest pair first: words kept
+(``equal``) inherit the provenance of the old words they match, inserted words are
+dated to the version that inserts them. A text is held as runs of (length, version),
+so the cost is linear in the number of operations. Guarantees: for every unit of the
+last version, joining its runs' texts gives the unit's text exactly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from redline.changes import PART_SEPARATOR, Change, Comparison, Op
+from redline.history.values import Provenance
+
+Runs = list[tuple[int, int]]
+"""A text as runs of (number of characters, index of the version they date from)."""
+
+
+class _Cursor:
+    """Reads the runs of the old text of a change, character count by character count."""
+
+    def __init__(self, runs: Runs) -> None:
+        self.runs = runs
+        self.at = 0
+        self.used = 0
+
+    def take(self, length: int) -> Runs:
+        """The runs of the next `length` characters (dated to the last run read if the
+        old runs are shorter than the text, which the change vocabulary rules out)."""
+        out: Runs = []
+        while length > 0 and self.at < len(self.runs):
+            size, since = self.runs[self.at]
+            part = min(size - self.used, length)
+            out.append((part, since))
+            length -= part
+            self.used += part
+            if self.used == size:
+                self.at, self.used = self.at + 1, 0
+        if length > 0:
+            out.append((length, out[-1][1] if out else 0))
+        return out
+
+
+def _append(runs: Runs, size: int, since: int) -> None:
+    if size <= 0:
+        return
+    if runs and runs[-1][1] == since:
+        runs[-1] = (runs[-1][0] + size, since)
+    else:
+        runs.append((size, since))
+
+
+def _carry(change: Change, old: dict[str, Runs], version: int) -> dict[str, Runs]:
+    """The runs of each new unit of `change`, `version` being the new side's index."""
+    if not change.old:
+        return {side.eid: [(len(side.text), version)] for side in change.new if side.text}
+    source: Runs = []
+    for position, side in enumerate(change.old):
+        if position:
+            _append(source, len(PART_SEPARATOR), version)
+        for size, since in old.get(side.eid, [(len(side.text), version - 1)]):
+            _append(source, size, since)
+    cursor = _Cursor(source)
+    joined: Runs = []
+    for op in change.ops:
+        if op.op is Op.INSERT:
+            _append(joined, len(op.new), version)
+            continue
+        taken = cursor.take(len(op.old))
+        if op.op is Op.EQUAL:
+            if len(op.old) == len(op.new):
+                for size, since in taken:
+                    _append(joined, size, since)
+            else:  # folded by an ignore option: the oldest date of the words matched
+                _append(joined, len(op.new), min((s for _, s in taken), default=version))
+    return _cut(joined, change, version)
+
+
+def _cut(joined: Runs, change: Change, version: int) -> dict[str, Runs]:
+    """`joined` (the new units' texts joined by the separator) cut back into units."""
+    cursor = _Cursor(joined)
+    out: dict[str, Runs] = {}
+    for position, side in enumerate(change.new):
+        if position:
+            cursor.take(len(PART_SEPARATOR))
+        runs: Runs = []
+        for size, since in cursor.take(len(side.text)) if side.text else []:
+            _append(runs, size, since)
+        out[side.eid] = runs
+    return out
+
+
+def chain_provenance(comparisons: Sequence[Comparison]) -> dict[str, tuple[Provenance, ...]]:
+    """Per eId of the last version, its text in runs dated by first appearance."""
+    runs: dict[str, Runs] = {}
+    if comparisons:
+        for change in comparisons[0].changes:
+            runs.update({side.eid: [(len(side.text), 0)] for side in change.old if side.text})
+    texts: dict[str, str] = {}
+    for index, comparison in enumerate(comparisons, start=1):
+        following: dict[str, Runs] = {}
+        texts = {}
+        for change in comparison.changes:
+            following.update(_carry(change, runs, index))
+            texts.update({side.eid: side.text for side in change.new})
+        runs = following
+    return {eid: _texts(texts[eid], found) for eid, found in runs.items() if eid in texts}
+
+
+def _texts(text: str, runs: Runs) -> tuple[Provenance, ...]:
+    out: list[Provenance] = []
+    at = 0
+    for size, since in runs:
+        out.append(Provenance(text[at : at + size], since))
+        at += size
+    return tuple(out)
