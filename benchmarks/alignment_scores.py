@@ -45,13 +45,34 @@ def pairs_of(records: Iterable[Truth]) -> set[Pair]:
 
 def predicted(comparison: Comparison) -> list[Truth]:
     """The text-unit correspondences of a comparison, with kinds in the gold vocabulary."""
+    return [truth for truth, _ in predicted_with_evidence(comparison)]
+
+
+def predicted_with_evidence(comparison: Comparison) -> list[tuple[Truth, str]]:
+    """`predicted`, each with the evidence that decided it ("" for inserted/deleted)."""
     out = []
     for change in comparison.changes:
         sides = change.old + change.new
         if change.element == "authorialNote" or not any(side.text for side in sides):
             continue
         kind = "unchanged" if change.kind is ChangeKind.RENUMBERED else change.kind.value
-        out.append(Truth(kind, tuple(s.eid for s in change.old), tuple(s.eid for s in change.new)))
+        record = Truth(kind, tuple(s.eid for s in change.old), tuple(s.eid for s in change.new))
+        out.append((record, change.matched_by[0].value if change.matched_by else ""))
+    return out
+
+
+def evidence_precision(
+    prediction: list[tuple[Truth, str]], truth: list[Truth]
+) -> dict[str, tuple[int, int]]:
+    """Per evidence kind: (pairings, correct ones). A pairing is correct when every
+    (old, new) pair it implies is true."""
+    want = pairs_of(truth)
+    out: dict[str, tuple[int, int]] = {}
+    for record, how in prediction:
+        if not how:
+            continue
+        total, right = out.get(how, (0, 0))
+        out[how] = (total + 1, right + (pairs_of([record]) <= want))
     return out
 
 

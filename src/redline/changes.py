@@ -46,6 +46,30 @@ class ChangeKind(Enum):
     """Only in the old version."""
 
 
+WEAK_CONFIDENCE = 0.5
+"""Pairings under this confidence rest on weak evidence: the summaries count them."""
+
+
+class Evidence(Enum):
+    """Why two units were paired: the alignment pass that decided it, or a fact that
+    supports it (`Change.matched_by` lists the deciding one first)."""
+
+    EXACT = "exact"
+    """The same text (under the options), found once in each version."""
+    SAME_ORDER = "same-order"
+    """The same text, in the same order among identical neighbours."""
+    SIMILAR_TEXT = "similar-text"
+    """Most words in common (at least the match or split threshold)."""
+    HEADING = "heading"
+    """The same heading, found once in each version."""
+    SAME_EID = "same-eid"
+    """The same eId, with text at least as similar as the evidence floor."""
+    CONTAINER_MAJORITY = "container-majority"
+    """A container whose text units mostly paired into the other's."""
+    POSITION = "position"
+    """Between the same paired neighbours, with text at least as similar as the floor."""
+
+
 class Op(Enum):
     """One step of a word-level diff."""
 
@@ -133,6 +157,12 @@ class Change:
     """True when the number or label differs."""
     moved: bool = False
     """True when the unit changed parent or order (kind is MOVED, or SPLIT/MERGED that moved)."""
+    matched_by: tuple[Evidence, ...] = ()
+    """Why the sides were paired: the deciding evidence first, then supporting facts
+    (a heading or eId both sides share); empty for an inserted or deleted unit."""
+    confidence: float | None = None
+    """How sure the pairing is, 0.0 to 1.0 (see `redline.comparison.evidence`); None for
+    an inserted or deleted unit."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +196,11 @@ class CompareOptions:
     """Lowest similarity at which two units of different position still pair up."""
     split_threshold: float = 0.6
     """Lowest share of an old unit's words a new unit must cover to take part in a split/merge."""
+    evidence_floor: float = 0.3
+    """Lowest similarity of their texts (share of characters the word diff keeps) at which
+    two units pair on weak evidence alone (the same eId, or the same place between
+    paired neighbours); below it they are deleted and inserted. Set from the
+    evaluation (README, Alignment quality)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,6 +231,17 @@ class Comparison:
         for change in self.changes:
             counts[change.kind.value] += 1
         return counts
+
+    def weak_pairings(self, below: float = WEAK_CONFIDENCE) -> tuple[Change, ...]:
+        """The pairs, splits and merges (notes left out) whose confidence is under
+        `below`: the pairings a person should check, in reading order."""
+        return tuple(
+            change
+            for change in self.changes
+            if change.confidence is not None
+            and change.confidence < below
+            and change.element != "authorialNote"
+        )
 
 
 def replaced(old: str, new: str) -> tuple[WordOp, ...]:

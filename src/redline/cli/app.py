@@ -83,7 +83,7 @@ def cli() -> None:
 
 _COMPARISON_FIELDS = (
     "ignore_case", "ignore_whitespace", "ignore_typography", "ignore_punctuation",
-    "match_threshold", "split_threshold",
+    "match_threshold", "split_threshold", "evidence_floor",
 )  # fmt: skip
 
 
@@ -115,6 +115,11 @@ def comparison_options(func: F) -> F:
             "--split-threshold", type=click.FloatRange(0, 1),
             default=CompareOptions().split_threshold, show_default=True,
             help="Lowest share of a provision's words found in another for a split or merge.",
+        ),
+        click.option(
+            "--evidence-floor", type=click.FloatRange(0, 1),
+            default=CompareOptions().evidence_floor, show_default=True,
+            help="Lowest text similarity at which provisions pair by eId or place alone.",
         ),
     ]  # fmt: skip
     command: Any = wrapper

@@ -35,6 +35,11 @@ from redline.renderers import RenderOptions
     "-j", "--jobs", type=click.IntRange(1), default=None,
     help="Series: processes to use (default: every core).",
 )  # fmt: skip
+@click.option("--explain", is_flag=True, help="Text/Markdown: say why each provision was paired.")
+@click.option(
+    "--min-confidence", type=click.FloatRange(0, 1), default=None, metavar="X",
+    help="List the pairings under confidence X for a person to check (text, md, HTML, PDF).",
+)  # fmt: skip
 @click.option(
     "--author", default="redline", show_default=True,
     help="Word (.docx): the author of the tracked changes.",
@@ -50,6 +55,8 @@ def diff_command(
     options: CompareOptions,
     color: bool | None,
     jobs: int | None,
+    explain: bool,
+    min_confidence: float | None,
     author: str,
     quiet: bool,
 ) -> None:
@@ -67,11 +74,19 @@ def diff_command(
 
     fmt = fmt or format_for(output)
     if fmt in ("pdf", "docx") and output == "-" and sys.stdout.isatty():
-        raise click.UsageError(f"a {fmt.upper()} is not for the terminal: write it to a file with -o")
+        raise click.UsageError(
+            f"a {fmt.upper()} is not for the terminal: write it to a file with -o"
+        )
     if color is None:
         color = output == "-" and sys.stdout.isatty()
     render_options = RenderOptions(
-        layout=layout, paper=paper, color=color, quiet=quiet, author=author
+        layout=layout,
+        paper=paper,
+        color=color,
+        quiet=quiet,
+        author=author,
+        explain=explain,
+        min_confidence=min_confidence,
     )
     series = series_inputs(inputs)
     if series is not None:

@@ -18,13 +18,15 @@ in any pair.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from redline.changes import CompareOptions
+from redline.changes import CompareOptions, Evidence
 from redline.comparison.candidates import CandidateIndex
 from redline.comparison.flatten import Flat, flatten
 from redline.comparison.order import pair_by_heading, pair_identical_in_order, pair_twins_in_order
 from redline.comparison.tokens import similarity, word_keys
+from redline.comparison.worddiff import diff_words, ops_similarity
 from redline.model import Document
 
 #: Score bonus for candidates that kept their eId (a tie-breaker, not a decision).
@@ -48,26 +50,43 @@ class Alignment:
     note_pairs: list[tuple[tuple[int, int] | None, tuple[int, int] | None]] = field(
         default_factory=list
     )
+    evidence: dict[tuple[int, int], tuple[Evidence, float]] = field(default_factory=dict)
+    """(old, new) of a pair -> the evidence that decided it and the pass's score."""
+    group_evidence: dict[tuple[tuple[int, ...], tuple[int, ...]], float] = field(
+        default_factory=dict
+    )
+    """(old members, new members) of a split or merge -> the similarity of the whole."""
 
-    def link(self, old: int, new: int) -> None:
+    def link(
+        self, old: int, new: int, how: Evidence = Evidence.SIMILAR_TEXT, score: float = 1.0
+    ) -> None:
         self.pair_old[old] = new
         self.pair_new[new] = old
+        self.evidence[(old, new)] = (how, score)
+
+    def linker(self, how: Evidence) -> Callable[[int, int], None]:
+        """`link` with its evidence fixed, for the passes that take a plain callback."""
+        return lambda old, new: self.link(old, new, how)
 
 
 def align(old_doc: Document, new_doc: Document, options: CompareOptions) -> Alignment:
     """Pair the units of two versions; see the module docstring for the order of passes."""
     result = Alignment(flatten(old_doc, options), flatten(new_doc, options))
-    pair_identical_in_order(result.old, result.new, result.pair_old, result.link)
+    pair_identical_in_order(
+        result.old, result.new, result.pair_old, result.linker(Evidence.SAME_ORDER)
+    )
     _pair_exact(result, ambiguous=False)
     _pair_similar(result, options, same_eid_only=False)
     _pair_containers(result)
-    pair_by_heading(result.old, result.new, result.pair_old, result.pair_new, result.link)
-    pair_twins_in_order(result.old, result.new, result.pair_old, result.pair_new, result.link)
+    heading = result.linker(Evidence.HEADING)
+    pair_by_heading(result.old, result.new, result.pair_old, result.pair_new, heading)
+    twins = result.linker(Evidence.SAME_ORDER)
+    pair_twins_in_order(result.old, result.new, result.pair_old, result.pair_new, twins)
     _pair_exact(result, ambiguous=True)
     _pair_similar(result, options, same_eid_only=True)
     _find_splits_and_merges(result, options)
     _pair_containers(result)
-    _pair_leftovers(result)
+    _pair_leftovers(result, options)
     _pair_containers(result)
     result.note_pairs = _pair_notes(result, options)
     return result
@@ -100,11 +119,20 @@ def _pair_exact(result: Alignment, *, ambiguous: bool) -> None:
             continue
         if not ambiguous:
             if len(by_key[key]) == 1 and new_count[key] == 1:
-                result.link(pool[0].index, flat.index)
+                result.link(pool[0].index, flat.index, Evidence.EXACT)
             continue
         parent = result.pair_new.get(flat.parent, -2)
         ranked = sorted(pool, key=lambda f: (f.parent != parent, f.unit.eid != flat.unit.eid))
-        result.link(ranked[0].index, flat.index)
+        best = ranked[0]
+        # The same text repeated: which copy is this one's comes from its context.
+        context = (
+            Evidence.CONTAINER_MAJORITY if best.parent == parent
+            else Evidence.SAME_EID if best.unit.eid == flat.unit.eid
+            else Evidence.POSITION
+        )  # fmt: skip
+        result.link(
+            best.index, flat.index, Evidence.EXACT, 1.0 if context is not Evidence.POSITION else 0.9
+        )
 
 
 def _pair_similar(result: Alignment, options: CompareOptions, *, same_eid_only: bool) -> None:
@@ -124,8 +152,11 @@ def _pair_similar(result: Alignment, options: CompareOptions, *, same_eid_only: 
             match = by_eid.get(flat.unit.eid)
             if match and match.region == flat.region:
                 sim = similarity(match.bag, flat.bag)
-                if sim >= options.match_threshold * SAME_EID_FACTOR:
-                    scored.append((sim, match.index, flat.index))
+                if sim < options.match_threshold * SAME_EID_FACTOR:
+                    continue
+                kept = text_similarity(match, flat, options)
+                if kept >= options.evidence_floor:
+                    scored.append((kept, match.index, flat.index))
     else:
         index = CandidateIndex(old_free)
         # a text with an identical twin free on the other side waits for its context
@@ -141,9 +172,10 @@ def _pair_similar(result: Alignment, options: CompareOptions, *, same_eid_only: 
                 if sim >= options.match_threshold:
                     bonus = SAME_EID_BONUS if candidate.unit.eid == flat.unit.eid else 0.0
                     scored.append((sim + bonus, candidate.index, flat.index))
-    for _sim, old, new in sorted(scored, key=lambda item: (-item[0], item[2], item[1])):
+    how = Evidence.SAME_EID if same_eid_only else Evidence.SIMILAR_TEXT
+    for sim, old, new in sorted(scored, key=lambda item: (-item[0], item[2], item[1])):
         if old not in result.pair_old and new not in result.pair_new:
-            result.link(old, new)
+            result.link(old, new, how, min(sim, 1.0))
 
 
 def _containment(part: Counter[str], whole: Counter[str]) -> float:
@@ -182,15 +214,20 @@ def _find_splits_and_merges(result: Alignment, options: CompareOptions) -> None:
             partner = their_pairs.pop(whole)
             (result.pair_old if side_old else result.pair_new).pop(partner, None)
             members = tuple(sorted([partner, *extras]))
+            joined = sum((mine[m].bag for m in members), Counter[str]())
+            score = similarity(joined, theirs[whole].bag)
             if side_old:
                 result.merges.append((members, whole))
+                result.group_evidence[(members, (whole,))] = score
             else:
                 result.splits.append((whole, members))
+                result.group_evidence[((whole,), members)] = score
 
 
 def _pair_containers(result: Alignment) -> None:
     """Pair containers by the majority of their paired text units (weighted by words)."""
     votes: Counter[tuple[int, int]] = Counter()
+    weights: Counter[int] = Counter()  # words of each old container's paired text units
     pairs = list(result.pair_old.items())
     pairs += [(o, n) for o, ns in result.splits for n in ns]
     pairs += [(o, n) for os, n in result.merges for o in os]
@@ -199,12 +236,14 @@ def _pair_containers(result: Alignment) -> None:
             continue
         weight = max(1, sum(result.old[old].bag.values()))
         for old_anc in _ancestors(result.old, old):
+            weights[old_anc] += weight
             for new_anc in _ancestors(result.new, new):
                 if _compatible(result.old[old_anc], result.new[new_anc]):
                     votes[(old_anc, new_anc)] += weight
-    for (old, new), _ in votes.most_common():
+    for (old, new), count in votes.most_common():
         if old not in result.pair_old and new not in result.pair_new:
-            result.link(old, new)
+            share = count / max(weights[old], 1)
+            result.link(old, new, Evidence.CONTAINER_MAJORITY, round(share, 4))
     _pair_unvoted_by_eid(result)
 
 
@@ -216,7 +255,7 @@ def _pair_unvoted_by_eid(result: Alignment) -> None:
             continue
         match = by_eid.get(flat.unit.eid)
         if match and not match.leaf and _compatible(match, flat):
-            result.link(match.index, flat.index)
+            result.link(match.index, flat.index, Evidence.SAME_EID, 0.0)
 
 
 def _ancestors(flats: list[Flat], index: int) -> list[int]:
@@ -239,8 +278,9 @@ def _compatible(old: Flat, new: Flat) -> bool:
     return old.unit.element == new.unit.element
 
 
-def _pair_leftovers(result: Alignment) -> None:
-    """Unpaired text units under paired parents pair by order if similar enough."""
+def _pair_leftovers(result: Alignment, options: CompareOptions) -> None:
+    """Unpaired text units under paired parents pair by order if similar enough: their
+    words in common, and their texts at least as similar as the evidence floor."""
     taken = {o for os, _ in result.merges for o in os} | {o for o, _ in result.splits}
     children: dict[int, list[Flat]] = defaultdict(list)
     for old in result.old:
@@ -258,7 +298,15 @@ def _pair_leftovers(result: Alignment) -> None:
         siblings = [f for f in children[old_parent] if f.index not in result.pair_old]
         best = max(siblings, key=lambda f: similarity(f.bag, flat.bag), default=None)
         if best and similarity(best.bag, flat.bag) >= POSITIONAL_THRESHOLD:
-            result.link(best.index, flat.index)
+            kept = text_similarity(best, flat, options)
+            if kept >= options.evidence_floor:
+                result.link(best.index, flat.index, Evidence.POSITION, kept)
+
+
+def text_similarity(old: Flat, new: Flat, options: CompareOptions) -> float:
+    """The share of characters the word diff keeps between two text units: the
+    similarity a reader sees, stricter than shared words (which common words inflate)."""
+    return ops_similarity(diff_words(old.unit.text, new.unit.text, options))
 
 
 def _pair_notes(

@@ -17,16 +17,16 @@ from redline.changes import (
     Change,
     ChangeKind,
     CompareOptions,
+    Evidence,
     Node,
-    Op,
     Place,
     Side,
-    WordOp,
     replaced,
 )
 from redline.comparison.align import Alignment
+from redline.comparison.evidence import explain_group, explain_pair
 from redline.comparison.flatten import Flat, regions
-from redline.comparison.worddiff import diff_words, texts_equal
+from redline.comparison.worddiff import diff_words, ops_similarity, texts_equal
 from redline.model import Note
 from redline.progress import Progress
 
@@ -234,7 +234,7 @@ class TreeBuilder:
             text_changed = heading_changed or not texts_equal(
                 o.unit.text, n.unit.text, self.options
             )
-            similarity = _ops_similarity(ops)
+            similarity = ops_similarity(ops)
         else:
             ops = ()
             text_changed = heading_changed or any(
@@ -249,9 +249,10 @@ class TreeBuilder:
             kind = ChangeKind.RENUMBERED
         else:
             kind = ChangeKind.UNCHANGED
+        matched_by, confidence = explain_pair(self.al, old, new, similarity)
         change = Change(kind, n.unit.element, (_side(self.al.old, old),),
                         (_side(self.al.new, new),), similarity, ops, heading_ops,
-                        text_changed, num_changed, moved)  # fmt: skip
+                        text_changed, num_changed, moved, matched_by, confidence)  # fmt: skip
         self.cache[key] = change
         return change
 
@@ -283,14 +284,17 @@ class TreeBuilder:
             old_text = PART_SEPARATOR.join(self.al.old[o].unit.text for o in olds)
             new_text = PART_SEPARATOR.join(self.al.new[n].unit.text for n in news)
             ops = diff_words(old_text, new_text, self.options)
+            matched_by, confidence = explain_group(self.al, olds, news)
             self.cache[key] = Change(
                 kind,
                 self.al.new[news[0]].unit.element,
                 tuple(_side(self.al.old, o) for o in olds),
                 tuple(_side(self.al.new, n) for n in news),
-                _ops_similarity(ops),
+                ops_similarity(ops),
                 ops,
                 text_changed=True,
+                matched_by=matched_by,
+                confidence=confidence,
             )
         return self.cache[key]
 
@@ -321,8 +325,11 @@ class TreeBuilder:
         num_changed = old.num != new.num
         kind = (ChangeKind.MODIFIED if text_changed
                 else ChangeKind.RENUMBERED if num_changed else ChangeKind.UNCHANGED)  # fmt: skip
-        return Change(kind, "authorialNote", (old,), (new,), _ops_similarity(ops), ops,
-                      text_changed=text_changed, num_changed=num_changed)  # fmt: skip
+        similarity = ops_similarity(ops)
+        how = Evidence.SIMILAR_TEXT if text_changed else Evidence.EXACT
+        return Change(kind, "authorialNote", (old,), (new,), similarity, ops,
+                      text_changed=text_changed, num_changed=num_changed,
+                      matched_by=(how,), confidence=similarity)  # fmt: skip
 
 
 def _shown_at_old_place(node: Node) -> bool:
@@ -331,13 +338,6 @@ def _shown_at_old_place(node: Node) -> bool:
     if node.change.element == "authorialNote":
         return False
     return node.place is Place.MOVED_FROM or not node.change.new
-
-
-def _ops_similarity(ops: tuple[WordOp, ...]) -> float:
-    """Share of characters kept, over both texts: 1.0 when nothing changed."""
-    kept = sum(len(op.old) + len(op.new) for op in ops if op.op is Op.EQUAL)
-    total = sum(len(op.old) + len(op.new) for op in ops)
-    return round(kept / total, 4) if total else 1.0
 
 
 def _kids_similarity(kids: tuple[Node, ...]) -> float:

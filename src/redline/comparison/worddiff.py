@@ -177,6 +177,17 @@ def _merge_runs(ops: list[WordOp]) -> tuple[WordOp, ...]:
     return tuple(merged)
 
 
+def ops_similarity(ops: tuple[WordOp, ...]) -> float:
+    """Share of characters kept, over both texts: 1.0 when nothing changed.
+
+    >>> ops_similarity(diff_words("the duty of State", "the duty of each State"))
+    0.8718
+    """
+    kept = sum(len(op.old) + len(op.new) for op in ops if op.op is Op.EQUAL)
+    total = sum(len(op.old) + len(op.new) for op in ops)
+    return round(kept / total, 4) if total else 1.0
+
+
 def texts_equal(old: str, new: str, options: CompareOptions) -> bool:
     """True when the two texts are the same under the options."""
     if old == new:

@@ -28,6 +28,11 @@ class RenderOptions:
     """No progress display."""
     author: str = "redline"
     """Word (.docx): the author of the tracked changes."""
+    explain: bool = False
+    """Text and Markdown: say why each provision was paired (evidence and confidence)."""
+    min_confidence: float | None = None
+    """List the pairings under this confidence for a person to check (text, Markdown,
+    HTML and PDF summary); None lists none (the summaries still count the weak ones)."""
 
 
 Renderer = Callable[[Comparison, RenderOptions], bytes]

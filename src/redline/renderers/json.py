@@ -1,7 +1,8 @@
 """JSON renderer of a comparison: the documented, versioned machine-readable output.
 
-The shape is ``redline-comparison/1``, described by the JSON Schema shipped in
-``redline/renderers/schemas/comparison-1.schema.json`` (and in the README). Every aligned or
+The shape is ``redline-comparison/2``, described by the JSON Schema shipped in
+``redline/renderers/schemas/comparison-2.schema.json`` (and in the README): version 1's
+fields, plus the evidence and confidence of every pairing. Every aligned or
 unmatched unit at every level appears, unchanged ones too, so a consumer gets the
 full correspondence.
 """
@@ -16,14 +17,14 @@ from redline.changes import Change, Comparison, Side, WordOp
 from redline.model import Metadata
 from redline.renderers import RenderOptions
 
-SCHEMA_ID = "redline-comparison/1"
+SCHEMA_ID = "redline-comparison/2"
 
 
 def schema() -> dict[str, Any]:
     """The JSON Schema of this output."""
     text = (
         resources.files("redline.renderers")
-        .joinpath("schemas/comparison-1.schema.json")
+        .joinpath("schemas/comparison-2.schema.json")
         .read_text()
     )
     loaded: dict[str, Any] = json.loads(text)
@@ -73,6 +74,8 @@ def change_record(change: Change) -> dict[str, Any]:
         "moved": change.moved,
         "ops": _ops(change.ops),
         "heading_ops": _ops(change.heading_ops),
+        "matched_by": [kind.value for kind in change.matched_by],
+        "confidence": change.confidence,
     }
 
 
@@ -90,6 +93,7 @@ def comparison_record(comparison: Comparison) -> dict[str, Any]:
             "ignore_punctuation": options.ignore_punctuation,
             "match_threshold": options.match_threshold,
             "split_threshold": options.split_threshold,
+            "evidence_floor": options.evidence_floor,
         },
         "identical": comparison.identical,
         "summary": comparison.counts(),
@@ -100,10 +104,13 @@ def comparison_record(comparison: Comparison) -> dict[str, Any]:
                 "new": c.new[0].eid if c.new else None,
                 "old_label": " + ".join(s.label for s in c.old) or None,
                 "new_label": " + ".join(s.label for s in c.new) or None,
+                "matched_by": [kind.value for kind in c.matched_by],
+                "confidence": c.confidence,
             }
             for c in comparison.correspondence
         ],
         "changes": [change_record(c) for c in comparison.changes],
+        "weak_pairings": len(comparison.weak_pairings()),
     }
 
 

@@ -16,6 +16,7 @@ from redline.renderers.outline import (
     correspondence_rows,
     counts_line,
     describe,
+    evidence_sections,
 )
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
@@ -76,6 +77,8 @@ def render_markdown(comparison: Comparison, options: RenderOptions) -> bytes:
         f"| {md_escape(o)} | {md_escape(n)} | {k} |" for o, n, k in correspondence_rows(comparison)
     ]
     lines.append("")
+    for title, items in evidence_sections(comparison, options.explain, options.min_confidence):
+        lines += [f"**{md_escape(title)}:**", "", *(f"- {md_escape(item)}" for item in items), ""]
     style = Style(_md_mark, lambda title: f"#### {md_escape(title)}\n", _md_item, md_escape)
     lines += changed_provisions(comparison, style)
     return ("\n".join(lines).rstrip() + "\n").encode("utf-8")

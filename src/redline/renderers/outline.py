@@ -155,3 +155,33 @@ def changed_provisions(comparison: Comparison, style: Style) -> list[str]:
     if unchanged:
         lines.append(f"({unchanged} top-level provisions unchanged or only renumbered)")
     return lines
+
+
+def pairing_title(change: Change) -> str:
+    """``Article 4 → Article 5``: a pairing by the labels of its sides."""
+    old = " + ".join(side.label for side in change.old)
+    new = " + ".join(side.label for side in change.new)
+    return old if old == new else f"{old} → {new}"
+
+
+def evidence_sections(
+    comparison: Comparison, explain: bool, below: float | None
+) -> list[tuple[str, list[str]]]:
+    """The evidence the text-like outputs print: with `explain`, why every top-level
+    provision was paired; with `below`, every pairing under that confidence. Each
+    section is a title and its lines ("Article 4 → Article 5: similar text 0.93")."""
+    from redline.comparison.evidence import describe as why
+
+    sections = []
+    if explain:
+        lines = [
+            f"{pairing_title(c)}: {why(c.matched_by, c.confidence)}"
+            for c in comparison.correspondence
+            if c.old and c.new
+        ]
+        sections.append(("Why each provision was paired", lines))
+    if below is not None:
+        weak = comparison.weak_pairings(below)
+        lines = [f"{pairing_title(c)}: {why(c.matched_by, c.confidence)}" for c in weak]
+        sections.append((f"Pairings to check (confidence under {below:g})", lines or ["none"]))
+    return sections

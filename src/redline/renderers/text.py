@@ -15,6 +15,7 @@ from redline.renderers.outline import (
     correspondence_rows,
     counts_line,
     describe,
+    evidence_sections,
 )
 
 
@@ -42,6 +43,8 @@ def render_text(comparison: Comparison, options: RenderOptions) -> bytes:
         "Correspondence (old -> new):",
     ]
     lines += [f"  {o:<{width_old}}  {n:<{width_new}}  {k}" for o, n, k in rows]
+    for title, items in evidence_sections(comparison, options.explain, options.min_confidence):
+        lines += ["", f"{title}:", *(f"  {item}" for item in items)]
     lines += ["", "Changed provisions:", ""]
     style = Style(_text_marker(options.color), lambda title: f"== {title}", _text_item, str)
     lines += changed_provisions(comparison, style)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from lxml import etree
 
 from redline.changes import Node
+from redline.renderers.html.evidence import set_evidence
 from redline.renderers.html.facts import (
     SECTIONS,
     Facts,
@@ -86,6 +87,7 @@ def render_node(
     element.tail = "\n"
     if node.change.old:
         element.set("data-old-eid", " ".join(clean(s.eid) for s in node.change.old))
+    set_evidence(element, node.change)
     if tag == "section":
         head = add_head(element, facts, f"h{min(depth + 2, 6)}", element_name, context)
         if head is not None:

@@ -19,6 +19,7 @@ from lxml import etree
 from redline.changes import Comparison, Node, Place
 from redline.model import Metadata
 from redline.renderers import RenderOptions
+from redline.renderers.html.evidence import add_evidence_summary
 from redline.renderers.html.facts import change_key, node_id, node_mode
 from redline.renderers.html.inline import render_inline
 from redline.renderers.html.side import render_side_by_side
@@ -181,6 +182,8 @@ def _legend(summary: Element) -> None:
     _sub(marks, "dd", "renumbered: old number struck, new number underlined")
     _sub(_sub(marks, "dt"), "span", "changed block", **{"class": "rl-bar-sample"})
     _sub(marks, "dd", "a bar in the margin marks every block that changed")
+    _sub(marks, "dt", "why paired")
+    _sub(marks, "dd", "hover a provision: the evidence that paired it and how sure it is")
 
 
 def _summary(body: Element, comparison: Comparison) -> Element:
@@ -253,6 +256,7 @@ def build_page(
     _legend(summary)
     _counts(summary, comparison)
     _correspondence(summary, comparison)
+    add_evidence_summary(summary, comparison, options.min_confidence)
     _controls(body)
     _main(body, comparison, options, paged and options.layout != "side-by-side")
     _sub(body, "script", script)

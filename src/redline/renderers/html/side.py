@@ -12,6 +12,7 @@ from __future__ import annotations
 from lxml import etree
 
 from redline.changes import Node
+from redline.renderers.html.evidence import set_evidence
 from redline.renderers.html.facts import (
     NOTE,
     SECTIONS,
@@ -71,6 +72,7 @@ def _row(body: Element, node: Node, facts: Facts) -> Element:
         row.set("data-bookmark", bookmark(facts, node))
     if node.change.old:
         row.set("data-old-eid", " ".join(clean(s.eid) for s in node.change.old))
+    set_evidence(row, node.change)
     return row
 
 
