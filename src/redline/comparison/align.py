@@ -23,7 +23,12 @@ from dataclasses import dataclass, field
 from redline.changes import CompareOptions
 from redline.comparison.candidates import CandidateIndex
 from redline.comparison.flatten import Flat, flatten
-from redline.comparison.order import pair_by_heading, pair_identical_in_order, pair_twins_in_order
+from redline.comparison.order import (
+    pair_by_heading,
+    pair_identical_in_order,
+    pair_slots,
+    pair_twins_in_order,
+)
 from redline.comparison.tokens import similarity, word_keys
 from redline.model import Document
 
@@ -68,6 +73,16 @@ def align(old_doc: Document, new_doc: Document, options: CompareOptions) -> Alig
     _find_splits_and_merges(result, options)
     _pair_containers(result)
     _pair_leftovers(result)
+    taken_old = {o for os, _ in result.merges for o in os} | {o for o, _ in result.splits}
+    taken_new = {n for _, ns in result.splits for n in ns} | {n for _, n in result.merges}
+    pair_slots(
+        result.old,
+        result.new,
+        result.pair_old,
+        result.pair_new,
+        (taken_old, taken_new),
+        result.link,
+    )
     _pair_containers(result)
     result.note_pairs = _pair_notes(result, options)
     return result
