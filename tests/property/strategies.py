@@ -94,3 +94,29 @@ def edited(draw: st.DrawFn, doc: Document) -> Document:
         part = Unit("part", "part_1", children=tuple(articles))
         new = Document(doc.meta, preamble, (part,))
     return new
+
+
+TWIN_TEXTS = ("[Repealed]", "This section applies to the whole Act.", "* * *", "")
+"""Texts that real acts repeat word for word (a struck provision, a boilerplate line)."""
+
+
+@st.composite
+def twin_documents(draw: st.DrawFn) -> Document:
+    """A document whose provisions repeat each other: sections drawn from a few texts,
+    some with the very same subsections, nums and headings repeated too."""
+    sections = []
+    for s in range(1, draw(st.integers(1, 8)) + 1):
+        eid = make_eid("", "section", f"{s}.")
+        num = draw(st.sampled_from([f"{s}.", "1.", ""]))
+        heading = draw(st.sampled_from(["", "Repealed", "Application"]))
+        kids = []
+        for k in range(1, draw(st.integers(0, 3)) + 1):
+            text = draw(st.sampled_from(TWIN_TEXTS) | texts(max_words=3))
+            kids.append(Unit("subsection", make_eid(eid, "subsection", f"({k})"), f"({k})",
+                             text=text))  # fmt: skip
+        if kids:
+            sections.append(Unit("section", eid, num, heading, children=tuple(kids)))
+        else:
+            text = draw(st.sampled_from(TWIN_TEXTS))
+            sections.append(Unit("section", eid, num, heading, text=text))
+    return Document(META, (), (Unit("part", "part_1", children=tuple(sections)),))

@@ -147,7 +147,7 @@ def _rule_problems(root: etree._Element, source: str) -> Iterator[Problem]:
             )
         else:
             seen[(scope, eid)] = _line(element)
-    if not any(re.search(r"\w", text) for text in _body_texts(root)):
+    if _compared(root) and not any(re.search(r"\w", text) for text in _body_texts(root)):
         yield Problem(source, _line(root), "empty document: no provision has any word")
     for part in root.iter(*(f"{{{AKN_NS}}}{name}" for name in _STRUCTURE)):
         prefix = _component_prefix(part)
@@ -176,6 +176,15 @@ def _scoped(root: etree._Element) -> Iterator[tuple[int, etree._Element]]:
 
 def _is_element(element: etree._Element) -> bool:
     return isinstance(element.tag, str)
+
+
+def _compared(root: etree._Element) -> bool:
+    """Whether `root` holds a document of a type redline compares (the others are only
+    schema-checked: they have no preamble or body of provisions to be empty)."""
+    if _name(root) != "akomaNtoso" or etree.QName(root).namespace != AKN_NS:
+        return False
+    kinds = ("act", "bill", "doc", "statement", "documentCollection")
+    return any(_name(child) in kinds for child in _akn_children(root))
 
 
 def _body_texts(root: etree._Element) -> Iterator[str]:

@@ -93,7 +93,7 @@ def validate_command(files: Sequence[str], quiet: bool, strict: bool) -> None:
             click.echo(one_line(problem.describe()))
         if is_invalid(problems, strict):
             code = max(code, 1)
-        elif not quiet:
+        elif not quiet and not problems:
             click.echo(f"{name}: valid", err=True)
     sys.exit(code)
 

@@ -24,7 +24,12 @@ from dataclasses import dataclass, field
 from redline.changes import CompareOptions, Evidence
 from redline.comparison.candidates import CandidateIndex
 from redline.comparison.flatten import Flat, flatten
-from redline.comparison.order import pair_by_heading, pair_identical_in_order, pair_twins_in_order
+from redline.comparison.order import (
+    pair_by_heading,
+    pair_identical_in_order,
+    pair_slots,
+    pair_twins_in_order,
+)
 from redline.comparison.tokens import similarity, word_keys
 from redline.comparison.worddiff import diff_words, ops_similarity
 from redline.model import Document
@@ -87,6 +92,16 @@ def align(old_doc: Document, new_doc: Document, options: CompareOptions) -> Alig
     _find_splits_and_merges(result, options)
     _pair_containers(result)
     _pair_leftovers(result, options)
+    taken_old = {o for os, _ in result.merges for o in os} | {o for o, _ in result.splits}
+    taken_new = {n for _, ns in result.splits for n in ns} | {n for _, n in result.merges}
+    pair_slots(
+        result.old,
+        result.new,
+        result.pair_old,
+        result.pair_new,
+        (taken_old, taken_new),
+        _floored(result, options),
+    )
     _pair_containers(result)
     result.note_pairs = _pair_notes(result, options)
     return result
@@ -301,6 +316,17 @@ def _pair_leftovers(result: Alignment, options: CompareOptions) -> None:
             kept = text_similarity(best, flat, options)
             if kept >= options.evidence_floor:
                 result.link(best.index, flat.index, Evidence.POSITION, kept)
+
+
+def _floored(result: Alignment, options: CompareOptions) -> Callable[[int, int], None]:
+    """`link` by place: the pair stands only when its texts reach the evidence floor."""
+
+    def link(old: int, new: int) -> None:
+        kept = text_similarity(result.old[old], result.new[new], options)
+        if kept >= options.evidence_floor:
+            result.link(old, new, Evidence.POSITION, kept)
+
+    return link
 
 
 def text_similarity(old: Flat, new: Flat, options: CompareOptions) -> float:

@@ -21,6 +21,10 @@ STRUCTURAL = frozenset(
 )  # fmt: skip
 
 
+#: Provisions that, without a number, are called by their heading ("Article — Scope").
+_NAMED_BY_HEADING = frozenset({"article", "section", "rule", "clause", "regulation"})
+
+
 def regions(*flat_lists: list[Flat]) -> list[str]:
     """The regions of the flattened documents in reading order, each once: a region is a
     part of the document (``preface``, ``preamble``, ``body``, ``conclusions``) or a
@@ -69,6 +73,8 @@ def flatten(doc: Document, options: CompareOptions) -> list[Flat]:
         is_top = unit.element not in STRUCTURAL and (parent < 0 or parent_element in STRUCTURAL)
         part = region.rpartition("/")[2]
         own_label = _label(unit, label if not is_top else "", counter, part)
+        if is_top and label and unit.element in ("intro", "content", "wrapUp"):
+            own_label = f"{label}, {'text' if unit.element == 'content' else unit.element}"
         title = titles.get(region.rpartition("/")[0], "")
         if title and (is_top or parent < 0):
             own_label = f"{title}: {own_label}"
@@ -106,6 +112,8 @@ def _label(unit: Unit, parent_label: str, counter: int, region: str) -> str:
             return f"{region.title()}, {unit.heading or f'block {counter}'}"
         if num:
             return num if not num[0].isdigit() else f"{unit.element.title()} {num}"
+        if unit.heading and unit.element in _NAMED_BY_HEADING:
+            return f"{unit.element.title()} — {unit.heading}"
         return unit.heading or f"{unit.element} {counter}"
     if unit.element in STRUCTURAL or unit.element == "list":
         return parent_label

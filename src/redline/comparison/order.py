@@ -13,6 +13,10 @@ are free on both sides, in the same region, and keeps every unit in at most one 
    provisions ("[Repealed]", a repeated wrap-up) keep their places.
 3. `pair_by_heading`: free top-level provisions whose heading is unique on each side
    and unchanged pair with each other, however much their text changed.
+4. `pair_slots`: a free text unit that is the only one between two siblings (or a
+   sibling and the end) whose partners are siblings in the same places on the other
+   side pairs with the free text unit of the same element there: a rewritten line
+   between kept neighbours.
 """
 
 from __future__ import annotations
@@ -153,3 +157,51 @@ def pair_by_heading(
 
 def _heading(flat: Flat) -> str:
     return " ".join(flat.unit.heading.casefold().split())
+
+
+def pair_slots(
+    old: list[Flat],
+    new: list[Flat],
+    pair_old: dict[int, int],
+    pair_new: dict[int, int],
+    taken: tuple[set[int], set[int]],
+    link: Link,
+) -> None:
+    """Pass 4 of the module docstring; `taken` are the split and merge members."""
+    old_kids: dict[int, list[int]] = defaultdict(list)
+    new_kids: dict[int, list[int]] = defaultdict(list)
+    for flat in old:
+        old_kids[flat.parent].append(flat.index)
+    for flat in new:
+        new_kids[flat.parent].append(flat.index)
+    for new_parent, news in new_kids.items():
+        old_parent = pair_new.get(new_parent) if new_parent >= 0 else None
+        if old_parent is None:
+            continue
+        olds = old_kids[old_parent]
+        position = {o: k for k, o in enumerate(olds)}
+        for j, n in enumerate(news):
+            if n in pair_new or n in taken[1] or not new[n].leaf:
+                continue
+            before = pair_new.get(news[j - 1]) if j else "start"
+            after = pair_new.get(news[j + 1]) if j + 1 < len(news) else "end"
+            i = _slot(before, after, position, len(olds))
+            if i is None:
+                continue
+            o = olds[i]
+            free = old[o].leaf and o not in taken[0] and o not in pair_old
+            if free and old[o].unit.element == new[n].unit.element:
+                link(o, n)
+
+
+def _slot(
+    before: int | str | None, after: int | str | None, position: dict[int, int], size: int
+) -> int | None:
+    """The old position between the partners `before` and `after`, if exactly one."""
+    if before is None or after is None:
+        return None
+    start = -1 if before == "start" else position.get(before)  # type: ignore[arg-type]
+    end = size if after == "end" else position.get(after)  # type: ignore[arg-type]
+    if start is None or end is None or end - start != 2:
+        return None
+    return start + 1

@@ -185,9 +185,7 @@ class UnitReader:
 
     def note(self, element: etree._Element, owner: str, index: int, offset: int) -> Note:
         """The note `element`, anchored at `offset` of its owner's text."""
-        loose = (element.text or "").strip() or not any(is_element(k) for k in element)
-        body: list[etree._Element | str] = [element] if loose else _body(element, {})
-        note_text, _ = self.text(body, owner)
+        note_text = _note_text(element)
         derived = make_eid(owner, "authorialNote", counter=index)
         eid = self.identity.claim(element.get("eId"), derived, element)
         return Note(eid, element.get("marker", ""), offset, note_text)
@@ -201,6 +199,24 @@ class UnitReader:
             for number, element in enumerate(elements, start=1)
         )
         return _prepend_notes(unit, notes)
+
+
+def _note_text(element: etree._Element) -> str:
+    """The words of a note, one line per block; a note inside it is kept in brackets."""
+    lines: list[str] = []
+    inner: list[etree._Element] = []
+    if (element.text or "").strip() or not any(is_element(k) for k in element):
+        lines.append(line_text(element, inner))
+    else:
+        for block in _body(element, {}):
+            if isinstance(block, str):
+                lines.append(" ".join(block.split()))
+            else:
+                _block_lines(block, lines, inner)
+    text = "\n".join(lines)
+    for nested in inner:
+        text = text.replace(NOTE, f" [{_note_text(nested)}]", 1)
+    return text
 
 
 def _prepend_notes(unit: Unit, notes: tuple[Note, ...]) -> Unit:
