@@ -432,3 +432,18 @@ def test_bill_dtd_resolution_with_whereas_clauses() -> None:
     assert (section.eid, section.num) == ("sec_1", "")
     assert [c.eid for c in section.children] == ["sec_1__intro", "sec_1__para_1", "sec_1__para_2"]
     assert validate_akn(write_akn(doc), "sres100.xml") == []
+
+
+def test_uslm_engrossed_amendment_with_legislative_text_is_read() -> None:
+    """An engrossed amendment (constructed: none in the data) imports like a bill."""
+    data = f"""<engrossedAmendment xmlns="{USLM}"><meta>
+<citableAs>116 HR 1234 EAS</citableAs></meta><main>
+<section><num value="1">SECTION 1. </num><heading>SHORT TITLE.</heading>
+<content>This Act may be cited as the Example Act.</content></section></main>
+</engrossedAmendment>"""
+    doc = redline.load(data.encode(), redline.ImportOptions(date="2020-01-01"), name="eas.xml")
+    assert (doc.meta.version_label, doc.meta.work_uri) == (
+        "Engrossed Amendment Senate",
+        "/akn/us/bill/116/hr/1234",
+    )
+    assert [unit.eid for unit in doc.body] == ["sec_1"]
