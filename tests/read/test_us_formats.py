@@ -35,6 +35,8 @@ WORD = re.compile(r"\w+")
 #: USLM elements inside ``<main>`` that are not legislative text: the long title (the
 #: document's title), a public law's margin notes, page markers and approval action.
 NOT_TEXT = frozenset({"longTitle", "sidenote", "page", "action"})
+#: Words GPO prints before the number of a container level (``TITLE I``).
+LABELS = {"division": "DIVISION", "title": "TITLE", "subtitle": "Subtitle", "part": "PART"}
 #: The enacting clause GPO prints for a Bill DTD bill (not written in the file).
 ENACTING = "Be it enacted by the Senate and House of Representatives of the United States "
 ENACTING += "of America in Congress assembled,"
@@ -133,6 +135,7 @@ def bill_dtd_words(path: Path) -> list[str]:
         words += WORD.findall(ENACTING)
     for section in body.iter("section"):
         words.append("SECTION" if section.get("section-type") == "section-one" else "SEC")
+    words += [LABELS[level.tag] for level in body.iter(*LABELS) if level.findtext("enum")]
     return words
 
 
@@ -432,3 +435,47 @@ def test_bill_dtd_resolution_with_whereas_clauses() -> None:
     assert (section.eid, section.num) == ("sec_1", "")
     assert [c.eid for c in section.children] == ["sec_1__intro", "sec_1__para_1", "sec_1__para_2"]
     assert validate_akn(write_akn(doc), "sres100.xml") == []
+
+
+def test_uslm_engrossed_amendment_with_legislative_text_is_read() -> None:
+    """An engrossed amendment (constructed: none in the data) imports like a bill."""
+    data = f"""<engrossedAmendment xmlns="{USLM}"><meta>
+<citableAs>116 HR 1234 EAS</citableAs></meta><main>
+<section><num value="1">SECTION 1. </num><heading>SHORT TITLE.</heading>
+<content>This Act may be cited as the Example Act.</content></section></main>
+</engrossedAmendment>"""
+    doc = redline.load(data.encode(), redline.ImportOptions(date="2020-01-01"), name="eas.xml")
+    assert (doc.meta.version_label, doc.meta.work_uri) == (
+        "Engrossed Amendment Senate",
+        "/akn/us/bill/116/hr/1234",
+    )
+    assert [unit.eid for unit in doc.body] == ["sec_1"]
+
+
+def test_bill_dtd_titles_table_of_contents_and_tables() -> None:
+    """Containers, a table of contents and a table (constructed: the S. 5 files have none)."""
+    path = DATA / "us-bill-dtd" / "constructed" / "titles-toc-table.xml"
+    doc = load(path)
+    assert lost_and_added(bill_dtd_words(path), model_words(doc)) == (0, 0)
+    assert validate_akn(write_akn(doc), path.name) == []
+    (title,) = [unit for unit in doc.body if unit.element == "title"]
+    assert (title.eid, title.num, title.heading) == ("title_I", "TITLE I", "GENERAL")
+    subtitle = title.children[0]
+    assert (subtitle.eid, subtitle.num, subtitle.heading) == (
+        "title_I__subtitle_A",
+        "Subtitle A",
+        "Money",
+    )
+    assert [unit.eid for unit in subtitle.children] == ["sec_101", "sec_102"]
+    assert _unit(doc, "sec_101").text.split("\n") == [
+        "There are authorized:",
+        "Year Amount",
+        "2025 $5",
+    ]
+    assert _unit(doc, "sec_1__subsec_b").text.split("\n")[1:] == [
+        "Sec. 1. Short title; table of contents.",
+        "TITLE I—GENERAL",
+        "Sec. 101. Funding.",
+    ]
+    reserved = _unit(doc, "sec_102")
+    assert (reserved.num, reserved.heading, reserved.text) == ("SEC. 102.", "", "RESERVED.")

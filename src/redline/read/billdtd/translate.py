@@ -161,7 +161,8 @@ def _misplaced_quote(previous: etree._Element, level: etree._Element) -> bool:
 def _keep_as_quoted(parent: etree._Element, level: etree._Element) -> None:
     """Put a misplaced quoted level in the text of the sibling before it (guarantee 6)."""
     previous = [child for child in parent if child.tag in LEVELS][-1]
-    block = [child for child in previous if child.tag in ("content", "chapeau")][-1]
+    blocks = [child for child in previous if child.tag in ("content", "chapeau", "continuation")]
+    block = blocks[-1] if blocks else etree.SubElement(previous, "content")
     etree.SubElement(block, "quotedContent").append(_level(level, quoted=True))
     enum = level.findtext("enum") or ""
     _WARNINGS.get().append(

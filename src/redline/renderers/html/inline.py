@@ -124,7 +124,7 @@ def _add_container_num(element: Element, facts: Facts, context: Context) -> None
     if facts.heading:
         classes = "rl-head-line rl-run-in" if runs_in(facts) else "rl-head-line"
         line = etree.SubElement(element, "p", {"class": classes})
-        line.tail = "\n"
+        line.tail = None if runs_in(facts) else "\n"  # no space before the run-on text
         _add_num_heading(line, facts, context)
         add_label(line, facts)
         if facts.changed:
