@@ -112,7 +112,7 @@ def _source_words(path: Path) -> Counter[str]:
 
 def _skipped_words(result: ImportResult) -> int:
     """The words the report names as skipped."""
-    return sum(int(n) for n in re.findall(r"\((\d+) words\)", result.report))
+    return sum(int(n) for n in re.findall(r"\((\d+) words\): footnote", result.report))
 
 
 def _model_words(doc: Document) -> Counter[str]:
