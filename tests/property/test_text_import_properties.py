@@ -7,8 +7,8 @@ import textwrap
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from pasted_variants import no_blank_lines, shape
 
+from pasted_variants import no_blank_lines, shape
 from redline.model import Document, ImportOptions
 from redline.read.text.importer import import_text
 from redline.renderers.plaintext import render_plaintext
