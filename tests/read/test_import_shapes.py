@@ -190,3 +190,29 @@ def test_a_text_that_is_not_prose_is_refused_in_one_line() -> None:
         "p.txt: no article, no numbered paragraph, and only 0% of the text is words;"
         " expected the plain text of a legal text"
     )
+
+
+def test_french_and_spanish_drafts() -> None:
+    french = import_lines(
+        "Projet de déclaration", "Rappelant la Charte des Nations Unies,",
+        "Considérant le rapport,", "CHAPITRE I",
+        "Dispositions générales", "Article premier", "1. Les États coopèrent.",
+    ).document  # fmt: skip
+    assert french.meta.title == "Projet de déclaration"
+    assert len(french.preamble[0].children) == 2
+    chapter = french.body[0]
+    assert (chapter.element, chapter.num, chapter.heading) == (
+        "chapter", "CHAPITRE I", "Dispositions générales",
+    )  # fmt: skip
+    assert chapter.children[0].eid == "art_1"
+    spanish = import_lines(
+        "Proyecto de declaración", "Recordando la Carta de las Naciones Unidas,",
+        "Reconociendo el informe,", "CAPÍTULO I", "Disposiciones generales", "Artículo 1",
+        "1. Los Estados cooperan.",
+    ).document  # fmt: skip
+    assert len(spanish.preamble[0].children) == 2
+    assert (spanish.body[0].element, spanish.body[0].heading) == (
+        "chapter",
+        "Disposiciones generales",
+    )
+    assert validate_akn(write_akn(spanish), "t.xml") == []

@@ -116,7 +116,11 @@ _PREAMBULAR = re.compile(
     r"""
     ^(?:[A-Z][a-z]+ing              # Recalling, Recognizing, Bearing in mind ...
     | Mindful | Convinced | Aware | Conscious | Concerned | Determined | Desirous
-    | Guided | Alarmed | Deeply | Gravely | Noting | Having | Whereas)\b  # other openings
+    | Guided | Alarmed | Deeply | Gravely | Noting | Having | Whereas  # other openings
+    | (?:Rappelant|Reconnaissant|Considérant|Notant|Soulignant|Réaffirmant|Prenant
+       |Convaincu|Conscient|Préoccupé|Ayant)e?s?      # French: Rappelant, Convaincue ...
+    | (?:Recordando|Reconociendo|Considerando|Observando|Tomando|Reafirmando|Subrayando
+       |Convencid[oa]s?|Consciente|Preocupad[oa]s?|Habiendo))\b  # Spanish
     """,
     re.VERBOSE,
 )
