@@ -216,3 +216,35 @@ def test_french_and_spanish_drafts() -> None:
         "Disposiciones generales",
     )
     assert validate_akn(write_akn(spanish), "t.xml") == []
+
+
+def test_an_act_shaped_text_with_chapters_and_sections() -> None:
+    result = import_lines(
+        "Regulation on a test", "", "THE COUNCIL OF THE EUROPEAN UNION,", "",
+        "Having regard to the Treaty,", "", "Whereas:", "", "(1) A first reason.", "",
+        "(2) A second reasonHAVE ADOPTED THIS REGULATION:", "", "CHAPTER I", "", "GENERAL", "",
+        "SECTION 1", "", "Scope", "", "Article 1", "", "Subject matter", "", "1. It applies.",
+        "", "SECTION 2", "", "Definitions", "", "Article 2", "", "Terms", "", "Text.", "",
+        "CHAPTER II – FINAL PROVISIONS", "", "Article 3", "", "Entry into force", "",
+        "It enters into force.", "", "Done at Brussels, 1 January 2020.", "",
+        "For the Council", "", "The President",
+    )  # fmt: skip
+    doc = result.document
+    assert [u.element for u in doc.preamble] == ["formula", "citations", "recitals", "formula"]
+    assert doc.preamble[2].children[-1].text == "A second reason"
+    first, second = doc.body
+    assert (first.num, first.heading, second.num, second.heading) == (
+        "CHAPTER I", "GENERAL", "CHAPTER II", "FINAL PROVISIONS",
+    )  # fmt: skip
+    assert [(u.element, u.num, u.heading) for u in first.children] == [
+        ("section", "SECTION 1", "Scope"),
+        ("section", "SECTION 2", "Definitions"),
+    ]
+    assert [u.heading for u in doc.walk() if u.element == "article"] == [
+        "Subject matter", "Terms", "Entry into force",
+    ]  # fmt: skip
+    assert [dict(u.attrs)["name"] for u in doc.conclusions] == [
+        "placeAndDate", "signature", "signature",
+    ]  # fmt: skip
+    assert validate_akn(write_akn(doc), "t.xml") == []
+    assert read_akn(write_akn(doc), "t.xml") == doc
