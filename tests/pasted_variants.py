@@ -1,7 +1,8 @@
 """The bundled drafts "pasted in" the ways people paste them: variants made from the texts.
 
 Each variant is made in the test run from a bundled text, never stored: from the PDF text
-itself (CRLF line ends, ``ARTICLE N``, ``Art. N``, a no-break space after ``Article``) and
+itself (CRLF line ends, no empty lines, tabs, ``ARTICLE N``, ``Art. N``, a no-break space
+after ``Article``) and
 from its plain text as ``redline text`` prints it (one line per paragraph; no blank lines;
 wrapped at 72 columns as a PDF would; wrapped without blank lines).
 """
@@ -51,8 +52,20 @@ def wrapped_no_blank_lines(text: str) -> str:
     return no_blank_lines(wrapped(text))
 
 
+def no_empty_lines(text: str) -> str:
+    """The PDF text without its empty lines (its page-break lines of spaces kept)."""
+    return "\n".join(line for line in text.split("\n") if line != "")
+
+
+def tabs(text: str) -> str:
+    """Indents of one space made tabs, as some extractions give them."""
+    return text.replace("\n ", "\n\t")
+
+
 RAW_VARIANTS: dict[str, Callable[[str], str]] = {
     "crlf": crlf,
+    "no-empty-lines": no_empty_lines,
+    "tabs": tabs,
     "ARTICLE": upper_article,
     "Art.": abbreviated_article,
     "no-break-space": no_break_space,

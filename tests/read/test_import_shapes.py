@@ -190,3 +190,61 @@ def test_a_text_that_is_not_prose_is_refused_in_one_line() -> None:
         "p.txt: no article, no numbered paragraph, and only 0% of the text is words;"
         " expected the plain text of a legal text"
     )
+
+
+def test_french_and_spanish_drafts() -> None:
+    french = import_lines(
+        "Projet de déclaration", "Rappelant la Charte des Nations Unies,",
+        "Considérant le rapport,", "CHAPITRE I",
+        "Dispositions générales", "Article premier", "1. Les États coopèrent.",
+    ).document  # fmt: skip
+    assert french.meta.title == "Projet de déclaration"
+    assert len(french.preamble[0].children) == 2
+    chapter = french.body[0]
+    assert (chapter.element, chapter.num, chapter.heading) == (
+        "chapter", "CHAPITRE I", "Dispositions générales",
+    )  # fmt: skip
+    assert chapter.children[0].eid == "art_1"
+    spanish = import_lines(
+        "Proyecto de declaración", "Recordando la Carta de las Naciones Unidas,",
+        "Reconociendo el informe,", "CAPÍTULO I", "Disposiciones generales", "Artículo 1",
+        "1. Los Estados cooperan.",
+    ).document  # fmt: skip
+    assert len(spanish.preamble[0].children) == 2
+    assert (spanish.body[0].element, spanish.body[0].heading) == (
+        "chapter",
+        "Disposiciones generales",
+    )
+    assert validate_akn(write_akn(spanish), "t.xml") == []
+
+
+def test_an_act_shaped_text_with_chapters_and_sections() -> None:
+    result = import_lines(
+        "Regulation on a test", "", "THE COUNCIL OF THE EUROPEAN UNION,", "",
+        "Having regard to the Treaty,", "", "Whereas:", "", "(1) A first reason.", "",
+        "(2) A second reasonHAVE ADOPTED THIS REGULATION:", "", "CHAPTER I", "", "GENERAL", "",
+        "SECTION 1", "", "Scope", "", "Article 1", "", "Subject matter", "", "1. It applies.",
+        "", "SECTION 2", "", "Definitions", "", "Article 2", "", "Terms", "", "Text.", "",
+        "CHAPTER II – FINAL PROVISIONS", "", "Article 3", "", "Entry into force", "",
+        "It enters into force.", "", "Done at Brussels, 1 January 2020.", "",
+        "For the Council", "", "The President",
+    )  # fmt: skip
+    doc = result.document
+    assert [u.element for u in doc.preamble] == ["formula", "citations", "recitals", "formula"]
+    assert doc.preamble[2].children[-1].text == "A second reason"
+    first, second = doc.body
+    assert (first.num, first.heading, second.num, second.heading) == (
+        "CHAPTER I", "GENERAL", "CHAPTER II", "FINAL PROVISIONS",
+    )  # fmt: skip
+    assert [(u.element, u.num, u.heading) for u in first.children] == [
+        ("section", "SECTION 1", "Scope"),
+        ("section", "SECTION 2", "Definitions"),
+    ]
+    assert [u.heading for u in doc.walk() if u.element == "article"] == [
+        "Subject matter", "Terms", "Entry into force",
+    ]  # fmt: skip
+    assert [dict(u.attrs)["name"] for u in doc.conclusions] == [
+        "placeAndDate", "signature", "signature",
+    ]  # fmt: skip
+    assert validate_akn(write_akn(doc), "t.xml") == []
+    assert read_akn(write_akn(doc), "t.xml") == doc

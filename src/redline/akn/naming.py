@@ -71,7 +71,8 @@ SINGLETONS = frozenset({"intro", "wrapUp", "content"})
 _NUM_JUNK = re.compile(
     r"""
     ^(?:article|art\.?|art[ií]culo|rule|section|sec\.?|§  # a label word
-    |(?:sub)?(?:title|part|chapter|division))\s+
+    |(?:sub)?(?:title|part|chapter|division)
+    |chapitre|titre|partie|cap[ií]tulo|t[ií]tulo|parte|secci[oó]n)\s+  # French, Spanish
     """,
     re.IGNORECASE | re.VERBOSE,
 )

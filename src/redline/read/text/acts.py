@@ -68,10 +68,14 @@ def build_act(blocks: list[Block], footnotes: tuple[Footnote, ...]) -> Built:
 def _component(
     blocks: list[Block], prefix: str, name: str, anchors: Anchors, warnings: list[str]
 ) -> Document:
-    """A memorandum or financial statement: its heading the title, its blocks paragraphs.
+    """A memorandum or financial statement: its heading the title, its blocks paragraphs
+    (a financial statement's, one per numbered heading: it is a form of short table cells).
 
     Its metadata is completed by the importer (`importer.complete_components`)."""
-    nodes = [Node("paragraph", text=text, line=line) for line, text in _paragraphs(blocks[1:])]
+    paragraphs = _paragraphs(blocks[1:])
+    if name == "financialStatement":
+        paragraphs = _by_heading(paragraphs)
+    nodes = [Node("paragraph", text=text, line=line) for line, text in paragraphs]
     body: tuple[Unit, ...] = Freezer(anchors, warnings).freeze(nodes, prefix)
     first, last = blocks[0].line, max(b.end or b.line for b in blocks)
     words = sum(len(b.words.split()) for b in blocks)
@@ -96,3 +100,17 @@ def _paragraphs(blocks: list[Block]) -> list[tuple[int, str]]:
     elif waiting:
         paragraphs.append((blocks[0].line, " ".join(waiting)))
     return paragraphs
+
+
+#: A numbered heading of a financial statement: ``1.``, ``3.2.1.Summary …``.
+_NUMBERED_HEADING = re.compile(r"^\d+(?:\.\d+)*\.\s?\S")
+
+
+def _by_heading(paragraphs: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The paragraphs grouped from one numbered heading to the next, as lines of one text."""
+    groups: list[tuple[int, list[str]]] = []
+    for line, text in paragraphs:
+        if not groups or _NUMBERED_HEADING.match(text):
+            groups.append((line, []))
+        groups[-1][1].append(text)
+    return [(line, "\n".join(texts)) for line, texts in groups]

@@ -116,7 +116,11 @@ _PREAMBULAR = re.compile(
     r"""
     ^(?:[A-Z][a-z]+ing              # Recalling, Recognizing, Bearing in mind ...
     | Mindful | Convinced | Aware | Conscious | Concerned | Determined | Desirous
-    | Guided | Alarmed | Deeply | Gravely | Noting | Having | Whereas)\b  # other openings
+    | Guided | Alarmed | Deeply | Gravely | Noting | Having | Whereas  # other openings
+    | (?:Rappelant|Reconnaissant|Considérant|Notant|Soulignant|Réaffirmant|Prenant
+       |Convaincu|Conscient|Préoccupé|Ayant)e?s?      # French: Rappelant, Convaincue ...
+    | (?:Recordando|Reconociendo|Considerando|Observando|Tomando|Reafirmando|Subrayando
+       |Convencid[oa]s?|Consciente|Preocupad[oa]s?|Habiendo))\b  # Spanish
     """,
     re.VERBOSE,
 )
@@ -216,9 +220,9 @@ def _starts_new_block(current: list[Line], line: Line, containers: bool) -> bool
 
 
 def _stands_alone(current: list[Line]) -> bool:
-    """True for one short line that does not end like a sentence: a heading."""
-    text = current[0].text
-    return len(current) == 1 and len(text.split()) <= 12 and not _ENDS_SENTENCE.search(text)
+    """True for a title or heading: at most three short lines, not ending like a sentence."""
+    words = sum(len(line.text.split()) for line in current)
+    return len(current) <= 3 and words <= 30 and not _ENDS_SENTENCE.search(current[-1].text)
 
 
 def _block(group: list[Line], containers: bool) -> Block:

@@ -22,6 +22,7 @@ The styles, in the order they are tried (`STYLES`):
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 #: An article number: digits of any length, a roman number, or the French "premier".
@@ -70,14 +71,20 @@ STYLES = (
 )
 """The article-level heading styles, tried in this order."""
 
-CONTAINERS = {"chapter": "chapter", "section": "section", "title": "title", "part": "part"}
-"""Container words (any case) and the element each opens: ``CHAPTER I``, ``Chapter 2``,
-``SECTION 1``, ``TITLE II``, ``PART III``, with the container's title on the same line after
-a dash or on the next line."""
+CONTAINERS = {
+    "chapter": "chapter", "chapitre": "chapter", "capitulo": "chapter",
+    "section": "section", "seccion": "section",
+    "title": "title", "titre": "title", "titulo": "title",
+    "part": "part", "partie": "part", "parte": "part",
+}  # fmt: skip
+"""Container words (any case and accent; English, French, Spanish) and the element each opens:
+``CHAPTER I``, ``Chapitre 2``, ``SECTION 1``, ``TÍTULO II``, ``PART III``, with the
+container's title on the same line after a dash or on the next line."""
 
 _CONTAINER = re.compile(
     r"""
-    ^(?P<word>(?i:chapter|section|title|part))[ \u00a0]+
+    ^(?P<word>(?i:chapter|chapitre|cap[ií]tulo|section|secci[oó]n|title|titre|t[ií]tulo
+                |part|partie|parte))[ \u00a0]+
     (?P<number>\d+|[IVXLCDM]+|[A-Z])\b        # CHAPTER I, SECTION 1, PART A
     \s*(?:[.:–—-]\s*(?P<text>\S.*))?$          # an optional dash and title
     """,
@@ -144,6 +151,7 @@ def match_container(text: str) -> Heading | None:
     match = _CONTAINER.match(text)
     if match is None:
         return None
-    element = CONTAINERS[match["word"].lower()]
+    plain = unicodedata.normalize("NFKD", match["word"]).encode("ascii", "ignore").decode()
+    element = CONTAINERS[plain.lower()]
     num = f"{match['word']} {match['number']}"
     return Heading(element, num, match["number"], (match["text"] or "").strip(), "container")

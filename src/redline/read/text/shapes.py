@@ -96,7 +96,9 @@ def find_start(blocks: list[Block]) -> int:
     a cover note) is not the instrument; the block just before it is the title. A block
     ending as recitals end (a comma or semicolon) is a recital whatever its first word.
     """
-    first_article = next(i for i, b in enumerate(blocks) if b.kind is Kind.ARTICLE)
+    first_article = next(
+        i for i, b in enumerate(blocks) if b.kind in (Kind.ARTICLE, Kind.CONTAINER)
+    )
     openings = [
         index
         for index, block in enumerate(blocks[:first_article])
