@@ -9,7 +9,7 @@ last version, joining its runs' texts gives the unit's text exactly.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from redline.changes import PART_SEPARATOR, Change, Comparison, Op
 from redline.history.values import Provenance
@@ -92,12 +92,16 @@ def _cut(joined: Runs, change: Change, version: int) -> dict[str, Runs]:
     return out
 
 
-def chain_provenance(comparisons: Sequence[Comparison]) -> dict[str, tuple[Provenance, ...]]:
-    """Per eId of the last version, its text in runs dated by first appearance."""
+def chain_provenance(
+    comparisons: Sequence[Comparison], restored: Mapping[tuple[int, str], tuple[int, str]]
+) -> dict[str, tuple[Provenance, ...]]:
+    """Per eId of the last version, its text in runs dated by first appearance; a unit
+    `restored` from an earlier version's unit (same text) keeps that unit's dates."""
     runs: dict[str, Runs] = {}
     if comparisons:
         for change in comparisons[0].changes:
             runs.update({side.eid: [(len(side.text), 0)] for side in change.old if side.text})
+    kept = [runs]
     texts: dict[str, str] = {}
     for index, comparison in enumerate(comparisons, start=1):
         following: dict[str, Runs] = {}
@@ -105,7 +109,13 @@ def chain_provenance(comparisons: Sequence[Comparison]) -> dict[str, tuple[Prove
         for change in comparison.changes:
             following.update(_carry(change, runs, index))
             texts.update({side.eid: side.text for side in change.new})
+            for side in change.new if not change.old else ():
+                old = restored.get((index, side.eid))
+                if old is not None and old[1] in kept[old[0]]:
+                    following[side.eid] = list(kept[old[0]][old[1]])
         runs = following
+        if restored:
+            kept.append(runs)
     return {eid: _texts(texts[eid], found) for eid, found in runs.items() if eid in texts}
 
 

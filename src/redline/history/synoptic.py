@@ -139,7 +139,7 @@ class Synopsis:
             kind=self._kind(lineage, before, column, old_text, new_text),
             was=was if old and sides and was != now else "",
             ops=mark_lines(old_lines, new_lines),
-            moves=self.moves.get((before, column, lineage.key), ()),
+            moves=self.moves.get((before, column, lineage.key), ()) + _restored(lineage, before),
         )
 
     def _kind(
@@ -182,6 +182,17 @@ class Synopsis:
                     f"{old.label} moved to {new.label}"
                 )
         return {key: _outermost(notes) for key, notes in found.items()}
+
+
+def _restored(lineage: Lineage, before: int) -> tuple[str, ...]:
+    """A note for a provision absent from the column before that an earlier draft held."""
+    if lineage.units[before]:
+        return ()
+    earlier = [index for index in range(before) if lineage.units[index]]
+    if not earlier:
+        return ()
+    label = " + ".join(side.label for side in lineage.units[earlier[-1]])
+    return (f"restored as it stood in v{earlier[-1] + 1} ({label})",)
 
 
 def _outermost(notes: list[str]) -> tuple[str, ...]:
