@@ -195,3 +195,30 @@ def test_an_ambiguous_restore_stays_a_new_lineage():
     assert restored is not None
     assert eids(restored) == [[], [], ["art_1__para_2"]]
     assert {run.since for runs in restored.provenance for run in runs} == {2}
+
+
+def test_headings_are_dated_word_by_word():
+    def version(date: str, heading: str) -> Document:
+        doc = _doc(date, KEPT)
+        (article,) = doc.body
+        return Document(doc.meta, (), (Unit("article", "art_1", "Article 1", heading,
+                                            children=article.children),))  # fmt: skip
+
+    docs = [version("2020-01-01", "Scope"), version("2021-01-01", "Scope and aims"),
+            version("2022-01-01", "Scope and aims of cooperation")]  # fmt: skip
+    (head,) = build_history(docs, ["a", "b", "c"]).find("art_1").heading_provenance
+    assert [(run.text, run.since) for run in head] == [
+        ("Scope", 0), (" and aims", 1), (" of cooperation", 2)]  # fmt: skip
+
+
+def test_headings_of_a_real_bill_join_back_through_a_chain_of_edits():
+    from test_bills import mutated_series
+
+    documents, _ = mutated_series("S2731_IPS.xml", 3, 1)
+    history = build_history(documents, ["a", "b", "c", "d"])
+    headed = 0
+    for lineage in history.lineages:
+        for side, runs in zip(lineage.units[-1], lineage.heading_provenance, strict=True):
+            assert "".join(run.text for run in runs) == side.heading
+            headed += bool(side.heading)
+    assert headed > 50

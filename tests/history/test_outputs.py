@@ -29,8 +29,10 @@ def test_json_is_valid_against_its_schema_and_lossless(three: History):
     assert [len(units) for units in deleted["units"]] == [0, 1, 0]
     assert [step["kind"] for step in deleted["steps"]] == ["inserted", "deleted"]
     for lineage in record["lineages"]:
-        for unit, runs in zip(lineage["units"][-1], lineage["provenance"], strict=True):
+        for unit, runs, head in zip(lineage["units"][-1], lineage["provenance"],
+                                    lineage["heading_provenance"], strict=True):  # fmt: skip
             assert "".join(run["text"] for run in runs) == unit["text"]
+            assert "".join(run["text"] for run in head) == unit["heading"]
 
 
 def test_json_of_one_provision_holds_only_its_lineage(three: History):

@@ -105,7 +105,7 @@ def chain(
         groups = _groups(documents, links, sides)
     order = _order(documents, links)
     steps = _steps(comparisons, links)
-    provenance = chain_provenance(comparisons, restored)
+    provenance, headings = chain_provenance(comparisons, restored)
     last = len(documents) - 1
     lineages = []
     for root in order:
@@ -121,6 +121,7 @@ def chain(
                 units=units,
                 steps=tuple(steps.get((root, index)) for index in range(len(comparisons))),
                 provenance=tuple(provenance.get(side.eid, ()) for side in units[last]),
+                heading_provenance=tuple(headings.get(side.eid, ()) for side in units[last]),
             )
         )
     versions = tuple(
