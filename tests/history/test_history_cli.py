@@ -226,3 +226,12 @@ def test_progress_is_shown_on_a_terminal_and_erased(monkeypatch: pytest.MonkeyPa
     screen.truncate(0)
     run(*FILES, "-f", "json", "-q")
     assert screen.getvalue().strip("\x00") == ""
+
+
+def test_git_follows_a_renamed_file(repo: Repo):
+    repo.git("mv", "versions/solidarity.akn.xml", "versions/declaration.akn.xml")
+    repo.commit("Rename")
+    code, out, err = run("--git", str(repo.root / "versions/declaration.akn.xml"), "-f", "json")
+    assert code == 1, err
+    inputs = [v["input"].partition(":")[2] for v in json.loads(out)["versions"]]
+    assert inputs == ["versions/solidarity.akn.xml"] * 3 + ["versions/declaration.akn.xml"]
