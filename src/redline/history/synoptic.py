@@ -1,11 +1,14 @@
 """The synoptic table as values: one row per top-level lineage, one cell per chosen version.
 
 Each cell holds the provision's whole text in that version (numbered lines: its
-sub-units, then its notes) marked word by word against the cell of the column before
-it, the kind of change between the two columns, the label it had there when it
-changed, and which of its parts moved in or out. The HTML/PDF renderer only lays this
-out. Guarantees: in every cell, accepting the operations gives the provision's text in
-that column's version and rejecting them gives its text in the column before.
+sub-units, then its notes) marked against the cell of the column before it, line by
+line: each line is diffed word by word with the lines of the same lineage there, so an
+edit never smears over a neighbouring paragraph. A cell also holds the kind of change
+between the two columns, the label it had there when it changed, which of its parts
+moved in or out, and whether an earlier draft's text was restored. The HTML/PDF
+renderer only lays this out. Guarantees: in every cell, accepting the operations gives
+the provision's text in that column's version, and rejecting them gives every line of
+its text in the column before, once (a line moved within the provision at its new place).
 """
 
 from __future__ import annotations
