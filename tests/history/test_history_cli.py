@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 from pathlib import Path
@@ -204,3 +205,33 @@ def test_redlines_need_an_html_table_file():
 def parse(page: bytes) -> etree._Element:
     """A page written by redline (doctype line, then XML-compatible HTML)."""
     return etree.fromstring(page.split(b"\n", 1)[1])
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_is_shown_on_a_terminal_and_erased(monkeypatch: pytest.MonkeyPatch):
+    import redline.progress
+
+    screen = _Terminal()
+    real = redline.progress.for_terminal
+    monkeypatch.setattr(redline.progress, "for_terminal", lambda quiet: real(quiet, screen))
+    code, _, _ = run(*FILES, "-f", "json")
+    assert code == 1
+    shown = screen.getvalue()
+    assert "redline: reading versions" in shown and "redline: comparing versions" in shown
+    assert shown.endswith("\r\x1b[K")
+    screen.truncate(0)
+    run(*FILES, "-f", "json", "-q")
+    assert screen.getvalue().strip("\x00") == ""
+
+
+def test_git_follows_a_renamed_file(repo: Repo):
+    repo.git("mv", "versions/solidarity.akn.xml", "versions/declaration.akn.xml")
+    repo.commit("Rename")
+    code, out, err = run("--git", str(repo.root / "versions/declaration.akn.xml"), "-f", "json")
+    assert code == 1, err
+    inputs = [v["input"].partition(":")[2] for v in json.loads(out)["versions"]]
+    assert inputs == ["versions/solidarity.akn.xml"] * 3 + ["versions/declaration.akn.xml"]

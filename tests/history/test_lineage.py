@@ -12,6 +12,7 @@ from redline.akn.validate import validate_akn
 from redline.akn.write import write_akn
 from redline.history.lineage import build_history
 from redline.history.values import History, Lineage
+from redline.model import Document, Metadata, Unit
 from redline.read.sources import load_document
 
 
@@ -159,3 +160,65 @@ def test_a_history_needs_two_versions():
 
     with pytest.raises(UsageError, match="at least two"):
         build_history([load_document(str(REVISION_A))], ["a"])
+
+
+def _doc(date: str, *texts: str) -> Document:
+    meta = Metadata("T", "/akn/t", f"/akn/t/eng@{date}", "", date)
+    paragraphs = tuple(
+        Unit("paragraph", f"art_1__para_{n}", f"{n}.", text=text)
+        for n, text in enumerate(texts, start=1)
+    )
+    return Document(meta, (), (Unit("article", "art_1", "Article 1", children=paragraphs),))
+
+
+KEPT = "States shall cooperate in good faith with one another at every level."
+GONE = "Technical assistance shall be given on request to every State that asks."
+OTHER = "A wholly different provision about reporting obligations under this text."
+
+
+def test_a_provision_restored_word_for_word_after_a_gap_rejoins_its_lineage():
+    docs = [_doc("2020-01-01", KEPT, GONE), _doc("2021-01-01", KEPT, OTHER),
+            _doc("2022-01-01", KEPT, OTHER, GONE)]  # fmt: skip
+    history = build_history(docs, ["a", "b", "c"])
+    restored = history.find("art_1__para_3")
+    assert restored is not None
+    assert eids(restored) == [["art_1__para_2"], [], ["art_1__para_3"]]
+    assert kinds(restored) == ["deleted", "inserted"]
+    assert {run.since for runs in restored.provenance for run in runs} == {0}
+
+
+def test_an_ambiguous_restore_stays_a_new_lineage():
+    docs = [_doc("2020-01-01", KEPT, GONE, GONE), _doc("2021-01-01", KEPT),
+            _doc("2022-01-01", KEPT, GONE)]  # fmt: skip
+    history = build_history(docs, ["a", "b", "c"])
+    restored = history.find("art_1__para_2", 2)
+    assert restored is not None
+    assert eids(restored) == [[], [], ["art_1__para_2"]]
+    assert {run.since for runs in restored.provenance for run in runs} == {2}
+
+
+def test_headings_are_dated_word_by_word():
+    def version(date: str, heading: str) -> Document:
+        doc = _doc(date, KEPT)
+        (article,) = doc.body
+        return Document(doc.meta, (), (Unit("article", "art_1", "Article 1", heading,
+                                            children=article.children),))  # fmt: skip
+
+    docs = [version("2020-01-01", "Scope"), version("2021-01-01", "Scope and aims"),
+            version("2022-01-01", "Scope and aims of cooperation")]  # fmt: skip
+    (head,) = build_history(docs, ["a", "b", "c"]).find("art_1").heading_provenance
+    assert [(run.text, run.since) for run in head] == [
+        ("Scope", 0), (" and aims", 1), (" of cooperation", 2)]  # fmt: skip
+
+
+def test_headings_of_a_real_bill_join_back_through_a_chain_of_edits():
+    from test_bills import mutated_series
+
+    documents, _ = mutated_series("S2731_IPS.xml", 3, 1)
+    history = build_history(documents, ["a", "b", "c", "d"])
+    headed = 0
+    for lineage in history.lineages:
+        for side, runs in zip(lineage.units[-1], lineage.heading_provenance, strict=True):
+            assert "".join(run.text for run in runs) == side.heading
+            headed += bool(side.heading)
+    assert headed > 50

@@ -29,8 +29,10 @@ def test_json_is_valid_against_its_schema_and_lossless(three: History):
     assert [len(units) for units in deleted["units"]] == [0, 1, 0]
     assert [step["kind"] for step in deleted["steps"]] == ["inserted", "deleted"]
     for lineage in record["lineages"]:
-        for unit, runs in zip(lineage["units"][-1], lineage["provenance"], strict=True):
+        for unit, runs, head in zip(lineage["units"][-1], lineage["provenance"],
+                                    lineage["heading_provenance"], strict=True):  # fmt: skip
             assert "".join(run["text"] for run in runs) == unit["text"]
+            assert "".join(run["text"] for run in head) == unit["heading"]
 
 
 def test_json_of_one_provision_holds_only_its_lineage(three: History):
@@ -147,7 +149,13 @@ def test_the_trilogue_layout_is_four_inputs(three: History):
     page = render_history_html(four, range(4))
     root = etree.fromstring(page.split(b"\n", 1)[1])
     assert len(root.findall(".//thead/tr/th")) == 4
-    article_3 = root.find(".//tr[@id='h-art_3']")  # revision A's Article 3, back in the compromise
+    article_3 = root.find(".//tr[@id='h-art_3']")  # revision A's Article 3, restored
     assert article_3 is not None
     kinds = [span.text for span in article_3.iter("span") if "rl-kind" in span.get("class", "")]
-    assert kinds == ["inserted", "deleted", "inserted"]
+    assert kinds == ["inserted", "deleted", "inserted"]  # each against the column before
+    notes = [div.text for div in article_3.iter("div") if div.get("class") == "rl-moves"]
+    assert notes == ["restored as it stood in v2 (Article 3)"]
+    lineage = four.find("art_3")
+    assert lineage is not None and [len(sides) for sides in lineage.units] == [0, 1, 0, 1]
+    # restored word for word: its words keep revision A's date, not the compromise's
+    assert {run.since for runs in four.find("art_3__para_1").provenance for run in runs} == {1}

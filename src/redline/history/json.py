@@ -3,7 +3,8 @@
 Described by the JSON Schema shipped in ``redline/history/schemas/history-1.schema.json``.
 Every lineage at every level appears, with its unit(s) in each version, the change at
 each step, and for units of the last version the provenance of their words: joining
-``provenance[i][].text`` gives the text of ``units[-1][i]``.
+``provenance[i][].text`` gives the text of ``units[-1][i]``, and joining
+``heading_provenance[i][].text`` its heading.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from importlib import resources
 from typing import Any
 
 from redline.changes import Side
-from redline.history.values import History, Lineage, Step, Version
+from redline.history.values import History, Lineage, Provenance, Step, Version
 
 SCHEMA_ID = "redline-history/1"
 
@@ -76,10 +77,13 @@ def lineage_record(lineage: Lineage) -> dict[str, Any]:
         "label": lineage.label,
         "units": [[_unit(side) for side in sides] for sides in lineage.units],
         "steps": [_step(step) for step in lineage.steps],
-        "provenance": [
-            [{"text": run.text, "since": run.since} for run in runs] for runs in lineage.provenance
-        ],
+        "provenance": [_runs(runs) for runs in lineage.provenance],
+        "heading_provenance": [_runs(runs) for runs in lineage.heading_provenance],
     }
+
+
+def _runs(runs: tuple[Provenance, ...]) -> list[dict[str, Any]]:
+    return [{"text": run.text, "since": run.since} for run in runs]
 
 
 def history_record(history: History, lineages: tuple[Lineage, ...] | None = None) -> dict[str, Any]:

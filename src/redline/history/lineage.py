@@ -4,7 +4,9 @@ Each consecutive pair is compared once, by the public `redline.compare`; every c
 links the units it names on its two sides, and a lineage is a set of units linked that
 way across the series (a union-find over ``(version, eId)``, so the chaining is linear
 in the number of units). Guarantees to the renderers:
-1. Every unit (and authorial note) of every version is in exactly one lineage.
+1. Every unit (and authorial note) of every version is in exactly one lineage; a
+   provision deleted and later restored word for word rejoins its lineage
+   (`redline.history.revival`).
 2. A lineage's units in one version are in that version's document order.
 3. Lineages are ordered as the last version reads, each one absent from it placed
    right after the lineage that preceded it in the latest version holding it.
@@ -18,6 +20,7 @@ from collections.abc import Iterator, Sequence
 from redline import compare
 from redline.changes import Change, ChangeKind, CompareOptions, Comparison, Side
 from redline.history.provenance import chain_provenance
+from redline.history.revival import revivals
 from redline.history.values import History, Lineage, Step, Version
 from redline.model import Document
 from redline.progress import Progress, silent
@@ -97,9 +100,12 @@ def chain(
             sides.update(zip(nodes, (*change.old, *change.new), strict=True))
             links.join(nodes)
     groups = _groups(documents, links, sides)
+    restored = _revive(documents, links, groups)
+    if restored:
+        groups = _groups(documents, links, sides)
     order = _order(documents, links)
     steps = _steps(comparisons, links)
-    provenance = chain_provenance(comparisons)
+    provenance, headings = chain_provenance(comparisons, restored)
     last = len(documents) - 1
     lineages = []
     for root in order:
@@ -115,6 +121,7 @@ def chain(
                 units=units,
                 steps=tuple(steps.get((root, index)) for index in range(len(comparisons))),
                 provenance=tuple(provenance.get(side.eid, ()) for side in units[last]),
+                heading_provenance=tuple(headings.get(side.eid, ()) for side in units[last]),
             )
         )
     versions = tuple(
@@ -122,6 +129,24 @@ def chain(
         for index, (source, doc) in enumerate(zip(sources, documents, strict=True))
     )
     return History(versions, tuple(lineages), tuple(comparisons), tuple(documents))
+
+
+def _revive(
+    documents: Sequence[Document], links: _Links, groups: dict[Node, tuple[tuple[Side, ...], ...]]
+) -> dict[Node, Node]:
+    """Join the lineages of provisions restored word for word after a gap (see
+    `redline.history.revival`); for provenance, each restored text unit -> the unit it
+    restores."""
+    restored: dict[Node, Node] = {}
+    for end, start in revivals(documents, groups):
+        before, after = groups[end], groups[start]
+        last = max(index for index, found in enumerate(before) if found)
+        first = min(index for index, found in enumerate(after) if found)
+        for old, new in zip(before[last], after[first], strict=False):
+            if old.text == new.text:
+                restored[(first, new.eid)] = (last, old.eid)
+        links.join([end, start])
+    return restored
 
 
 def _groups(

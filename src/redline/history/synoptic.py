@@ -1,11 +1,14 @@
 """The synoptic table as values: one row per top-level lineage, one cell per chosen version.
 
 Each cell holds the provision's whole text in that version (numbered lines: its
-sub-units, then its notes) marked word by word against the cell of the column before
-it, the kind of change between the two columns, the label it had there when it
-changed, and which of its parts moved in or out. The HTML/PDF renderer only lays this
-out. Guarantees: in every cell, accepting the operations gives the provision's text in
-that column's version and rejecting them gives its text in the column before.
+sub-units, then its notes) marked against the cell of the column before it, line by
+line: each line is diffed word by word with the lines of the same lineage there, so an
+edit never smears over a neighbouring paragraph. A cell also holds the kind of change
+between the two columns, the label it had there when it changed, which of its parts
+moved in or out, and whether an earlier draft's text was restored. The HTML/PDF
+renderer only lays this out. Guarantees: in every cell, accepting the operations gives
+the provision's text in that column's version, and rejecting them gives every line of
+its text in the column before, once (a line moved within the provision at its new place).
 """
 
 from __future__ import annotations
@@ -139,7 +142,7 @@ class Synopsis:
             kind=self._kind(lineage, before, column, old_text, new_text),
             was=was if old and sides and was != now else "",
             ops=mark_lines(old_lines, new_lines),
-            moves=self.moves.get((before, column, lineage.key), ()),
+            moves=self.moves.get((before, column, lineage.key), ()) + _restored(lineage, before),
         )
 
     def _kind(
@@ -182,6 +185,17 @@ class Synopsis:
                     f"{old.label} moved to {new.label}"
                 )
         return {key: _outermost(notes) for key, notes in found.items()}
+
+
+def _restored(lineage: Lineage, before: int) -> tuple[str, ...]:
+    """A note for a provision absent from the column before that an earlier draft held."""
+    if lineage.units[before]:
+        return ()
+    earlier = [index for index in range(before) if lineage.units[index]]
+    if not earlier:
+        return ()
+    label = " + ".join(side.label for side in lineage.units[earlier[-1]])
+    return (f"restored as it stood in v{earlier[-1] + 1} ({label})",)
 
 
 def _outermost(notes: list[str]) -> tuple[str, ...]:

@@ -106,18 +106,7 @@ def _provenance(
     last = len(history.versions) - 1
     if not lineage.units[last]:
         return [f"Not in the last version ({esc(history.versions[last].name)})."]
-    runs = {side.eid: prov for lin in history.lineages
-            for side, prov in zip(lin.units[last], lin.provenance, strict=True)}  # fmt: skip
-    units = Synopsis(history, [last]).units[last]
-    texts: list[tuple[str, tuple[Provenance, ...]]] = []
-    for side in lineage.units[last]:
-        unit = units.get(side.eid)
-        found = [u for u in unit.walk() if u.is_text] if unit else []
-        texts += [(u.num or side.label, runs.get(u.eid, ())) for u in found]
-        for sub in unit.walk() if unit else ():
-            texts += [(f"[{n.marker}]", runs.get(n.eid, ())) for n in sub.notes]
-        if unit is None:
-            texts.append((side.num, runs.get(side.eid, ())))
+    texts = _dated_texts(history, lineage)
     words = [0] * len(history.versions)
     for _, found_runs in texts:
         for run in found_runs:
@@ -132,6 +121,31 @@ def _provenance(
         dated = "".join(_dated(run, markdown, esc) for run in found_runs)
         lines.append(f"- {esc(num)} {dated}" if markdown else f"    {plain(num)} {dated}")
     return lines
+
+
+def _dated_texts(history: History, lineage: Lineage) -> list[tuple[str, tuple[Provenance, ...]]]:
+    """(label, dated runs) of every heading, text and note of the lineage's last units."""
+    last = len(history.versions) - 1
+    runs: dict[str, tuple[Provenance, ...]] = {}
+    heads: dict[str, tuple[Provenance, ...]] = {}
+    for lin in history.lineages:
+        for side, prov, head in zip(lin.units[last], lin.provenance, lin.heading_provenance,
+                                    strict=True):  # fmt: skip
+            runs[side.eid], heads[side.eid] = prov, head
+    units = Synopsis(history, [last]).units[last]
+    texts: list[tuple[str, tuple[Provenance, ...]]] = []
+    for side in lineage.units[last]:
+        unit = units.get(side.eid)
+        if unit is None:  # a note's own lineage
+            texts.append((f"[{side.num}]", runs.get(side.eid, ())))
+            continue
+        for sub in unit.walk():
+            if sub.heading:
+                texts.append((f"{sub.num or side.label} (heading)".strip(), heads.get(sub.eid, ())))
+            if sub.is_text:
+                texts.append((sub.num or side.label, runs.get(sub.eid, ())))
+            texts += [(f"[{n.marker}]", runs.get(n.eid, ())) for n in sub.notes]
+    return texts
 
 
 def _dated(run: Provenance, markdown: bool, esc: Callable[[str], str]) -> str:

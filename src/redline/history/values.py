@@ -72,6 +72,8 @@ class Lineage:
     provenance: tuple[tuple[Provenance, ...], ...]
     """Per unit in the last version (same order as ``units[-1]``), its text in runs of
     the version each word first appeared in; empty when not in the last version."""
+    heading_provenance: tuple[tuple[Provenance, ...], ...] = ()
+    """The same for the headings of those units (empty runs for a unit without one)."""
 
     @property
     def label(self) -> str:
