@@ -170,19 +170,19 @@ def mutate(doc: Document, seed: int, edits: int = 8) -> tuple[Document, list[Tru
     return new_doc, _truth(recitals, articles, new_doc, deleted)
 
 
-#: Words of texts unrelated to the document's own, sharing only its common words: what a
-#: deleted recital and an unrelated new one in its place have in common.
-UNRELATED = ["Noting", "with", "concern", "the", "growing", "number", "of", "natural",
-             "disasters", "affecting", "small", "island", "developing", "States", "and",
-             "burden", "on", "their", "economies", "in", "the", "oceans", "fisheries"]  # fmt: skip
-
-
 def restructure(doc: Document, seed: int, edits: int = 6) -> tuple[Document, list[Truth]]:
     """Heavy restructuring: recitals and paragraphs replaced by unrelated texts at the
     same place (the old one deleted, the new one inserted), and articles merged across
     the document (the later article's paragraphs moved into the earlier one)."""
     rng = random.Random(seed)
     recitals, articles = outline(doc)
+    # New texts drawn from the document's own words, as often as it uses them: they share
+    # its common words with every provision, and little else with any one of them.
+    pool = [
+        w
+        for leaf in [*recitals, *(x for a in articles for x in a.leaves)]
+        for w in leaf.text.split()
+    ]
     deleted: list[str] = []
     for _ in range(edits):
         action = rng.choice(("replace_recital", "replace_paragraph", "merge_articles"))
@@ -190,12 +190,12 @@ def restructure(doc: Document, seed: int, edits: int = 6) -> tuple[Document, lis
         if action == "replace_recital" and recitals:
             i = rng.randrange(len(recitals))
             deleted.extend(recitals[i].origin)
-            recitals[i] = Leaf(_unrelated(rng), (), "inserted")
+            recitals[i] = Leaf(_unrelated(rng, pool), (), "inserted")
         elif action == "replace_paragraph" and editable:
             article = rng.choice(editable)
             i = rng.randrange(len(article.leaves))
             deleted.extend(article.leaves[i].origin)
-            article.leaves[i] = Leaf(_unrelated(rng), (), "inserted")
+            article.leaves[i] = Leaf(_unrelated(rng, pool), (), "inserted")
         elif action == "merge_articles" and len(editable) > 3:
             first, second = sorted(rng.sample(range(len(editable)), 2))
             if second - first < 2:
@@ -210,8 +210,8 @@ def restructure(doc: Document, seed: int, edits: int = 6) -> tuple[Document, lis
     return new_doc, _truth(recitals, articles, new_doc, deleted)
 
 
-def _unrelated(rng: random.Random) -> str:
-    return " ".join(rng.choice(UNRELATED) for _ in range(rng.randint(14, 30))) + ","
+def _unrelated(rng: random.Random, pool: list[str]) -> str:
+    return " ".join(rng.choice(pool) for _ in range(rng.randint(14, 30)))
 
 
 def _split(rng: random.Random, article: Article) -> None:
