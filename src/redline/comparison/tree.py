@@ -104,13 +104,18 @@ class TreeBuilder:
                 old = self._group_anchor(new)
             kept = old is not None and old in old_here and new not in self.moved
             anchors.append(old if kept and old is not None else -1)
+        # An old-only unit goes after the last kept node that stood before it: one sweep
+        # over the anchors in old order (old kids come in document order), not a scan each.
+        placed = sorted((a, i) for i, a in enumerate(anchors) if a >= 0)
         ghosts: dict[int, list[Node]] = defaultdict(list)
+        seen = after = -1
         for old in old_kids:
+            while seen + 1 < len(placed) and placed[seen + 1][0] < old:
+                seen += 1
+                after = max(after, placed[seen][1])
             ghost = self._ghost_for_old(old)
-            if ghost is None:
-                continue
-            after = max((i for i, a in enumerate(anchors) if 0 <= a < old), default=-1)
-            ghosts[after].append(ghost)
+            if ghost is not None:
+                ghosts[after].append(ghost)
         out = list(ghosts.get(-1, []))
         for i, node in enumerate(nodes):
             out.append(node)

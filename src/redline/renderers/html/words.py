@@ -11,6 +11,7 @@ Guarantees:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -136,21 +137,18 @@ class Run:
     new: tuple[int, int]
 
 
-def clean(text: str) -> str:
-    """`text` with characters XML cannot hold replaced by U+FFFD.
+#: Characters XML 1.0 cannot hold: C0 controls but tab, LF and CR; surrogates; U+FFFE/F.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
-    >>> clean("a\\x00b\\tc")
-    'a\\ufffdb\\tc'
+
+def clean(text: str) -> str:
+    """`text` with characters XML cannot hold replaced by U+FFFD (one precompiled pattern:
+    this runs on every piece of text of a page).
+
+    >>> clean("a\x00b\tc")
+    'a\ufffdb\tc'
     """
-    return "".join(
-        ch
-        if ch in "\t\n\r"
-        or (" " <= ch <= "\ud7ff")
-        or ("\ue000" <= ch <= "\ufffd")
-        or ch >= "\U00010000"
-        else "\ufffd"
-        for ch in text
-    )
+    return _NOT_XML.sub("\ufffd", text)
 
 
 def diff_words(old: str, new: str) -> tuple[WordOp, ...]:
