@@ -120,3 +120,22 @@ def test_the_html_shows_the_evidence_of_each_paired_unit() -> None:
     assert "1 pairing rests on weak evidence (confidence under 0.5)" in page
     inserted = page.split('id="art_3"', 1)[1].split(">", 1)[0]
     assert "data-matched-by" not in inserted
+
+
+def test_the_floor_keeps_restructured_texts_apart() -> None:
+    """On restructured copies of the declaration (texts replaced by others drawn from
+    its own words), no floor lets positional pairings through and loses precision; the
+    default keeps every pairing right."""
+    from alignment_scores import predicted, score
+    from mutations import restructure
+
+    old = redline.load(DECLARATION[0])
+    loose, floored = [], []
+    for seed in range(4):
+        new, truth = restructure(old, seed)
+        loose.append(
+            score(predicted(redline.compare(old, new, CompareOptions(evidence_floor=0))), truth)
+        )
+        floored.append(score(predicted(redline.compare(old, new)), truth))
+    assert min(s.precision for s in floored) == 1.0
+    assert min(s.precision for s in loose) < 1.0
