@@ -133,11 +133,18 @@ class Document:
         )
 
     def walk(self) -> Iterator[Unit]:
-        """Every unit of the document's own parts, in document order (components not
-        included: each has its own eIds)."""
+        """Every unit of the document's own parts, in document order (its components'
+        units not included: `every_unit` adds them)."""
         for _, units in self.parts():
             for unit in units:
                 yield from unit.walk()
+
+    def every_unit(self) -> Iterator[Unit]:
+        """Every unit of the document and of its components, in reading order (eIds are
+        unique across all of them)."""
+        yield from self.walk()
+        for component in self.components:
+            yield from component.every_unit()
 
     def notes(self) -> Iterator[tuple[Unit, Note]]:
         """Every authorial note with the unit that anchors it, in document order."""

@@ -110,3 +110,25 @@ def test_a_chain_of_known_edits_on_s2731_is_followed(seed: int):
     history = build_history(documents, [f"v{i}" for i in range(4)])
     assert not history.identical
     every_provision_has_one_row(history)
+
+
+REAL_SERIES = {
+    "S. 5 (Bill DTD), placed -> enrolled": (
+        ROOT / "tests" / "data" / "us-bill-dtd" / "s5-119--01-pcs.xml",
+        ROOT / "tests" / "data" / "us-bill-dtd" / "s5-119--03-enr.xml",
+    ),
+    "DMA, proposal -> regulation": (
+        ROOT / "tests" / "data" / "eu" / "dma-proposal-COM-2020-842.txt",
+        ROOT / "tests" / "data" / "eu" / "dma-regulation-2022-1925.txt",
+    ),
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(REAL_SERIES))
+def test_real_amended_texts_have_every_provision_in_one_row(name: str):
+    paths = REAL_SERIES[name]
+    documents = [load_document(str(path)) for path in paths]
+    history = build_history(documents, [path.name for path in paths])
+    assert not history.identical
+    every_provision_has_one_row(history)

@@ -53,7 +53,7 @@ class _Links:
 
 def document_order(doc: Document) -> Iterator[str]:
     """Every eId of `doc` in reading order, each authorial note right after its unit."""
-    for unit in doc.walk():
+    for unit in doc.every_unit():
         yield unit.eid
         for note in unit.notes:
             yield note.eid

@@ -34,7 +34,7 @@ def revivals(
     groups: Mapping[Node, Sequence[Sequence[Side]]],
 ) -> list[tuple[Node, Node]]:
     """(ending root, starting root) pairs to join: deleted, then restored unchanged later."""
-    units = [{u.eid: u for u in doc.walk()} for doc in documents]
+    units = [{u.eid: u for u in doc.every_unit()} for doc in documents]
     ends: dict[tuple[str, str], list[tuple[Node, int]]] = defaultdict(list)
     starts: dict[tuple[str, str], list[tuple[Node, int]]] = defaultdict(list)
     last = len(documents) - 1

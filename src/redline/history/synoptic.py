@@ -82,7 +82,7 @@ class Synopsis:
     def __init__(self, history: History, columns: Sequence[int]) -> None:
         self.history = history
         self.columns = tuple(columns)
-        self.units = [{u.eid: u for u in doc.walk()} for doc in history.documents]
+        self.units = [{u.eid: u for u in doc.every_unit()} for doc in history.documents]
         self.keys: list[dict[str, str]] = [{} for _ in history.versions]
         self.tops: list[dict[str, Lineage]] = [{} for _ in history.versions]
         for lineage in history.lineages:
