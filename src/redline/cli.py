@@ -9,7 +9,6 @@ so that ``redline --help`` starts fast.
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Callable, Sequence
 from functools import wraps
@@ -20,6 +19,7 @@ import click
 from redline import __version__
 from redline.changes import CompareOptions
 from redline.errors import RedlineError
+from redline.printable import one_line
 from redline.renderers import RENDERERS
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -30,22 +30,6 @@ FORMATS = tuple(RENDERERS)
 def _fail(message: str, code: int) -> None:
     click.echo(f"redline: {one_line(message)}", err=True)
     sys.exit(code)
-
-
-def one_line(text: str) -> str:
-    """`text` as one line: control characters from an input are shown escaped.
-
-    A schema message quotes attribute values as they are, newlines included; printed
-    raw, a file could add lines of its own to a CI log, which the runner may obey
-    (``::error::``).
-
-    >>> one_line("value 'a\\n::error::forged'")
-    "value 'a\\\\n::error::forged'"
-    """
-    return _CONTROL.sub(lambda found: found.group().encode("unicode_escape").decode(), text)
-
-
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def handle_errors(func: F) -> F:
@@ -152,21 +136,26 @@ def validate_command(files: Sequence[str], quiet: bool) -> None:
         if problems:
             code = max(code, 1)
         elif not quiet:
-            click.echo(f"{name}: valid", err=True)
+            click.echo(one_line(f"{name}: valid"), err=True)
     sys.exit(code)
 
 
 @cli.command("text")
 @click.argument("file")
 @click.option("-o", "--output", default="-", show_default=True, help="File to write, - for stdout.")
+@click.option("-q", "--quiet", is_flag=True, help="Do not report the reader's warnings on stderr.")
 @handle_errors
-def text_command(file: str, output: str) -> None:
+def text_command(file: str, output: str, quiet: bool) -> None:
     """Print the plain text of an AKN FILE: labels, text, footnotes at the end."""
     from redline.output import write_output
-    from redline.read.sources import load_document
+    from redline.read.sources import import_source
     from redline.renderers.plaintext import render_plaintext
 
-    write_output(output, render_plaintext(load_document(file)).encode("utf-8"))
+    result = import_source(file)
+    write_output(output, render_plaintext(result.document).encode("utf-8"))
+    if not quiet:
+        for warning in result.warnings:
+            click.echo(f"redline: warning: {one_line(warning)}", err=True)
 
 
 @cli.command("diff")
@@ -298,12 +287,12 @@ def _diff_series(
     code = 0
     for result, name in zip(results, names, strict=True):
         if result.error:
-            click.echo(f"redline: {result.error}", err=True)
+            click.echo(f"redline: {one_line(result.error)}", err=True)
             code = max(code, result.exit_code)
             continue
         write_output(str(folder / name), result.data)
         if not quiet:
-            click.echo(str(folder / name))
+            click.echo(one_line(str(folder / name)))
         code = max(code, 1 if result.differ else 0)
     return code
 
