@@ -46,9 +46,10 @@ def sentence(index: int, words: int = 12) -> str:
 
 
 def articles_without_eids(count: int) -> bytes:
-    """`count` numbered articles, none with an eId (the reader derives them)."""
+    """`count` articles without eIds, all numbered "Article 1": the reader derives
+    ``art_1`` for each and must make them unique."""
     body = "".join(
-        f"<article><num>Article {n}</num><paragraph><content><p>{sentence(n)}</p>"
+        f"<article><num>Article 1</num><paragraph><content><p>{sentence(n)}</p>"
         "</content></paragraph></article>"
         for n in range(1, count + 1)
     )
@@ -118,7 +119,7 @@ def pathologies(scale: float = 1.0) -> list[Pathology]:
     n40k, n10k, n5k = int(40_000 * scale), int(10_000 * scale), int(5_000 * scale)
     pdf = ("diff", "{a}", "{b}", "-f", "pdf", "-o", "{out}.pdf", "-q")
     return [
-        Pathology(f"{n40k:,} articles without eIds (text)",
+        Pathology(f"{n40k:,} articles without eIds, all 'Article 1' (text)",
                   {"a": articles_without_eids(n40k)}, ("text", "{a}", "-o", "{out}"),
                   {"a": articles_with_eids(n40k)}, ("text", "{a}", "-o", "{out}")),
         Pathology(f"'Article 1' x {n40k:,} (import)",

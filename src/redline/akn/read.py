@@ -123,6 +123,7 @@ class _Reader:
     def __init__(self, source: str) -> None:
         self.source = source
         self.seen: dict[str, int | None] = {}
+        self.next_suffix: dict[str, int] = {}
 
     def fail(self, message: str, element: etree._Element) -> InputError:
         return InputError(message, source=self.source, line=_line(element))
@@ -146,7 +147,7 @@ class _Reader:
             if given:
                 first = self.seen[eid]
                 raise self.fail(f"duplicate eId {eid!r} (first used on line {first})", element)
-            eid = uniquify(eid, set(self.seen))
+            eid = uniquify(eid, self.seen, self.next_suffix)
         self.seen[eid] = _line(element)
         return eid
 

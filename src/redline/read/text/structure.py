@@ -270,6 +270,7 @@ class _Freezer:
         self.anchors = anchors
         self.warnings = warnings
         self.taken: set[str] = set()
+        self.next_suffix: dict[str, int] = {}
 
     def freeze(self, nodes: list[_Node], parent: str, where: str) -> tuple[Unit, ...]:
         counters: dict[str, int] = {}
@@ -280,7 +281,7 @@ class _Freezer:
             num = "" if node.element == "recitals" else node.num
             counters[node.element] = counters.get(node.element, 0) + (not num)
             eid = make_eid(parent, node.element, num, counters[node.element])
-            unique = uniquify(eid, self.taken)
+            unique = uniquify(eid, self.taken, self.next_suffix)
             if unique != eid and node.num:
                 self.warnings.append(
                     f"{here or 'preamble'}: {node.element} {node.num} at line {node.line}"

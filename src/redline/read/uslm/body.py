@@ -72,6 +72,7 @@ class _Builder:
     """Mutable state of one conversion: eIds taken, counters, warnings."""
 
     taken: set[str] = field(default_factory=set)
+    next_suffix: dict[str, int] = field(default_factory=dict)
     counters: Counter[tuple[str, str]] = field(default_factory=Counter)
     warnings: list[str] = field(default_factory=list)
     quoted_blocks: int = 0
@@ -85,7 +86,7 @@ class _Builder:
             key = ("" if element in UNPREFIXED else parent, element)
             self.counters[key] += 1
             base = make_eid(parent, element, "", self.counters[key])
-        eid = uniquify(base, self.taken)
+        eid = uniquify(base, self.taken, self.next_suffix)
         if eid != base:
             self.warnings.append(f"repeated label {label!r}: {base} written as {eid}")
         self.taken.add(eid)
