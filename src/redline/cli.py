@@ -57,13 +57,23 @@ def handle_errors(func: F) -> F:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="redline")
-def cli() -> None:
+@click.option(
+    "--max-input-size", type=click.FloatRange(0, min_open=True), metavar="MB",
+    help="Largest input accepted, in MB (default 32; also $REDLINE_MAX_INPUT_MB).",
+)  # fmt: skip
+def cli(max_input_size: float | None) -> None:
     """Compare versions of a legal text the way drafters read them.
 
     Drafts are kept as Akoma Ntoso 3.0 XML; `import` makes it from the text a
     secretariat has (or from US bills in USLM), `diff` aligns two versions by
     content and shows tracked changes, `check` guards a repository of texts.
     """
+    import os
+
+    from redline.xmlsafe import LIMIT_VARIABLE
+
+    if max_input_size is not None:
+        os.environ[LIMIT_VARIABLE] = str(max_input_size)  # seen by a series' workers too
 
 
 @cli.command("import")
@@ -343,10 +353,24 @@ def check_command(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the CLI and return its exit code (for tests and ``python -m redline``)."""
+    """Run the CLI and return its exit code (for tests and ``python -m redline``).
+
+    The environment is as it was afterwards (``--max-input-size`` sets a variable for
+    the run only).
+    """
+    import os
+
+    from redline.xmlsafe import LIMIT_VARIABLE
+
+    saved = os.environ.get(LIMIT_VARIABLE)
     try:
         cli.main(args=list(argv) if argv is not None else None, prog_name="redline")
     except SystemExit as done:
         code = done.code
         return code if isinstance(code, int) else (0 if code is None else 2)
+    finally:
+        if saved is None:
+            os.environ.pop(LIMIT_VARIABLE, None)
+        else:
+            os.environ[LIMIT_VARIABLE] = saved
     return 0

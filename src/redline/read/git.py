@@ -75,11 +75,17 @@ def read_revision(spec: str, cwd: Path | None = None) -> bytes:
     """The bytes of ``REV:path`` as git stores them.
 
     The path is relative to the repository root (``HEAD:versions/x.akn.xml``), or to
-    `cwd` when it starts with ``./`` or ``../`` (git's own rule).
+    `cwd` when it starts with ``./`` or ``../`` (git's own rule). A blob over the input
+    size limit is refused from its size, unread.
     """
+    from redline.xmlsafe import input_limit, too_large
+
     rev, sep, path = spec.partition(":")
     if not sep:
         raise InputError("expected REV:path", source=spec)
+    size = _git(["cat-file", "-s", "--end-of-options", spec], cwd)
+    if size.returncode == 0 and int(size.stdout or 0) > input_limit():
+        raise too_large(spec)  # the size git keeps: refused before the blob is read
     done = _git(["cat-file", "blob", "--end-of-options", spec], cwd)
     if done.returncode == 0:
         return done.stdout
