@@ -23,9 +23,10 @@ from __future__ import annotations
 
 import re
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-"""Every character that is a control or that some reader takes for a line end."""
-_CONTROL_BUT_LAYOUT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+"""Every character that is a control or that some reader takes for a line end, and the
+lone surrogates by which Python keeps the bytes of a file name that are not UTF-8."""
+_CONTROL_BUT_LAYOUT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 """The same, less the line feed and the tab (a text's own layout)."""
 _COMMAND = re.compile(
     r"""
@@ -42,18 +43,21 @@ _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
 def _escape(found: re.Match[str]) -> str:
-    """``\\r`` for CR and the like, ``\\xNN`` or ``\\uNNNN`` for the others."""
+    """``\\r`` for CR and the like, ``\\xNN`` for a byte that is not UTF-8 (kept by
+    `os.fsdecode` as a surrogate), ``\\xNN`` or ``\\uNNNN`` for the others."""
     char = found.group()
     if char in _NAMED:
         return _NAMED[char]
+    if 0xDC80 <= ord(char) <= 0xDCFF:
+        return f"\\x{ord(char) - 0xDC00:02x}"
     return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
 
 
 def inline(text: str) -> str:
     r"""`text` with every control character and line end shown as its escape.
 
-    >>> inline("a\r::error::b\u2028c")
-    'a\\r::error::b\\u2028c'
+    >>> inline("a\r::error::b\u2028c"), inline("caf\udce9.akn.xml")
+    ('a\\r::error::b\\u2028c', 'caf\\xe9.akn.xml')
     """
     return _CONTROL.sub(_escape, text)
 

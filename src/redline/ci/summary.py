@@ -27,7 +27,8 @@ def write_summary(report: CheckReport) -> str:
     lines += _file_table(report)
     lines += _bullets("Problems", [str(p) for f in report.files for p in f.problems])
     lines += _bullets("Rules violated", [str(v) for f in report.files for v in f.violations])
-    lines += _bullets("Notes", [f"{f.path}: {note}" for f in report.files for note in f.notes])
+    notes = [*report.notes, *(f"{f.path}: {note}" for f in report.files for note in f.notes)]
+    lines += _bullets("Notes", notes)
     for file in report.files:
         if file.status is not None:
             lines += [f"### {_title(file)}", "", _file_body(file), ""]
@@ -122,10 +123,10 @@ def _code(text: str) -> str:
     (a backtick, a ``|`` that would split a table cell, a control character).
 
     >>> print(_code("versions/a-b.akn.xml"), _code("odd`name"), _code("a|b\r"))
-    `versions/a-b.akn.xml` odd\`name a\|b\r
+    `versions/a-b.akn.xml` odd\`name a\|b\\r
     """
     plain = "`" not in text and "|" not in text and inline(text) == text
-    return f"`{text}`" if plain else md_escape(text)
+    return f"`{text}`" if plain else md_escape(inline(text))
 
 
 def _file_body(file: FileReport) -> str:
