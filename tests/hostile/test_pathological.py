@@ -8,6 +8,7 @@ a loaded machine. The wall-clock figures are in the benchmark
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Container
 from typing import Any
 
@@ -105,3 +106,50 @@ def test_text_import_of_a_repeated_label_is_linear(monkeypatch: pytest.MonkeyPat
     eids = [unit.eid for unit in result.document.walk() if unit.element == "article"]
     assert len(set(eids)) == len(eids) == REPEATS
     assert count[0] <= 6 * REPEATS  # articles and their paragraphs
+
+
+NOTES = 1200
+"""More than the 500 x 500 notes past which no note was paired at all."""
+
+
+def akn_with_notes(count: int, edit: str = "") -> bytes:
+    """A bill of `count` articles, each with one note (its text changed by `edit`)."""
+    articles = "".join(
+        f'<article eId="art_{n}"><num>Article {n}</num><content><p>States shall act, {n}.'
+        f'<authorialNote marker="{n}" placement="bottom"><p>See report {n} of the '
+        f"committee on the {n}th session{edit}.</p></authorialNote></p></content></article>"
+        for n in range(1, count + 1)
+    )
+    return akn_articles([]).replace(b"<body></body>", f"<body>{articles}</body>".encode())
+
+
+def note_changes(old: bytes, new: bytes) -> Counter[str]:
+    from redline.comparison.engine import compare
+
+    comparison = compare(read_akn(old, "old.akn.xml"), read_akn(new, "new.akn.xml"))
+    return Counter(c.kind.value for c in comparison.changes if c.element == "authorialNote")
+
+
+def test_a_file_with_many_notes_compared_with_itself_is_unchanged() -> None:
+    """Past 500 x 500 notes none was paired: every note inserted and deleted, and
+    ``check`` then reported a frozen provision changed."""
+    doc = akn_with_notes(NOTES)
+    assert note_changes(doc, doc) == Counter({"unchanged": NOTES})
+
+
+def test_many_edited_notes_pair_with_few_scores(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every note edited: each pairs with its own, scoring a handful of candidates."""
+    import redline.comparison.notes
+
+    calls = [0]
+    real = redline.comparison.notes.similarity
+
+    def spy(old: Counter[str], new: Counter[str]) -> float:
+        calls[0] += 1
+        return real(old, new)
+
+    monkeypatch.setattr(redline.comparison.notes, "similarity", spy)
+    assert note_changes(akn_with_notes(NOTES), akn_with_notes(NOTES, " (revised)")) == Counter(
+        {"modified": NOTES}
+    )
+    assert calls[0] <= 20 * NOTES
