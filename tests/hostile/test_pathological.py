@@ -8,8 +8,10 @@ a loaded machine. The wall-clock figures are in the benchmark
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Container
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -153,3 +155,93 @@ def test_many_edited_notes_pair_with_few_scores(monkeypatch: pytest.MonkeyPatch)
         {"modified": NOTES}
     )
     assert calls[0] <= 20 * NOTES
+
+
+def nested_parts(depth: int) -> bytes:
+    """One article inside `depth` nested parts."""
+    inner = '<article eId="art_1"><num>Article 1</num><content><p>States shall act.</p>'
+    inner += "</content></article>"
+    for level in range(depth, 0, -1):
+        inner = f'<part eId="part_{level}"><num>Part {level}</num>{inner}</part>'
+    return akn_articles([]).replace(b"<body></body>", f"<body>{inner}</body>".encode())
+
+
+@pytest.mark.slow
+def test_deeply_nested_parts_are_laid_out_as_pdf() -> None:
+    """150 nested parts crashed PDF rendering with RecursionError (135 already did)."""
+    from redline.comparison.engine import compare
+    from redline.renderers import RenderOptions
+    from redline.renderers.pdf import render_pdf
+
+    old = read_akn(nested_parts(140), "old.akn.xml")
+    new = read_akn(nested_parts(140).replace(b"shall act", b"shall cooperate"), "new.akn.xml")
+    assert render_pdf(compare(old, new), RenderOptions()).startswith(b"%PDF")
+
+
+def test_a_pdf_past_the_page_limit_is_refused_before_layout(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """5,000 articles in reverse order took 180 s and 3.2 GB as PDF; a redline estimated
+    past the limit is now refused at once, and nothing is written."""
+    import redline.renderers.pdf
+    from redline.cli import main
+
+    laid_out: list[str] = []
+    monkeypatch.setattr(redline.renderers.pdf, "_layout", laid_out.append)
+    monkeypatch.setattr(redline.renderers.pdf, "MAX_PAGES", 20)
+    nums = [f"Article {n}" for n in range(1, 301)]
+    (tmp_path / "old.akn.xml").write_bytes(akn_articles(nums))
+    (tmp_path / "new.akn.xml").write_bytes(akn_articles(nums[::-1]))
+    monkeypatch.chdir(tmp_path)
+    assert main(["diff", "old.akn.xml", "new.akn.xml", "-o", "out.pdf", "-q"]) == 2
+    err = capsys.readouterr().err
+    assert re.fullmatch(
+        r"redline: the PDF would run to about \d+ pages, more than the 20-page limit for a PDF"
+        r" redline; write HTML \(-f html\), or compare smaller parts\n",
+        err,
+    ), err
+    assert laid_out == []
+    assert not (tmp_path / "out.pdf").exists()
+
+
+def test_the_page_estimate_is_close() -> None:
+    """The estimate of a 30-article redline is within a third of the pages it fills."""
+    import io
+
+    import pypdf
+
+    from redline.comparison.engine import compare
+    from redline.renderers import RenderOptions
+    from redline.renderers.html.page import build_page
+    from redline.renderers.pdf import estimate_pages, print_css, render_pdf
+
+    nums = [f"Article {n}" for n in range(1, 31)]
+    comparison = compare(read_akn(akn_articles(nums), "a"), read_akn(akn_articles(nums[::-1]), "b"))
+    options = RenderOptions()
+    estimate = estimate_pages(build_page(comparison, options, print_css(options), paged=True))
+    pages = len(pypdf.PdfReader(io.BytesIO(render_pdf(comparison, options))).pages)
+    assert pages * 2 / 3 <= estimate <= pages * 4 / 3, (estimate, pages)
+
+
+def test_many_notes_are_endnotes_in_a_pdf(monkeypatch: pytest.MonkeyPatch) -> None:
+    """WeasyPrint lays a page out again for each footnote on it: 2,000 notes took 110 s,
+    10,000 more than 300 s. Past `MAX_FOOTNOTES` the notes are listed at the end."""
+    import redline.renderers.pdf
+    from redline.comparison.engine import compare
+    from redline.renderers import RenderOptions
+
+    pages: list[str] = []
+    monkeypatch.setattr(redline.renderers.pdf, "_layout", lambda page: pages.append(page) or _Doc())
+    few = akn_with_notes(redline.renderers.pdf.MAX_FOOTNOTES // 2)
+    many = akn_with_notes(redline.renderers.pdf.MAX_FOOTNOTES + 1)
+    for doc in (few, many):
+        comparison = compare(read_akn(doc, "a"), read_akn(doc.replace(b"act,", b"cooperate,"), "b"))
+        redline.renderers.pdf.lay_out(comparison, RenderOptions())
+    assert 'class="rl-footnotes"' not in pages[0]
+    assert 'class="rl-footnotes"' in pages[1]
+
+
+class _Doc:
+    """A laid-out document with no page, for tests that stop before WeasyPrint."""
+
+    pages: tuple[object, ...] = ()
