@@ -21,6 +21,7 @@ from redline.changes import CompareOptions
 from redline.errors import RedlineError
 from redline.printable import one_line
 from redline.renderers import RENDERERS
+from redline.signals import Signalled, catch_signals, restore_signals
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -41,6 +42,8 @@ def handle_errors(func: F) -> F:
             return func(*args, **kwargs)
         except RedlineError as error:
             _fail(str(error).replace("\n", " "), error.exit_code)
+        except Signalled as signalled:
+            _fail(f"terminated by {signalled.name}", 128 + signalled.number)
         except KeyboardInterrupt:
             _fail("interrupted", 130)
         except OSError as error:
@@ -277,15 +280,37 @@ def _diff_series(
     """Compare consecutive versions in parallel; one output file per pair in `output`."""
     from pathlib import Path
 
-    from redline.batch.jobs import Job, consecutive_pairs, output_names, run_jobs
-    from redline.output import write_output
-    from redline.progress import for_terminal
+    from redline.batch.jobs import Job, consecutive_pairs
+    from redline.batch.stdin import stdin_as_file
 
     if output == "-":
         raise click.UsageError("a series writes one file per pair: give a folder with -o")
+    if versions.count("-") > 1:
+        raise click.UsageError("- (standard input) can be read once: name it once in a series")
     folder = Path(output)
     folder.mkdir(parents=True, exist_ok=True)
-    work = [Job(a, b, fmt, options, render_options) for a, b in consecutive_pairs(versions)]
+    pairs = consecutive_pairs(versions)
+    with stdin_as_file(versions) as readable:
+        work = [Job(a, b, fmt, options, render_options) for a, b in consecutive_pairs(readable)]
+        aliases = dict(zip(readable, versions, strict=True))
+        return _write_series(work, pairs, folder, fmt, jobs, quiet, aliases)
+
+
+def _write_series(
+    work: list[Any],
+    pairs: list[tuple[str, str]],
+    folder: Any,
+    fmt: str,
+    jobs: int | None,
+    quiet: bool,
+    aliases: dict[str, str],
+) -> int:
+    """Run the series and write one file per pair, named after `pairs` (as given);
+    messages name standard input ``-`` (`aliases`), not the file that held it."""
+    from redline.batch.jobs import output_names, run_jobs
+    from redline.output import write_output
+    from redline.progress import for_terminal
+
     progress = for_terminal(quiet)
     tick = (lambda done, total: progress("comparing pairs", done, total)) if progress else None
     try:
@@ -293,11 +318,14 @@ def _diff_series(
     finally:
         if progress:
             progress.close()
-    names = output_names([(r.job.old, r.job.new) for r in results], fmt)
+    names = output_names(pairs, fmt)
     code = 0
     for result, name in zip(results, names, strict=True):
         if result.error:
-            click.echo(f"redline: {one_line(result.error)}", err=True)
+            message = result.error
+            for path, given in aliases.items():
+                message = message.replace(path, given) if path != given else message
+            click.echo(f"redline: {one_line(message)}", err=True)
             code = max(code, result.exit_code)
             continue
         write_output(str(folder / name), result.data)
@@ -372,12 +400,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     from redline.xmlsafe import LIMIT_VARIABLE
 
     saved = os.environ.get(LIMIT_VARIABLE)
+    handlers = catch_signals()
     try:
         cli.main(args=list(argv) if argv is not None else None, prog_name="redline")
     except SystemExit as done:
         code = done.code
         return code if isinstance(code, int) else (0 if code is None else 2)
     finally:
+        restore_signals(handlers)
         if saved is None:
             os.environ.pop(LIMIT_VARIABLE, None)
         else:
