@@ -94,3 +94,15 @@ def test_nfc_and_nfd_text_are_the_same(work: Path, options: list[str]) -> None:
     (work / "nfc.txt").write_text(text.replace("every year", "every year at the Caf\u00e9"))
     (work / "nfd.txt").write_text(text.replace("every year", "every year at the Cafe\u0301"))
     assert main(["diff", "nfc.txt", "nfd.txt", "-q", *options]) == 0
+
+
+def test_a_series_error_is_one_escaped_line(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Errors of a series were printed raw: a file name could forge a CI line."""
+    bad = work / "bad\n::error::forged.txt"
+    bad.write_bytes(b"Article 1\n\nHidden \x1b[8m words.\n")
+    code = main(["diff", "old.txt", str(bad.name), "new.txt", "-o", "series", "-q", "-j", "1"])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 2  # one line for each pair that reads the bad file
+    assert "\n::" not in err
+    assert "bad\\n::error::forged.txt" in err
