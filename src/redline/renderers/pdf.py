@@ -30,7 +30,7 @@ with warnings.catch_warnings():
     from weasyprint.formatting_structure import boxes
     from weasyprint.urls import URLFetcher
 
-from redline.changes import Comparison
+from redline.changes import Comparison, Node
 from redline.errors import InputError, UsageError
 from redline.renderers import RenderOptions
 from redline.renderers.html.page import asset, build_page, serialize
@@ -151,6 +151,22 @@ def estimate_pages(page: Any) -> float:
     return lines / _PAGE_LINES
 
 
+DEEP = 12
+"""Nesting past which headings may be parted from what follows them: a chain of more
+headings than a page holds, each kept with the next, lays out one heading a page."""
+_LOOSE_HEADINGS = "\n.rl-head { page-break-after: auto; break-after: auto; }\n"
+
+
+def _depth(nodes: tuple[Node, ...]) -> int:
+    """How deep the redline tree nests (iteratively: it may be hundreds deep)."""
+    deepest, stack = 0, [(node, 1) for node in nodes]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack += [(child, depth + 1) for child in node.children]
+    return deepest
+
+
 def _note_count(comparison: Comparison) -> int:
     return sum(1 for change in comparison.changes if change.element == "authorialNote")
 
@@ -171,6 +187,8 @@ def lay_out(comparison: Comparison, options: RenderOptions) -> Any:
     the whole document again, and on a long act that would double the time.
     """
     css = print_css(options)
+    if _depth(comparison.tree) > DEEP:
+        css += _LOOSE_HEADINGS
     paged = _note_count(comparison) <= MAX_FOOTNOTES
     tree = build_page(comparison, options, css, paged=paged)
     pages = estimate_pages(tree)
