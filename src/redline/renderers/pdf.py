@@ -132,7 +132,11 @@ def _deep(work: Callable[[], Any]) -> Any:
     try:
         sys.setrecursionlimit(max(limit, _RECURSION))
         thread = threading.Thread(target=run, name="redline-pdf-layout")
-        thread.start()
+        try:
+            thread.start()
+        except RuntimeError:  # no room for such a stack (a tight ulimit -v): lay out here
+            sys.setrecursionlimit(limit)
+            return work()
         thread.join()
     finally:
         threading.stack_size(size)
