@@ -131,7 +131,8 @@ def _deep(work: Callable[[], Any]) -> Any:
     size = threading.stack_size(_STACK_BYTES)
     try:
         sys.setrecursionlimit(max(limit, _RECURSION))
-        thread = threading.Thread(target=run, name="redline-pdf-layout")
+        # A daemon: Ctrl-C or SIGTERM in the waiting caller ends the process at once.
+        thread = threading.Thread(target=run, name="redline-pdf-layout", daemon=True)
         try:
             thread.start()
         except RuntimeError:  # no room for such a stack (a tight ulimit -v): lay out here
