@@ -87,6 +87,7 @@ class Run:
     seconds: float
     peak_mb: float
     timed_out: bool = False
+    code: int = 0
 
 
 # The measured command runs under a small launcher process: on Linux a child's peak
@@ -116,7 +117,7 @@ def run_process(argv: list[str], cap: float | None = None, codes: tuple[int, ...
         return Run(cap or 0.0, 0.0, timed_out=True)
     if code not in codes:
         raise RuntimeError(f"{' '.join(argv)} failed with exit code {code}")
-    return Run(seconds, peak_kb / 1024)
+    return Run(seconds, peak_kb / 1024, code=code)
 
 
 def median_run(
@@ -270,14 +271,34 @@ def startup(repeat: int) -> float:
     return median_run([*REDLINE, "--help"], repeat).seconds
 
 
+def print_pathological(scale: float, cap: float = 600.0) -> None:
+    """The hostile cases of `pathological`, each beside a normal input of its size."""
+    from pathological import rows
+
+    def run(argv: list[str], limit: float) -> tuple[float, float, int]:
+        result = run_process([*REDLINE, *argv], limit, codes=(0, 1, 2))
+        return result.seconds, result.peak_mb, -1 if result.timed_out else result.code
+
+    with tempfile.TemporaryDirectory() as tmp:
+        print("| case | time, peak memory | normal input of that size | ratio |")
+        print("|---|---:|---:|---:|")
+        for row in rows(run, Path(tmp), scale, cap):
+            print(row, flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes, fewer runs")
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement")
     parser.add_argument("--pdf-limit", type=int, default=100_000, help="largest PDF case, words")
     parser.add_argument("--sizes", help="only synthetic cases of these sizes, e.g. 100000,400000")
+    parser.add_argument("--pathological", action="store_true", help="only the hostile cases")
+    parser.add_argument("--scale", type=float, default=1.0, help="size of the hostile cases")
     args = parser.parse_args()
     repeat = 1 if args.quick else args.repeat
+    if args.pathological:
+        print_pathological(args.scale)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         print(f"redline --help: {startup(repeat):.2f} s (interpreter start-up included)")
         print()

@@ -1,7 +1,9 @@
 """Writing results: atomically, so a failure never leaves a half-written file.
 
 Every file redline writes goes to a temporary file in the same folder and is renamed
-into place only once complete; ``-`` writes to standard output.
+into place only once complete; ``-`` writes to standard output. A symbolic link given
+as the target is written through: the file it points at is replaced (atomically, in
+that file's folder) and the link stays a link.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ def write_output(target: str, data: bytes) -> None:
         sys.stdout.buffer.flush()
         return
     path = Path(target)
+    if path.is_symlink():
+        path = path.resolve()  # the link's target, even when it does not exist yet
     if path.exists() and not path.is_file():
         if path.is_dir():
             raise InputError("is a folder, not a file", source=target)

@@ -12,7 +12,7 @@ Guarantees of `parse_xml`, so readers need not check again:
    "bill.dtd">``) is parsed without it: the DTD is never read (no file, no network), so
    it adds no default attribute and no entity; a reference to an entity it would have
    defined (``&mdash;``) is refused, naming its line.
-2. Inputs over `MAX_BYTES` and trees deeper than `MAX_DEPTH` are refused with a
+2. Inputs over the size limit (`input_limit`) and trees deeper than `MAX_DEPTH` are refused with a
    message giving the limit.
 3. Malformed XML raises `InputError` ("not well-formed XML: ...") with its line.
 4. Comments and processing instructions are dropped; CDATA becomes plain text;
@@ -21,17 +21,45 @@ Guarantees of `parse_xml`, so readers need not check again:
 
 from __future__ import annotations
 
+import os
 import re
 
 from lxml import etree
 
 from redline.errors import InputError
 
-MAX_BYTES = 10 * 1024 * 1024
-"""Largest input accepted (10 MB), XML or text: twice the largest real bill we know of,
-and libxml2's own limit for one text node. Larger inputs take too long to compare and
-lay out to be worth the wait (every command must answer in seconds), so they are
-refused before parsing."""
+MAX_BYTES = 32 * 1024 * 1024
+"""The default largest input (32 MB), XML or text, applied by `input_limit`: room for
+the largest real bills (omnibus appropriations acts in USLM run to 10-20 MB, some 1.6
+million words) while a 1 GB file or an endless device is refused before it is read."""
+LIMIT_VARIABLE = "REDLINE_MAX_INPUT_MB"
+"""The environment variable that changes the limit (in MB); ``redline --max-input-size``
+sets it, so the worker processes of a series see it too."""
+
+
+def input_limit() -> int:
+    """The input size limit in force, in bytes: `LIMIT_VARIABLE` if set, else `MAX_BYTES`.
+
+    >>> input_limit() == MAX_BYTES or LIMIT_VARIABLE in __import__("os").environ
+    True
+    """
+    value = os.environ.get(LIMIT_VARIABLE, "")
+    try:
+        megabytes = float(value)
+    except ValueError:
+        return MAX_BYTES
+    return int(megabytes * 1048576) if megabytes > 0 else MAX_BYTES
+
+
+def too_large(source: str) -> InputError:
+    """The one message for an input over the limit, read or not."""
+    limit = input_limit() / 1048576
+    return InputError(
+        f"more than {limit:g} MB, the limit for an input (see --max-input-size); refused unread",
+        source=source,
+    )
+
+
 MAX_DEPTH = 200
 """Deepest element nesting accepted; real legal documents stay well under 30."""
 
@@ -77,12 +105,8 @@ def _parser(resolver: _RefuseAll) -> etree.XMLParser:
 
 def parse_xml(data: bytes, source: str) -> etree._Element:
     """The root element of `data`, parsed safely; `InputError` naming `source` otherwise."""
-    if len(data) > MAX_BYTES:
-        raise InputError(
-            f"input is {len(data) / 1048576:.1f} MB, larger than the "
-            f"{MAX_BYTES // 1048576} MB limit for XML",
-            source=source,
-        )
+    if len(data) > input_limit():
+        raise too_large(source)
     if not data.strip():
         raise InputError("empty file, expected XML", source=source)
     if any(marker in data for marker in _MARKERS):

@@ -51,6 +51,12 @@ def _check(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, st
     return code, out, err
 
 
+def _rules(repo: Repo, text: str) -> None:
+    """Commit `text` as the rules: a check against a later base applies them."""
+    repo.write("redline.toml", text)
+    repo.commit("Rules")
+
+
 def _edit_article_2(repo: Repo) -> None:
     repo.edit(TEXT_FILE, ART_2_OLD, ART_2_NEW)
     repo.commit("Edit Article 2(1)")
@@ -92,7 +98,7 @@ def test_without_a_base_only_validates(repo: Repo, capsys: pytest.CaptureFixture
 def test_frozen_provision_edited_fails_naming_it(
     repo: Repo, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    repo.write("redline.toml", '[check]\nfrozen = ["art_1", "art_2"]\n')
+    _rules(repo, '[check]\nfrozen = ["art_1", "art_2"]\n')
     _edit_article_2(repo)
     code, out, err = _check(capsys, "--base", "HEAD~1")
     assert code == 1
@@ -107,8 +113,9 @@ def test_frozen_provision_edited_fails_naming_it(
 def test_frozen_covers_descendants_and_is_matched_per_file(
     repo: Repo, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    repo.write(
-        "redline.toml",
+    repo.write("versions/other.akn.xml", declaration_akn())
+    _rules(
+        repo,
         f'[check.files."{TEXT_FILE}"]\nfrozen = ["art_3__list_1", "art_9"]\n'
         '[check.files."versions/other.akn.xml"]\nfrozen = ["art_2"]\n',
     )
@@ -123,14 +130,13 @@ def test_frozen_covers_descendants_and_is_matched_per_file(
 
 
 def test_frozen_elsewhere_does_not_fail(repo: Repo, capsys: pytest.CaptureFixture[str]) -> None:
-    repo.write("redline.toml", '[check]\nfrozen = ["art_1", "art_2__para_2"]\n')
+    _rules(repo, '[check]\nfrozen = ["art_1", "art_2__para_2"]\n')
     _edit_article_2(repo)
     assert _check(capsys, "--base", "HEAD~1")[0] == 0
 
 
 def test_frozen_article_deleted(repo: Repo, capsys: pytest.CaptureFixture[str]) -> None:
-    repo.write("redline.toml", '[check]\nfrozen = ["art_13"]\n')
-    repo.commit("Freeze Article 13")
+    _rules(repo, '[check]\nfrozen = ["art_13"]\n')
     text = (repo.root / TEXT_FILE).read_text(encoding="utf-8")
     start, end = text.index('<article eId="art_13">'), text.index("</body>")
     repo.write(TEXT_FILE, text[:start] + "</part>\n    " + text[end:])
@@ -142,7 +148,7 @@ def test_frozen_article_deleted(repo: Repo, capsys: pytest.CaptureFixture[str]) 
 def test_paragraph_inserted_into_a_frozen_article(
     repo: Repo, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    repo.write("redline.toml", '[check]\nfrozen = ["art_1"]\n')
+    _rules(repo, '[check]\nfrozen = ["art_1"]\n')
     new = (
         '<paragraph eId="art_1__para_5"><num>5.</num><content>'
         "<p>States shall cooperate.</p></content></paragraph></article>"
@@ -157,18 +163,22 @@ def test_paragraph_inserted_into_a_frozen_article(
     )
 
 
-def test_per_file_frozen_eid_that_names_nothing_is_a_note(
+def test_per_file_frozen_eid_that_names_nothing_is_an_error(
     repo: Repo, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    repo.write("redline.toml", f'[check.files."{TEXT_FILE}"]\nfrozen = ["art_99"]\n')
+    """It was a note, and the rule it meant to set was off."""
+    _rules(repo, f'[check.files."{TEXT_FILE}"]\nfrozen = ["art_99"]\n')
     _edit_article_2(repo)
     code, _, err = _check(capsys, "--base", "HEAD~1")
-    assert code == 0
-    assert f"{TEXT_FILE}: note: frozen eId art_99 (redline.toml) is not in the base" in err
+    assert code == 2
+    assert err == (
+        f'redline: redline.toml: check.files."{TEXT_FILE}".frozen: eId art_99 is not in '
+        f"{TEXT_FILE} (a typo would switch a rule off)\n"
+    )
 
 
 def test_stable_eids_violated(repo: Repo, capsys: pytest.CaptureFixture[str]) -> None:
-    repo.write("redline.toml", "[check]\nstable_eids = true\n")
+    _rules(repo, "[check]\nstable_eids = true\n")
     repo.edit(TEXT_FILE, 'eId="art_2__para_1"', 'eId="art_2__para_1-2"')
     code, _, err = _check(capsys, "--base", "HEAD")
     assert code == 1
@@ -180,7 +190,7 @@ def test_stable_eids_violated(repo: Repo, capsys: pytest.CaptureFixture[str]) ->
 
 def test_stable_eids_allow_renumbering(repo: Repo, capsys: pytest.CaptureFixture[str]) -> None:
     """A new Article 13 pushes the old one to 14: its paragraphs' eIds follow, rightly."""
-    repo.write("redline.toml", "[check]\nstable_eids = true\n")
+    _rules(repo, "[check]\nstable_eids = true\n")
     repo.edit(TEXT_FILE, "Article 13<", "Article 14<")
     repo.edit(TEXT_FILE, 'eId="art_13', 'eId="art_14')
     repo.edit(TEXT_FILE, '<article eId="art_14">', NEW_ARTICLE_13 + '<article eId="art_14">')
@@ -192,7 +202,7 @@ def test_stable_eids_allow_renumbering(repo: Repo, capsys: pytest.CaptureFixture
 
 
 def test_require_new_expression(repo: Repo, capsys: pytest.CaptureFixture[str]) -> None:
-    repo.write("redline.toml", "[check]\nrequire_new_expression = true\n")
+    _rules(repo, "[check]\nrequire_new_expression = true\n")
     repo.edit(TEXT_FILE, ART_2_OLD, ART_2_NEW)
     code, _, err = _check(capsys, "--base", "HEAD")
     assert code == 1
@@ -205,7 +215,7 @@ def test_require_new_expression(repo: Repo, capsys: pytest.CaptureFixture[str]) 
 def test_new_expression_without_text_change_is_fine(
     repo: Repo, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    repo.write("redline.toml", "[check]\nrequire_new_expression = true\n")
+    _rules(repo, "[check]\nrequire_new_expression = true\n")
     repo.edit(
         TEXT_FILE, "<p>International solidarity is the", "<p>\n  International solidarity is the"
     )
@@ -288,8 +298,7 @@ def test_unreadable_base_version_is_a_note(repo: Repo, capsys: pytest.CaptureFix
 def test_renamed_file_is_compared_with_its_old_self(
     repo: Repo, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    repo.write("redline.toml", '[check.files."versions/solidarity.akn.xml"]\nfrozen = ["art_2"]\n')
-    repo.commit("Freeze Article 2")
+    _rules(repo, '[check.files."versions/solidarity.akn.xml"]\nfrozen = ["art_2"]\n')
     repo.git("mv", TEXT_FILE, "versions/declaration.akn.xml")
     repo.edit("versions/declaration.akn.xml", ART_2_OLD, ART_2_NEW)
     repo.commit("Rename and edit")

@@ -17,13 +17,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from redline.xmlsafe import MAX_BYTES
+
 HERE = Path(__file__).resolve().parent
 CASES = HERE / "cases"
 CLEAN_DRAFT = HERE / "clean-draft.txt"
 """The other side of every comparison: a small, ordinary draft."""
 COMMANDS = ("import", "validate", "text", "diff", "check")
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
-TWENTY_MB = 20 * 1024 * 1024
+OVER_LIMIT = MAX_BYTES + 1024 * 1024
+"""The size of the generated bill that is over the default input size limit."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,8 +127,8 @@ def _akn(body: str) -> bytes:
     ).encode()
 
 
-def twenty_megabytes() -> bytes:
-    """A well-formed AKN bill of 20 MB: a hundred thousand articles."""
+def over_limit() -> bytes:
+    """A well-formed AKN bill of 33 MB, a megabyte over the default input size limit."""
     article = (
         '<article eId="art_{0}"><num>Article {0}</num><content><p>States shall cooperate in '
         "solidarity to promote the rights of peoples and individuals, number {0}.</p>"
@@ -133,7 +136,7 @@ def twenty_megabytes() -> bytes:
     )
     parts: list[str] = []
     size = 0
-    while size < TWENTY_MB:
+    while size < OVER_LIMIT:
         parts.append(article.format(len(parts) + 1))
         size += len(parts[-1])
     return _akn("".join(parts))
@@ -164,7 +167,7 @@ def quadratic_blowup() -> bytes:
 
 
 GENERATORS: dict[str, Callable[[], bytes]] = {
-    "twenty-mb": twenty_megabytes,
+    "over-limit": over_limit,
     "deep": deeply_nested,
     "quadratic": quadratic_blowup,
 }

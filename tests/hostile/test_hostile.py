@@ -5,7 +5,9 @@ The cases are the folders of ``cases/`` (see `case_files`). Each runs through
 and ``check`` (on a plain folder, and against a git base), in process. For each run:
 the documented exit code; a one-line message naming the file (and line) that matches
 the case; no traceback; done in seconds; nothing of ``/etc/passwd`` anywhere; no
-output file left behind and the previous one untouched. An accepted input must
+output file left behind and the previous one untouched; no line of any output (split
+on LF, CR and CRLF) that a CI runner would obey. Every run is made both with ``-q``
+and without it (warnings, progress and summaries printed). An accepted input must
 instead come out inert in every output.
 """
 
@@ -140,8 +142,20 @@ def make_repo(root: Path) -> None:
     git(root, "commit", "--quiet", "--message", "base")
 
 
-def command_line(case: Case, name: str, work: Path) -> tuple[list[str], Expect, str]:
-    """The arguments of run `name`, what it must do, and the input's name in messages."""
+def command_line(
+    case: Case, name: str, work: Path, quiet: bool = True
+) -> tuple[list[str], Expect, str]:
+    """The arguments of run `name` (with ``-q`` when `quiet`), what it must do, and the
+    input's name in messages."""
+    argv, expect, file = _command_line(case, name, work)
+    if not quiet:
+        argv = [arg for arg in argv if arg != "-q"]
+    elif "-q" not in argv:
+        argv.append("-q")
+    return argv, expect, file
+
+
+def _command_line(case: Case, name: str, work: Path) -> tuple[list[str], Expect, str]:
     command = name.split("-")[0]
     expect = case.expect[command]
     if command == "check":
@@ -169,17 +183,23 @@ def _check_line(case: Case, name: str, work: Path) -> list[str]:
     return ["check", "versions", "-q"]
 
 
-def assert_refused(outcome: Outcome, expect: Expect, file: str) -> None:
-    """The error is reported in the expected number of lines, each matching the case."""
-    assert len(outcome.lines) == expect.lines, outcome.lines
+def assert_refused(outcome: Outcome, expect: Expect, file: str, summary: bool = False) -> None:
+    """The error is reported in the expected number of lines, each matching the case
+    (on standard error alone when a `summary` of the check is on standard output)."""
+    lines = [line for line in outcome.stderr.splitlines() if line.strip()]
+    lines = lines if summary else outcome.lines
+    assert len(lines) == expect.lines, lines
     pattern = message_pattern(expect, file)
-    for line in outcome.lines:
+    for line in lines:
         assert pattern.search(line), f"{line!r} does not match {pattern.pattern!r}"
 
 
 def assert_no_forged_line(text: str) -> None:
-    """No line an input could have written: a CI runner obeys lines such as ``::error::``."""
-    assert not re.search(r"^\s*::", text, re.MULTILINE), text
+    """No line an input could have written: a CI runner obeys lines such as ``::error::``
+    (and ``##[command]`` anywhere); terminals and runners end lines at CR as at LF."""
+    for line in re.split(r"\r\n|\r|\n", text):
+        assert not line.lstrip().startswith("::"), text
+        assert "##[" not in line, text
 
 
 def assert_nothing_written(work: Path) -> None:
@@ -205,6 +225,10 @@ def assert_accepted(case: Case, name: str, work: Path) -> None:
         assert_payloads_kept(fmt, written.read_bytes(), case.payloads)
         if fmt in ("text", "md"):
             assert_no_forged_line(written.read_text(encoding="utf-8"))
+    if name in ("text", "check-git", "check-folder"):
+        for path in (work / "out").rglob("*"):
+            if path.is_file() and path.suffix not in (".pdf", ".html"):
+                assert_no_forged_line(path.read_text(encoding="utf-8"))
     elif name == "check-git":
         changed = case.expect["diff"].code == 1
         for fmt in ("html", "pdf"):
@@ -223,16 +247,18 @@ def _all_output(work: Path, outcome: Outcome) -> list[str | bytes]:
     return [outcome.stdout, outcome.stderr, *files]
 
 
+@pytest.mark.parametrize("quiet", [True, False], ids=["quiet", "verbose"])
 @pytest.mark.parametrize("name", RUNS)
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
 def test_command(
     case: Case,
     name: str,
+    quiet: bool,
     work: Path,
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    argv, expect, file = command_line(case, name, work)
+    argv, expect, file = command_line(case, name, work, quiet)
     if name.startswith("check"):
         monkeypatch.chdir(work / "repo")
     outcome = run(argv, capsys)
@@ -242,7 +268,7 @@ def test_command(
     assert_no_leak(_all_output(work, outcome), f"{case.name} {name}")
     assert_no_forged_line(outcome.stdout + outcome.stderr)
     if expect.message:
-        assert_refused(outcome, expect, file)
+        assert_refused(outcome, expect, file, summary=name.startswith("check") and not quiet)
     if case.accepted:
         assert_accepted(case, name, work)
     else:

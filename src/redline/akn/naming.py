@@ -11,6 +11,7 @@ top-level containers are not prefixed by their parents.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 """The Akoma Ntoso 3.0 namespace."""
@@ -125,21 +126,32 @@ def make_eid(parent: str, element: str, num: str = "", counter: int = 1) -> str:
     return f"{parent}__{own}"
 
 
-def uniquify(eid: str, taken: set[str]) -> str:
+def uniquify(eid: str, taken: Container[str], next_suffix: dict[str, int] | None = None) -> str:
     """`eid` itself if free, else `eid` with the first free ``-2``, ``-3`` ... suffix.
 
     The convention keeps the printed label in the eId; when a source repeats a label
     (the 2014 text's Article 5 runs (a)..(l), then (i), (j) again) the second
     occurrence gets a suffix so eIds stay unique. The caller warns about it.
 
+    `next_suffix` is the caller's memory of the next suffix to try for each eId (kept
+    across calls on one document): with it, a label repeated n times costs O(n) in all
+    instead of O(n²), since each call starts where the last one stopped.
+
     >>> uniquify("art_5__list_1__point_i", {"art_5__list_1__point_i"})
     'art_5__list_1__point_i-2'
+    >>> taken, memory = {"art_1"}, {}
+    >>> for _ in range(3):
+    ...     taken.add(uniquify("art_1", taken, memory))
+    >>> sorted(taken), memory
+    (['art_1', 'art_1-2', 'art_1-3', 'art_1-4'], {'art_1': 5})
     """
     if eid not in taken:
         return eid
-    index = 2
+    index = next_suffix.get(eid, 2) if next_suffix is not None else 2
     while f"{eid}-{index}" in taken:
         index += 1
+    if next_suffix is not None:
+        next_suffix[eid] = index + 1
     return f"{eid}-{index}"
 
 

@@ -10,18 +10,46 @@ not in a repository, a path that names nothing, a bad ``redline.toml``).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from redline.akn.validate import Problem, validate_akn
 from redline.changes import CompareOptions, Comparison
-from redline.ci.policy import Policy, Violation, judge, read_policy
+from redline.ci.artifacts import (  # re-exported: the command line's entry points
+    STEP_SUMMARY_LIMIT,
+    append_summary,
+    redline_name,
+    redline_names,
+    write_redlines,
+)
+from redline.ci.files import find_akn, inside, is_akn_name, name_of
+from redline.ci.policy import POLICY_FILE, Policy, Violation, judge, unknown_names
 from redline.ci.report import CheckReport, FileReport
+from redline.ci.rules import Rules, RulesFrom, rules_for
 from redline.ci.summary import write_summary
 from redline.errors import InputError, RedlineError, UsageError
 from redline.model import Document
-from redline.read.git import FileChange, Status, changed_files, read_revision, repository_root
+from redline.read.git import (
+    FileChange,
+    Status,
+    changed_files,
+    read_revision,
+    repository_root,
+    submodules,
+)
+
+__all__ = [
+    "STEP_SUMMARY_LIMIT",
+    "CheckConfig",
+    "append_summary",
+    "is_akn_name",
+    "read_regular_file",
+    "redline_name",
+    "redline_names",
+    "run_check",
+    "write_redlines",
+]
 
 DEFAULT_PATHS = ("versions",)
 """Where the texts live when no paths are given (relative to the repository root)."""
@@ -36,26 +64,36 @@ class CheckConfig:
     options: CompareOptions = field(default_factory=CompareOptions)
     """Options of every comparison."""
     policy: Policy | None = None
-    """The rules; None reads ``redline.toml`` at the repository root."""
+    """The rules; None reads ``redline.toml`` (see `rules_from`)."""
+    rules_from: RulesFrom = RulesFrom.BASE
+    """With a base: take ``redline.toml`` from the base revision or the working tree."""
 
 
 def run_check(paths: Sequence[str], base: str | None, config: CheckConfig) -> CheckReport:
-    """Validate the AKN files under `paths` and, given `base`, judge their changes."""
+    """Validate the AKN files under `paths` and, given `base`, judge their changes.
+
+    Raises `UsageError` when the rules name a file or an eId that does not exist.
+    """
     cwd = (config.cwd or Path.cwd()).resolve()
-    root = repository_root(cwd) if base else _root_or(cwd)
-    policy = config.policy or read_policy(root)
+    root = repository_root(cwd).resolve() if base else _root_or(cwd)
+    rules = Rules(config.policy) if config.policy else rules_for(root, base, config.rules_from)
+    policy = rules.policy
     targets = [cwd / path for path in paths] or [root / path for path in DEFAULT_PATHS]
-    explicit = {_name(path, root) for path in targets if path.is_file()}
+    _require_inside(targets, root)
+    explicit = {name_of(path, root) for path in targets if path.is_file()}
     changes = _changes(base, targets, root) if base else {}
     _require_existing(targets, changes, root)
-    reports = {name: _validate(root, name) for name in _working_files(targets, root)}
+    found = find_akn(targets, root)
+    reports = {name: _validate(root, name) for name in found.files}
     for name, change in changes.items():
         compared = _compare(root, change, base or "", policy, config.options, explicit)
         if compared is not None:
             # Validation's problems come first; the comparison's stand when there are none.
             problems = reports[name].problems if name in reports else ()
             reports[name] = replace(compared, problems=problems or compared.problems)
-    result = CheckReport(base, tuple(reports[name] for name in sorted(reports)))
+    _refuse_unknown_names(policy, reports, changes, root, every_file=not paths)
+    notes = (*rules.notes, *found.skipped, *_skipped_submodules(base, targets, root))
+    result = CheckReport(base, tuple(reports[name] for name in sorted(reports)), notes=notes)
     return replace(result, summary=write_summary(result))
 
 
@@ -67,67 +105,75 @@ def _root_or(cwd: Path) -> Path:
         return cwd
 
 
-def _name(path: Path, root: Path) -> str:
-    """`path` from the repository root with ``/`` separators, as git and ``redline.toml``
-    name files (a path outside the root is kept as given)."""
-    # A link is named as itself, not as what it points at (which may be anywhere).
-    resolved = path.parent.resolve() / path.name if path.is_symlink() else path.resolve()
-    try:
-        return resolved.relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+def _require_inside(targets: list[Path], root: Path) -> None:
+    """A path given must lie in the repository (a link may not lead out of it)."""
+    for path in targets:
+        if path.exists() and not inside(path, root):
+            name = name_of(path, root)
+            raise UsageError(f"{name} is outside the repository {root}; only its files are checked")
+
+
+def _pathspecs(targets: list[Path], root: Path) -> list[str]:
+    return [name_of(path, root) or "." for path in targets]
 
 
 def _changes(base: str, targets: list[Path], root: Path) -> dict[str, FileChange]:
-    pathspecs = [str(path.resolve()) for path in targets]
-    return {change.path: change for change in changed_files(base, pathspecs, root)}
+    changed = changed_files(base, _pathspecs(targets, root), root)
+    return {change.path: change for change in changed}
+
+
+def _skipped_submodules(base: str | None, targets: list[Path], root: Path) -> list[str]:
+    if not base:
+        return []
+    found = submodules(base, _pathspecs(targets, root), root)
+    return [
+        f"{name}: a submodule; skipped" for name in found if not (root / name / ".git").exists()
+    ]
 
 
 def _require_existing(targets: list[Path], changes: dict[str, FileChange], root: Path) -> None:
     """A path must name a file or folder now, or one that the base had."""
     for path in targets:
-        name = _name(path, root)
+        name = name_of(path, root)
         gone = any(
             c.old_path == name or c.old_path.startswith(f"{name}/") for c in changes.values()
         )
-        if not path.exists() and not gone:
+        if not path.exists() and not path.is_symlink() and not gone:
             raise UsageError(f"no such file or folder: {name} (name the AKN files to check)")
 
 
-def is_akn_name(name: str, data: bytes | None) -> bool:
-    """True for ``*.akn.xml``, and for ``*.xml`` whose root is an Akoma Ntoso element.
-
-    >>> is_akn_name("v/a.akn.xml", None), is_akn_name("v/a.xml", b"<other/>")
-    (True, False)
-    """
-    from redline.read.sources import sniff
-
-    if name.endswith(".akn.xml"):
-        return True
-    return name.endswith(".xml") and data is not None and sniff(data) == "akn"
-
-
-def _working_files(targets: list[Path], root: Path) -> list[str]:
-    """The AKN files named or found under the folders `targets`, from the root."""
-    found: list[str] = []
-    for target in targets:
-        if target.is_file():
-            found.append(_name(target, root))
-            continue
-        for path in sorted(target.rglob("*.xml")) if target.is_dir() else ():
-            if path.is_symlink() and is_akn_name(path.name, None):
-                found.append(_name(path, root))  # reported as not a regular file
-            elif path.is_file() and is_akn_name(path.name, _head(path)):
-                found.append(_name(path, root))
-    return list(dict.fromkeys(found))
+def _refuse_unknown_names(
+    policy: Policy,
+    reports: dict[str, FileReport],
+    changes: dict[str, FileChange],
+    root: Path,
+    every_file: bool,
+) -> None:
+    """`UsageError` naming every file or eId of the rules that does not exist."""
+    if not policy.frozen and not policy.files:
+        return
+    existing = {*reports, *(c.old_path for c in changes.values() if c.old_path)}
+    existing |= {
+        name
+        for name, _ in policy.files
+        if Path(name).as_posix() == name and (root / name).is_file()
+    }
+    eids = {name: _eids_of(root, report) for name, report in reports.items()}
+    checked = policy if every_file else replace(policy, frozen=())
+    unknown = unknown_names(checked, existing, {k: v for k, v in eids.items() if v})
+    if unknown:
+        raise UsageError("; ".join(unknown) + " (a typo would switch a rule off)",
+                         source=POLICY_FILE)  # fmt: skip
 
 
-def _head(path: Path) -> bytes | None:
-    try:
-        with path.open("rb") as stream:
-            return stream.read(4096)
-    except OSError:
-        return None
+def _eids_of(root: Path, report: FileReport) -> set[str]:
+    """Every eId of a file in either version: from its comparison, else from the file."""
+    if report.comparison is not None:
+        changes = report.comparison.changes
+        return {side.eid for change in changes for side in (*change.old, *change.new)}
+    data = _read_working(root / report.path)
+    document, _ = _read_doc(data, report.path) if not report.problems else (None, "")
+    return {unit.eid for unit in document.walk()} if document else set()
 
 
 def _validate(root: Path, name: str) -> FileReport:
@@ -204,7 +250,7 @@ def _judged(
     if change.status is Status.DELETED:
         policy = replace(policy, stable_eids=False, require_new_expression=False)
     violations = judge(change.path, comparison, policy, change.old_path)
-    return tuple(violations), tuple(_unknown_frozen(comparison, policy, change))
+    return tuple(violations), ()
 
 
 def _pair(old: Document | None, new: Document | None) -> tuple[Document, Document] | None:
@@ -232,51 +278,3 @@ def _read_doc(data: bytes | None, source: str) -> tuple[Document | None, str]:
         return read_akn(data, source), ""
     except RedlineError as error:
         return None, error.message
-
-
-def _unknown_frozen(comparison: Comparison, policy: Policy, change: FileChange) -> Iterator[str]:
-    """Per-file frozen eIds that name nothing in the base version: likely a typo."""
-    eids = {side.eid for c in comparison.changes for side in c.old}
-    own = [
-        eid
-        for path, frozen in policy.files
-        if path in (change.path, change.old_path)
-        for eid in frozen
-    ]
-    for eid in own:
-        if eid not in eids:
-            yield f"frozen eId {eid} (redline.toml) is not in the base version of this file"
-
-
-def redline_name(path: str, fmt: str) -> str:
-    """The file name of a redline of `path`: one flat folder of artifacts, no clashes.
-
-    >>> redline_name("versions/un/solidarity.akn.xml", "pdf")
-    'versions--un--solidarity.pdf'
-    """
-    stem = path.removesuffix(".xml").removesuffix(".akn")
-    return f"{stem.replace('/', '--')}.{fmt}"
-
-
-def write_redlines(report: CheckReport, folder: Path, fmt: str) -> tuple[Path, ...]:
-    """Write the redline of every changed file in format `fmt` (``html``, ``pdf``) into
-    `folder` (created if missing); files whose text did not change get none."""
-    from redline.output import write_output
-    from redline.renderers import RenderOptions, get_renderer
-
-    renderer = get_renderer(fmt)
-    folder.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
-    for file in report.files:
-        if file.comparison is None or file.comparison.identical:
-            continue
-        target = folder / redline_name(file.path, fmt)
-        write_output(str(target), renderer(file.comparison, RenderOptions()))
-        written.append(target)
-    return tuple(written)
-
-
-def append_summary(path: Path, summary: str) -> None:
-    """Append `summary` to a file such as GitHub's ``$GITHUB_STEP_SUMMARY``."""
-    with path.open("a", encoding="utf-8") as stream:
-        stream.write(summary + "\n")

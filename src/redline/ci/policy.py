@@ -10,7 +10,7 @@ and the rule.
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -74,20 +74,31 @@ _FILE_KEYS = frozenset({"frozen"})
 
 
 def read_policy(root: Path) -> Policy:
-    """The policy of ``redline.toml`` in `root`; the default `Policy` when there is none.
+    """The policy of ``redline.toml`` in the working tree at `root`; the default `Policy`
+    when there is none.
 
     Raises `UsageError` for a file that is not TOML, an unknown key (named in full,
-    e.g. ``check.frozn``) or a value of the wrong type.
+    e.g. ``check.frozn``), a value of the wrong type, or a ``redline.toml`` that is not
+    a regular file (a folder or a link, dangling or not: rules must not vanish
+    because the file became something else).
     """
     path = root / POLICY_FILE
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         return Policy()
+    if path.is_symlink() or not path.is_file():
+        raise UsageError("not a regular file (a folder or a link); the rules must be a file",
+                         source=POLICY_FILE)  # fmt: skip
+    return parse_policy(path.read_bytes())
+
+
+def parse_policy(data: bytes, source: str = POLICY_FILE) -> Policy:
+    """The policy in the bytes of a ``redline.toml`` (a UTF-8 byte order mark is allowed)."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data_dict = tomllib.loads(data.decode("utf-8-sig"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise UsageError(f"not valid TOML: {error}", source=POLICY_FILE) from error
-    _refuse_unknown(data, frozenset({"check"}), "")
-    check = _table(data.get("check", {}), "check")
+        raise UsageError(f"not valid TOML: {error}", source=source) from error
+    _refuse_unknown(data_dict, frozenset({"check"}), "")
+    check = _table(data_dict.get("check", {}), "check")
     _refuse_unknown(check, _CHECK_KEYS, "check.")
     files = _table(check.get("files", {}), "check.files")
     per_file = []
@@ -104,6 +115,31 @@ def read_policy(root: Path) -> Policy:
             check.get("require_new_expression", False), "check.require_new_expression"
         ),
     )
+
+
+def unknown_names(
+    policy: Policy, files: Collection[str], eids: Mapping[str, Collection[str]]
+) -> list[str]:
+    """What the rules name that does not exist: a typo would switch a rule off.
+
+    `files` are the files that exist (in the working tree or the base); `eids` maps
+    each file checked to every eId it has in either version. Returns one message per
+    unknown name: a per-file key that names no file, a frozen eId in no checked file,
+    a per-file frozen eId not in its file.
+    """
+    unknown = []
+    for name, _ in policy.files:
+        if name not in files:
+            hint = " (paths are from the repository root, without ./)" if "./" in name else ""
+            unknown.append(f'check.files."{name}" names no file{hint}')
+    every = {eid for found in eids.values() for eid in found}
+    unknown += [f"check.frozen: eId {eid} is in no file checked" for eid in policy.frozen
+                if eids and eid not in every]  # fmt: skip
+    for name, frozen in policy.files:
+        if name in eids:
+            unknown += [f'check.files."{name}".frozen: eId {eid} is not in {name}'
+                        for eid in frozen if eid not in eids[name]]  # fmt: skip
+    return unknown
 
 
 def _refuse_unknown(table: Mapping[str, Any], known: frozenset[str], prefix: str) -> None:

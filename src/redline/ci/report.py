@@ -46,6 +46,8 @@ class CheckReport:
     """Every file checked or changed, sorted by path."""
     summary: str = ""
     """The Markdown summary for reviewers (and ``$GITHUB_STEP_SUMMARY``)."""
+    notes: tuple[str, ...] = ()
+    """Notes on the whole check: where the rules came from, folders not entered."""
 
     @property
     def ok(self) -> bool:
@@ -54,6 +56,7 @@ class CheckReport:
 
     def messages(self) -> Iterator[str]:
         """One line per problem, violation and note, for standard error."""
+        yield from (f"note: {note}" for note in self.notes)
         for report in self.files:
             yield from (str(problem) for problem in report.problems)
             yield from (str(violation) for violation in report.violations)

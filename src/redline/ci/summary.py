@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from redline.changes import ChangeKind, Comparison
 from redline.ci.report import CheckReport, FileReport
+from redline.printable import guard, inline
 from redline.read.git import Status
 from redline.renderers import RenderOptions
 from redline.renderers.markdown import md_escape, render_markdown
@@ -26,11 +27,12 @@ def write_summary(report: CheckReport) -> str:
     lines += _file_table(report)
     lines += _bullets("Problems", [str(p) for f in report.files for p in f.problems])
     lines += _bullets("Rules violated", [str(v) for f in report.files for v in f.violations])
-    lines += _bullets("Notes", [f"{f.path}: {note}" for f in report.files for note in f.notes])
+    notes = [*report.notes, *(f"{f.path}: {note}" for f in report.files for note in f.notes)]
+    lines += _bullets("Notes", notes)
     for file in report.files:
         if file.status is not None:
             lines += [f"### {_title(file)}", "", _file_body(file), ""]
-    return "\n".join(lines).rstrip() + "\n"
+    return guard("\n".join(lines).rstrip() + "\n")
 
 
 def _plural(count: int, word: str) -> str:
@@ -117,12 +119,14 @@ def _title(file: FileReport) -> str:
 
 
 def _code(text: str) -> str:
-    r"""`text` as a code span, so paths and messages need no escaping.
+    r"""`text` as a code span, or escaped Markdown when it holds what a span cannot
+    (a backtick, a ``|`` that would split a table cell, a control character).
 
-    >>> print(_code("versions/a-b.akn.xml"), _code("odd`name"))
-    `versions/a-b.akn.xml` odd\`name
+    >>> print(_code("versions/a-b.akn.xml"), _code("odd`name"), _code("a|b\r"))
+    `versions/a-b.akn.xml` odd\`name a\|b\\r
     """
-    return md_escape(text) if "`" in text else f"`{text}`"
+    plain = "`" not in text and "|" not in text and inline(text) == text
+    return f"`{text}`" if plain else md_escape(inline(text))
 
 
 def _file_body(file: FileReport) -> str:

@@ -12,16 +12,35 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from redline.cli import batch, diff, documents, gate, history
-from redline.cli.app import cli, one_line
+from redline.cli.app import cli
+from redline.printable import one_line
 
 __all__ = ["batch", "cli", "diff", "documents", "gate", "history", "main", "one_line"]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the CLI and return its exit code (for tests and ``python -m redline``)."""
+    """Run the CLI and return its exit code (for tests and ``python -m redline``).
+
+    SIGTERM and SIGHUP end a command as Ctrl-C does (no half-written file), and the
+    environment is as it was afterwards (``--max-input-size`` sets a variable for the
+    run only).
+    """
+    import os
+
+    from redline.signals import catch_signals, restore_signals
+    from redline.xmlsafe import LIMIT_VARIABLE
+
+    saved = os.environ.get(LIMIT_VARIABLE)
+    handlers = catch_signals()
     try:
         cli.main(args=list(argv) if argv is not None else None, prog_name="redline")
     except SystemExit as done:
         code = done.code
         return code if isinstance(code, int) else (0 if code is None else 2)
+    finally:
+        restore_signals(handlers)
+        if saved is None:
+            os.environ.pop(LIMIT_VARIABLE, None)
+        else:
+            os.environ[LIMIT_VARIABLE] = saved
     return 0

@@ -8,7 +8,6 @@ and nothing ever prints a traceback.
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -19,7 +18,9 @@ import click
 from redline import __version__
 from redline.changes import CompareOptions
 from redline.errors import RedlineError
+from redline.printable import one_line
 from redline.renderers import RENDERERS
+from redline.signals import Signalled
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -29,22 +30,6 @@ FORMATS = tuple(RENDERERS)
 def _fail(message: str, code: int) -> None:
     click.echo(f"redline: {one_line(message)}", err=True)
     sys.exit(code)
-
-
-def one_line(text: str) -> str:
-    """`text` as one line: control characters from an input are shown escaped.
-
-    A schema message quotes attribute values as they are, newlines included; printed
-    raw, a file could add lines of its own to a CI log, which the runner may obey
-    (``::error::``).
-
-    >>> one_line("value 'a\\n::error::forged'")
-    "value 'a\\\\n::error::forged'"
-    """
-    return _CONTROL.sub(lambda found: found.group().encode("unicode_escape").decode(), text)
-
-
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def handle_errors(func: F) -> F:
@@ -58,6 +43,8 @@ def handle_errors(func: F) -> F:
             _fail(str(error).replace("\n", " "), error.exit_code)
         except KeyboardInterrupt:
             _fail("interrupted", 130)
+        except Signalled as signalled:
+            _fail(f"terminated by {signalled.name}", 128 + signalled.number)
         except OSError as error:
             name = error.filename or ""
             _fail(f"{name}: {error.strerror or error}" if name else str(error), 2)
@@ -72,13 +59,23 @@ def handle_errors(func: F) -> F:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="redline")
-def cli() -> None:
+@click.option(
+    "--max-input-size", type=click.FloatRange(0, min_open=True), metavar="MB",
+    help="Largest input accepted, in MB (default 32; also $REDLINE_MAX_INPUT_MB).",
+)  # fmt: skip
+def cli(max_input_size: float | None) -> None:
     """Compare versions of a legal text the way drafters read them.
 
     Drafts are kept as Akoma Ntoso 3.0 XML; `import` makes it from the text a
     secretariat has (or from US bills in USLM), `diff` aligns two versions by
     content and shows tracked changes, `check` guards a repository of texts.
     """
+    import os
+
+    from redline.xmlsafe import LIMIT_VARIABLE
+
+    if max_input_size is not None:
+        os.environ[LIMIT_VARIABLE] = str(max_input_size)  # seen by a series' workers too
 
 
 _COMPARISON_FIELDS = (

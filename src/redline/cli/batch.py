@@ -7,7 +7,8 @@ import sys
 import click
 
 from redline.changes import CompareOptions
-from redline.cli.app import FORMATS, cli, comparison_options, handle_errors, one_line
+from redline.cli.app import FORMATS, cli, comparison_options, handle_errors
+from redline.printable import one_line
 
 
 @cli.command("batch")

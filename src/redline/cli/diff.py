@@ -9,6 +9,7 @@ import click
 
 from redline.changes import CompareOptions
 from redline.cli.app import FORMATS, cli, comparison_options, handle_errors
+from redline.cli.series import diff_series
 from redline.renderers import RenderOptions
 
 
@@ -70,7 +71,6 @@ def diff_command(
     from redline.batch.jobs import Job, format_for, run_job, series_inputs
     from redline.output import write_output
     from redline.progress import for_terminal
-    from redline.renderers import RenderOptions
 
     fmt = fmt or format_for(output)
     if fmt in ("pdf", "docx") and output == "-" and sys.stdout.isatty():
@@ -90,7 +90,7 @@ def diff_command(
     )
     series = series_inputs(inputs)
     if series is not None:
-        sys.exit(_diff_series(series, fmt, output, options, render_options, jobs, quiet))
+        sys.exit(diff_series(series, fmt, output, options, render_options, jobs, quiet))
     if len(inputs) != 2:
         raise click.UsageError("diff needs OLD and NEW (or a series of three or more versions)")
     progress = for_terminal(quiet)
@@ -101,45 +101,3 @@ def diff_command(
             progress.close()
     write_output(output, result.data)
     sys.exit(1 if result.differ else 0)
-
-
-def _diff_series(
-    versions: list[str],
-    fmt: str,
-    output: str,
-    options: CompareOptions,
-    render_options: RenderOptions,
-    jobs: int | None,
-    quiet: bool,
-) -> int:
-    """Compare consecutive versions in parallel; one output file per pair in `output`."""
-    from pathlib import Path
-
-    from redline.batch.jobs import Job, consecutive_pairs, output_names, run_jobs
-    from redline.output import write_output
-    from redline.progress import for_terminal
-
-    if output == "-":
-        raise click.UsageError("a series writes one file per pair: give a folder with -o")
-    folder = Path(output)
-    folder.mkdir(parents=True, exist_ok=True)
-    work = [Job(a, b, fmt, options, render_options) for a, b in consecutive_pairs(versions)]
-    progress = for_terminal(quiet)
-    tick = (lambda done, total: progress("comparing pairs", done, total)) if progress else None
-    try:
-        results = run_jobs(work, jobs, tick)
-    finally:
-        if progress:
-            progress.close()
-    names = output_names([(r.job.old, r.job.new) for r in results], fmt)
-    code = 0
-    for result, name in zip(results, names, strict=True):
-        if result.error:
-            click.echo(f"redline: {result.error}", err=True)
-            code = max(code, result.exit_code)
-            continue
-        write_output(str(folder / name), result.data)
-        if not quiet:
-            click.echo(str(folder / name))
-        code = max(code, 1 if result.differ else 0)
-    return code

@@ -7,8 +7,9 @@ from collections.abc import Sequence
 
 import click
 
-from redline.cli.app import cli, handle_errors, one_line
+from redline.cli.app import cli, handle_errors
 from redline.errors import RedlineError
+from redline.printable import one_line
 
 
 @cli.command("import")
@@ -94,18 +95,23 @@ def validate_command(files: Sequence[str], quiet: bool, strict: bool) -> None:
         if is_invalid(problems, strict):
             code = max(code, 1)
         elif not quiet and not problems:
-            click.echo(f"{name}: valid", err=True)
+            click.echo(one_line(f"{name}: valid"), err=True)
     sys.exit(code)
 
 
 @cli.command("text")
 @click.argument("file")
 @click.option("-o", "--output", default="-", show_default=True, help="File to write, - for stdout.")
+@click.option("-q", "--quiet", is_flag=True, help="Do not report the reader's warnings on stderr.")
 @handle_errors
-def text_command(file: str, output: str) -> None:
+def text_command(file: str, output: str, quiet: bool) -> None:
     """Print the plain text of an AKN FILE: labels, text, footnotes at the end."""
     from redline.output import write_output
-    from redline.read.sources import load_document
+    from redline.read.sources import import_source
     from redline.renderers.plaintext import render_plaintext
 
-    write_output(output, render_plaintext(load_document(file)).encode("utf-8"))
+    result = import_source(file)
+    write_output(output, render_plaintext(result.document).encode("utf-8"))
+    if not quiet:
+        for warning in result.warnings:
+            click.echo(f"redline: warning: {one_line(warning)}", err=True)

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 
 import click
 
-from redline.cli.app import cli, handle_errors, one_line
+from redline.cli.app import cli, handle_errors
+from redline.printable import one_line
 
 
 @cli.command("check")
@@ -19,6 +20,10 @@ from redline.cli.app import cli, handle_errors, one_line
     "-o", "--output", metavar="FILE", default="-", show_default=True,
     help="File for the summary, - for stdout.",
 )  # fmt: skip
+@click.option(
+    "--rules-from", type=click.Choice(["base", "worktree"]), default="base", show_default=True,
+    help="With --base: read redline.toml from the base revision or the working tree.",
+)  # fmt: skip
 @click.option("-q", "--quiet", is_flag=True, help="Do not print the summary on stdout.")
 @handle_errors
 def check_command(
@@ -27,28 +32,33 @@ def check_command(
     html_dir: str | None,
     pdf_dir: str | None,
     output: str,
+    rules_from: str,
     quiet: bool,
 ) -> None:
     """Validate the AKN files under PATHS (default: versions/); with --base, also
     compare what changed since git revision REV and apply the rules of redline.toml.
 
-    Prints a Markdown summary (also appended to $GITHUB_STEP_SUMMARY when set) and
-    each problem or broken rule on stderr. Exit 0 when all files are valid and every
-    rule holds (changes alone do not fail), 1 when not, 2 on usage errors.
+    Prints a Markdown summary (also appended to $GITHUB_STEP_SUMMARY when set, cut
+    to GitHub's 1 MiB limit: the whole one goes to -o) and each problem or broken
+    rule on stderr. With --base the rules are those of the base revision. Exit 0
+    when all files are valid and every rule holds (changes alone do not fail), 1
+    when not, 2 on usage errors.
     """
     import os
     from pathlib import Path
 
     from redline.ci.check import CheckConfig, append_summary, run_check, write_redlines
+    from redline.ci.rules import RulesFrom
     from redline.output import write_output
 
-    report = run_check(paths, base, CheckConfig())
+    report = run_check(paths, base, CheckConfig(rules_from=RulesFrom(rules_from)))
     for message in report.messages():
         click.echo(one_line(message), err=True)
     if output != "-" or not quiet:
         write_output(output, report.summary.encode("utf-8"))
     if os.environ.get("GITHUB_STEP_SUMMARY"):
-        append_summary(Path(os.environ["GITHUB_STEP_SUMMARY"]), report.summary)
+        full = output if output != "-" else ""
+        append_summary(Path(os.environ["GITHUB_STEP_SUMMARY"]), report.summary, full)
     for folder, fmt in ((html_dir, "html"), (pdf_dir, "pdf")):
         if folder:
             write_redlines(report, Path(folder), fmt)

@@ -8,7 +8,7 @@ words (an inverted index keeps this near-linear), then splits and merges, then
 leftovers by position. Containers (articles, lists, parts) follow the majority of
 their text units; a top-level provision with a unique, unchanged heading pairs with
 its counterpart, and repeated identical texts within paired containers pair in order.
-Authorial notes are aligned on their own.
+Authorial notes are aligned on their own, the same way (`redline.comparison.notes`).
 
 Guarantees to `redline.comparison.engine`: every unit is in at most one pair, split or merge;
 `Alignment.pair_old`/`pair_new` are inverse maps; split and merge members are not
@@ -24,13 +24,14 @@ from dataclasses import dataclass, field
 from redline.changes import CompareOptions, Evidence
 from redline.comparison.candidates import CandidateIndex
 from redline.comparison.flatten import Flat, flatten
+from redline.comparison.notes import pair_notes
 from redline.comparison.order import (
     pair_by_heading,
     pair_identical_in_order,
     pair_slots,
     pair_twins_in_order,
 )
-from redline.comparison.tokens import similarity, word_keys
+from redline.comparison.tokens import similarity
 from redline.comparison.worddiff import diff_words, ops_similarity
 from redline.model import Document
 
@@ -103,7 +104,7 @@ def align(old_doc: Document, new_doc: Document, options: CompareOptions) -> Alig
         _floored(result, options),
     )
     _pair_containers(result)
-    result.note_pairs = _pair_notes(result, options)
+    result.note_pairs = pair_notes(result.old, result.new, result.pair_old, options)
     return result
 
 
@@ -333,34 +334,3 @@ def text_similarity(old: Flat, new: Flat, options: CompareOptions) -> float:
     """The share of characters the word diff keeps between two text units: the
     similarity a reader sees, stricter than shared words (which common words inflate)."""
     return ops_similarity(diff_words(old.unit.text, new.unit.text, options))
-
-
-def _pair_notes(
-    result: Alignment, options: CompareOptions
-) -> list[tuple[tuple[int, int] | None, tuple[int, int] | None]]:
-    """Pair authorial notes by text: exact first, then the most similar above the threshold.
-
-    Notes are addressed as (unit index, note position in the unit)."""
-    olds = [(f.index, i) for f in result.old for i in range(len(f.unit.notes))]
-    news = [(f.index, i) for f in result.new for i in range(len(f.unit.notes))]
-
-    def bag(flats: list[Flat], ref: tuple[int, int]) -> Counter[str]:
-        return Counter(word_keys(flats[ref[0]].unit.notes[ref[1]].text, options))
-
-    old_bags = {ref: bag(result.old, ref) for ref in olds}
-    new_bags = {ref: bag(result.new, ref) for ref in news}
-    scored = sorted(
-        ((similarity(old_bags[o], new_bags[n]), o, n) for o in olds for n in news),
-        key=lambda item: -item[0],
-    ) if len(olds) * len(news) <= 250_000 else []  # fmt: skip
-    used_old: set[tuple[int, int]] = set()
-    used_new: set[tuple[int, int]] = set()
-    pairs: list[tuple[tuple[int, int] | None, tuple[int, int] | None]] = []
-    for sim, o, n in scored:
-        if sim >= options.match_threshold and o not in used_old and n not in used_new:
-            used_old.add(o)
-            used_new.add(n)
-            pairs.append((o, n))
-    pairs += [(o, None) for o in olds if o not in used_old]
-    pairs += [(None, n) for n in news if n not in used_new]
-    return pairs

@@ -7,8 +7,20 @@ size: similarity is computed for a handful of candidates per unit, never all pai
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from typing import Generic, Protocol, TypeVar
 
-from redline.comparison.flatten import Flat
+
+class Bagged(Protocol):
+    """What the index needs of an item: its bag of word keys and its region."""
+
+    @property
+    def bag(self) -> Counter[str]: ...
+
+    @property
+    def region(self) -> str: ...
+
+
+T = TypeVar("T", bound=Bagged)
 
 #: A word found in more units than this share of the document is not a useful candidate key.
 COMMON_WORD_SHARE = 0.05
@@ -16,11 +28,11 @@ COMMON_WORD_SHARE = 0.05
 CANDIDATES_PER_UNIT = 12
 
 
-class CandidateIndex:
-    """Rare word -> units of a pool that contain it: candidate pruning, so similarity is
-    computed for a handful of candidates per unit instead of all pairs."""
+class CandidateIndex(Generic[T]):
+    """Rare word -> units (or notes) of a pool that contain it: candidate pruning, so
+    similarity is computed for a handful of candidates per item instead of all pairs."""
 
-    def __init__(self, pool: list[Flat]) -> None:
+    def __init__(self, pool: list[T]) -> None:
         self.pool = pool
         index: dict[str, list[int]] = defaultdict(list)
         for position, flat in enumerate(pool):
@@ -29,7 +41,7 @@ class CandidateIndex:
         limit = max(3, int(len(pool) * COMMON_WORD_SHARE))
         self.rare = {word: spots for word, spots in index.items() if len(spots) <= limit}
 
-    def candidates(self, flat: Flat) -> list[Flat]:
+    def candidates(self, flat: Bagged) -> list[T]:
         """The units sharing the most rare words with `flat`, in its region."""
         shared: Counter[int] = Counter()
         for word in flat.bag:

@@ -13,11 +13,14 @@ from collections import Counter
 
 from redline.changes import CompareOptions
 
+#: Combining marks (accents written after their letter, as in NFD text): part of the word.
+_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_LETTERS = rf"(?:\w[{_MARKS}]*)+"
 _TOKEN = re.compile(
-    r"""
-    \s+                          # a run of whitespace (line breaks, non-breaking spaces)
-    | \w+(?:[’'\-‐]\w+)*         # a word, with inner apostrophes and hyphens
-    | [^\w\s]                    # one punctuation mark or symbol
+    rf"""
+    \s+                                  # a run of whitespace (line breaks, non-breaking spaces)
+    | {_LETTERS}(?:[’'\-‐]{_LETTERS})*    # a word, with inner apostrophes, hyphens, accents
+    | [^\w\s{_MARKS}][{_MARKS}]*          # one punctuation mark or symbol
     """,
     re.VERBOSE,
 )
@@ -54,10 +57,15 @@ def tokenize(text: str) -> list[str]:
 def token_key(token: str, options: CompareOptions) -> str:
     """The key a token is compared by; ``""`` means the token is ignored.
 
+    Keys are in Unicode normal form NFC, so "Café" typed with a combining accent (NFD)
+    equals "Café" with a precomposed é, whatever the options.
+
     >>> token_key("“Peace”", CompareOptions(ignore_typography=True, ignore_case=True))
     '"peace"'
+    >>> token_key("Cafe\u0301", CompareOptions()) == token_key("Caf\u00e9", CompareOptions())
+    True
     """
-    key = token
+    key = unicodedata.normalize("NFC", token)
     if options.ignore_typography:
         key = key.translate(_TYPOGRAPHY)
     if key.isspace():
@@ -69,7 +77,7 @@ def token_key(token: str, options: CompareOptions) -> str:
     return key
 
 
-_WORD = re.compile(r"\w+(?:[’'\-‐]\w+)*")
+_WORD = re.compile(rf"{_LETTERS}(?:[’'\-‐]{_LETTERS})*")
 
 
 def word_keys(text: str, options: CompareOptions) -> list[str]:
@@ -78,7 +86,10 @@ def word_keys(text: str, options: CompareOptions) -> list[str]:
 
     >>> word_keys("Non-State actors’ “rights”", CompareOptions(ignore_case=True))
     ['non-state', 'actors', 'rights']
+    >>> word_keys("Cafe\u0301", CompareOptions()) == ["Caf\u00e9"]
+    True
     """
+    text = unicodedata.normalize("NFC", text)
     if options.ignore_typography:
         text = text.translate(_TYPOGRAPHY)
     if options.ignore_case:

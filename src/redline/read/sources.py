@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import importlib
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -45,15 +46,13 @@ def read_bytes(spec: str) -> bytes:
 
 
 def _read_limited(stream: BinaryIO, spec: str) -> bytes:
-    """All of `stream` if it holds at most `MAX_BYTES`; `InputError` otherwise."""
-    from redline.xmlsafe import MAX_BYTES
+    """All of `stream` if it holds at most the input size limit; `InputError` otherwise."""
+    from redline.xmlsafe import input_limit, too_large
 
-    data = stream.read(MAX_BYTES + 1)
-    if len(data) > MAX_BYTES:
-        raise InputError(
-            f"more than {MAX_BYTES // 1048576} MB, the limit for an input; refused unread",
-            source=spec,
-        )
+    limit = input_limit()
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise too_large(spec)
     return data
 
 
@@ -62,29 +61,73 @@ def sniff(data: bytes) -> str:
     ``bill``, ``resolution`` or ``amendment-doc`` in no namespace), ``"xml"`` (other XML),
     ``"docx"`` (a zip or OLE file, for the Word reader to open or refuse) or ``"text"``.
 
-    XML may come in UTF-16 or UTF-32 (the XML parser reads them), so the head is
-    looked at in UTF-8 whatever the byte order mark says.
+    The answer is the namespace of the root element, wherever it starts: after an XML
+    declaration, a DOCTYPE, comments or processing instructions of any length. XML
+    may come in UTF-16 or UTF-32 (the XML parser reads them), so a byte order mark
+    for those is honoured.
 
     >>> sniff('<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"/>'
     ...       .encode("utf-16"))
     'akn'
+    >>> sniff(b"<?xml version='1.0'?><!--" + b"x" * 5000 + b'--><a:akomaNtoso xmlns:a="'
+    ...       + AKN_NS.encode() + b'"/>')
+    'akn'
+    >>> sniff(b"<other xmlns:akn='" + AKN_NS.encode() + b"'/>"), sniff(b"Article 1")
+    ('xml', 'text')
     """
     if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")):
         return "docx"  # a zip or an OLE file: the Word reader says what it really holds
-    head = _utf8_head(data).lstrip(b"\xef\xbb\xbf \t\r\n")
-    if not head.startswith(b"<"):
+    text = _utf8(data).lstrip(b"\xef\xbb\xbf \t\r\n")
+    if not text.startswith(b"<"):
         return "text"
-    if AKN_NS.encode() in head:
+    name, namespace = _root(text)
+    if namespace == AKN_NS.encode():
         return "akn"
-    if USLM_NS.encode() in head:
+    if namespace == USLM_NS.encode():
         return "uslm"
-    if any(b"<" + root + end in head for root in _BILL_DTD_ROOTS for end in (b" ", b">")):
+    if not namespace and name in _BILL_DTD_ROOTS:
         return "billdtd"
     return "xml"
 
 
 #: Root elements of GPO's Bill DTD XML (no namespace).
 _BILL_DTD_ROOTS = (b"bill", b"resolution", b"amendment-doc")
+
+#: What may stand before the root element, each up to its end (DOCTYPE: its internal
+#: subset in brackets included).
+_PROLOG = re.compile(
+    rb"""
+    \s+
+    | <\?.*?\?>                      # XML declaration, processing instruction
+    | <!--.*?-->                     # comment
+    | <!DOCTYPE(?:[^\[>]|\[.*?\])*>   # DOCTYPE, with an internal subset in brackets
+    """,
+    re.DOTALL | re.VERBOSE,
+)
+_START_TAG = re.compile(
+    rb"""
+    <([^\s/>]+)                       # the root's name, perhaps prefixed
+    ((?:[^>"']|"[^"]*"|'[^']*')*)    # its attributes, quoted values may hold '>'
+    """,
+    re.VERBOSE,
+)
+
+
+def _root(text: bytes) -> tuple[bytes, bytes]:
+    """The root element's name and namespace URI (b"" when none is found or declared)."""
+    position = 0
+    while found := _PROLOG.match(text, position):
+        position = found.end()
+    tag = _START_TAG.match(text, position)
+    if tag is None:
+        return b"", b""
+    name, attributes = tag.group(1), tag.group(2)
+    prefix = name.split(b":")[0] if b":" in name else b""
+    attribute = b"xmlns:" + prefix if prefix else b"xmlns"
+    declared = re.search(rb"(?:^|\s)" + re.escape(attribute) + rb"""\s*=\s*(["'])(.*?)\1""",
+                         attributes)  # fmt: skip
+    return name, declared.group(2) if declared else b""
+
 
 #: Byte order marks of the encodings XML may use besides UTF-8 (UTF-32 first: its
 #: little-endian mark starts like UTF-16's).
@@ -96,13 +139,12 @@ _BOMS = (
 )
 
 
-def _utf8_head(data: bytes) -> bytes:
-    """The first 4 KB of `data`, re-encoded as UTF-8 if a byte order mark says UTF-16/32."""
-    head = data[:4096]
+def _utf8(data: bytes) -> bytes:
+    """`data`, re-encoded as UTF-8 if a byte order mark says UTF-16/32."""
     for bom, codec in _BOMS:
-        if head.startswith(bom):
-            return head.decode(codec, errors="ignore").encode("utf-8")
-    return head
+        if data.startswith(bom):
+            return data.decode(codec, errors="ignore").encode("utf-8")
+    return data
 
 
 #: Format name (what `sniff` answers) -> "module:function" of its reader. A reader takes

@@ -1,14 +1,14 @@
 """Markdown renderer of a comparison, for CI summaries and pull requests (render stage).
 
 The outline of `redline.renderers.outline` with word changes marked ``~~old~~`` /
-``**new**`` and every piece of document text escaped for Markdown and its inline HTML.
+``**new**`` and every piece of document text escaped for Markdown and its inline HTML
+by `redline.printable` (which also keeps any line from reading as a CI command).
 """
 
 from __future__ import annotations
 
-import re
-
 from redline.changes import Comparison, Op, WordOp
+from redline.printable import guard, markdown
 from redline.renderers import RenderOptions
 from redline.renderers.outline import (
     Style,
@@ -19,21 +19,8 @@ from redline.renderers.outline import (
     evidence_sections,
 )
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
-_MD_LINE_START = re.compile(r"^(\s*(?:\d+)?)([-+#>.)])")  # a list or heading marker
-
-
-def md_escape(text: str) -> str:
-    """Escape text for Markdown and for the HTML that Markdown allows.
-
-    >>> md_escape("<script> *x* | y")
-    '&lt;script&gt; \\\\*x\\\\* \\\\| y'
-    >>> md_escape("1. (a) non-State")
-    '1\\\\. (a) non-State'
-    """
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _MD_SPECIAL.sub(r"\\\1", text).replace("\n", " ")
-    return _MD_LINE_START.sub(lambda m: m[1] + "\\" + m[2], text, count=1)
+md_escape = markdown
+"""Escape text for Markdown and for the HTML that Markdown allows (`redline.printable.markdown`)."""
 
 
 def _md_mark(op: WordOp) -> str:
@@ -81,4 +68,4 @@ def render_markdown(comparison: Comparison, options: RenderOptions) -> bytes:
         lines += [f"**{md_escape(title)}:**", "", *(f"- {md_escape(item)}" for item in items), ""]
     style = Style(_md_mark, lambda title: f"#### {md_escape(title)}\n", _md_item, md_escape)
     lines += changed_provisions(comparison, style)
-    return ("\n".join(lines).rstrip() + "\n").encode("utf-8")
+    return guard("\n".join(lines).rstrip() + "\n").encode("utf-8")

@@ -10,6 +10,8 @@ Guarantees:
 4. Blocks are separated by one blank line; points are indented four spaces per list
    level; a label that is a number (``1.``, ``(a)``, ``II.``) starts the line of its
    text or heading, a word label (``Article 5``) stands on its own line.
+5. Printable (`redline.printable.printed`): a control character in the text (a carriage
+   return from ``&#13;``) is shown as its escape, and no line reads as a CI command.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from redline.model import Document, Note, Unit
+from redline.printable import printed
 
 _WORD_LABEL = re.compile(r"\S\s+\S")  # "Article 5", "SEC. 2.": a word and a number
 _INDENT = "    "
@@ -43,7 +46,7 @@ def render_plaintext(doc: Document) -> str:
     text = "\n\n".join(page.blocks)
     if page.notes:
         text += "\n\n" + "-" * 8 + "\n" + "\n".join(page.notes)
-    return text + "\n"
+    return printed(text + "\n")
 
 
 def _add_document(doc: Document, page: _Page) -> None:

@@ -1,12 +1,14 @@
 """Plain-text renderer of a comparison, for terminals and CI logs (render stage).
 
 The outline of `redline.renderers.outline` with word changes marked ``[-old-]{+new+}``,
-coloured on a terminal.
+coloured on a terminal. Every piece of document text goes through `redline.printable`
+(control characters escaped) and so does the whole (no line a CI runner obeys).
 """
 
 from __future__ import annotations
 
 from redline.changes import Comparison, Op, WordOp
+from redline.printable import guard, inline
 from redline.renderers import RenderOptions
 from redline.renderers.outline import (
     Marker,
@@ -22,34 +24,40 @@ from redline.renderers.outline import (
 def _text_marker(color: bool) -> Marker:
     def mark(op: WordOp) -> str:
         if op.op is Op.EQUAL:
-            return op.new
+            return inline(op.new)
         if op.op is Op.DELETE:
-            return f"\x1b[31m[-{op.old}-]\x1b[0m" if color else f"[-{op.old}-]"
-        return f"\x1b[32m{{+{op.new}+}}\x1b[0m" if color else f"{{+{op.new}+}}"
+            old = inline(op.old)
+            return f"\x1b[31m[-{old}-]\x1b[0m" if color else f"[-{old}-]"
+        new = inline(op.new)
+        return f"\x1b[32m{{+{new}+}}\x1b[0m" if color else f"{{+{new}+}}"
 
     return mark
 
 
 def render_text(comparison: Comparison, options: RenderOptions) -> bytes:
     """The comparison as plain text: correspondence table, then changed provisions."""
-    rows = correspondence_rows(comparison)
+    rows = [tuple(map(inline, row)) for row in correspondence_rows(comparison)]
     width_old = max((len(r[0]) for r in rows), default=3)
     width_new = max((len(r[1]) for r in rows), default=3)
     lines = [
-        f"old: {describe(comparison.old)}",
-        f"new: {describe(comparison.new)}",
+        f"old: {inline(describe(comparison.old))}",
+        f"new: {inline(describe(comparison.new))}",
         f"changes: {counts_line(comparison)}",
         "",
         "Correspondence (old -> new):",
     ]
     lines += [f"  {o:<{width_old}}  {n:<{width_new}}  {k}" for o, n, k in rows]
     for title, items in evidence_sections(comparison, options.explain, options.min_confidence):
-        lines += ["", f"{title}:", *(f"  {item}" for item in items)]
+        lines += ["", f"{inline(title)}:", *(f"  {inline(item)}" for item in items)]
     lines += ["", "Changed provisions:", ""]
-    style = Style(_text_marker(options.color), lambda title: f"== {title}", _text_item, str)
+    style = Style(_text_marker(options.color), _text_heading, _text_item, inline)
     lines += changed_provisions(comparison, style)
-    return ("\n".join(lines).rstrip() + "\n").encode("utf-8")
+    return guard("\n".join(lines).rstrip() + "\n").encode("utf-8")
+
+
+def _text_heading(title: str) -> str:
+    return f"== {inline(title)}"
 
 
 def _text_item(title: str, text: str) -> list[str]:
-    return ([f"  {title}"] if title else []) + ([f"    {text}"] if text else [])
+    return ([f"  {inline(title)}"] if title else []) + ([f"    {text}"] if text else [])

@@ -59,6 +59,8 @@ class Identity:
     whole file as the model requires; eIds that already carry it are kept."""
     seen: dict[str, int | None] = field(default_factory=dict)
     taken: set[str] = field(default_factory=set)
+    next_suffix: dict[str, int] = field(default_factory=dict)
+    """`uniquify`'s memory: a label repeated n times costs O(n) probes in all."""
 
     def claim(self, given: str | None, derived: str, element: etree._Element) -> str:
         """A unique eId for `element`: `given` if usable, else `derived` (made unique)."""
@@ -71,7 +73,7 @@ class Identity:
         if self.prefix and not eid.startswith(f"{self.prefix}__"):
             eid = f"{self.prefix}__{eid}"
         if eid in self.seen:
-            unique = uniquify(eid, self.taken)
+            unique = uniquify(eid, self.taken, self.next_suffix)
             if given is not None and eid.endswith(given):
                 first = self.seen[eid]
                 self.warnings.add(

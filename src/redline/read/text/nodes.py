@@ -41,6 +41,7 @@ class Freezer:
         self.anchors = anchors
         self.warnings = warnings
         self.taken: set[str] = set() if taken is None else taken
+        self.next_suffix: dict[str, int] = {}  # `uniquify`'s memory: O(n) for n repeats
 
     def freeze(self, nodes: list[Node], parent: str, where: str = "") -> tuple[Unit, ...]:
         """The units of `nodes` under the eId `parent`; `where` names the place for warnings."""
@@ -52,7 +53,7 @@ class Freezer:
             num = "" if node.element in ("recitals", "citations") else (node.label or node.num)
             counters[node.element] = counters.get(node.element, 0) + (not num)
             eid = make_eid(parent, node.element, num, counters[node.element])
-            unique = uniquify(eid, self.taken)
+            unique = uniquify(eid, self.taken, self.next_suffix)
             if unique != eid and node.num:
                 self.warnings.append(
                     f"{here or 'preamble'}: {node.element} {node.num} at line {node.line}"

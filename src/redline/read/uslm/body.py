@@ -80,6 +80,7 @@ class _Builder:
     """Mutable state of one conversion: eIds taken, counters, warnings."""
 
     taken: set[str] = field(default_factory=set)
+    next_suffix: dict[str, int] = field(default_factory=dict)
     counters: Counter[tuple[str, str]] = field(default_factory=Counter)
     warnings: list[str] = field(default_factory=list)
     quoted_blocks: int = 0
@@ -93,7 +94,7 @@ class _Builder:
         else:
             self.counters[(parent, element)] += 1
             base = make_eid(parent, element, "", self.counters[(parent, element)])
-        eid = uniquify(base, self.taken)
+        eid = uniquify(base, self.taken, self.next_suffix)
         if eid != base and label:
             self.warnings.append(f"repeated label {label!r}: {base} written as {eid}")
         self.taken.add(eid)
