@@ -17,7 +17,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "redline"
 #: Stages from the ground floor up; a module may import its own stage and those below.
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("model", "errors"),
-    ("changes", "progress", "output", "xmlsafe"),
+    ("changes", "progress", "output", "xmlsafe", "printable"),
     ("akn",),
     ("read",),
     ("comparison",),

@@ -27,7 +27,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     import os
 
-    from redline.signals import catch_signals, restore_signals
+    from redline.cli.signals import catch_signals, restore_signals
     from redline.xmlsafe import LIMIT_VARIABLE
 
     saved = os.environ.get(LIMIT_VARIABLE)

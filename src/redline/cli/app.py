@@ -17,10 +17,10 @@ import click
 
 from redline import __version__
 from redline.changes import CompareOptions
+from redline.cli.signals import Signalled
 from redline.errors import RedlineError
 from redline.printable import one_line
 from redline.renderers import RENDERERS
-from redline.signals import Signalled
 
 F = TypeVar("F", bound=Callable[..., Any])
 
