@@ -110,14 +110,27 @@ def consecutive_pairs(inputs: Sequence[str]) -> list[tuple[str, str]]:
 def format_for(output: str) -> str:
     """The format an output file's extension asks for (text when it says nothing).
 
-    >>> [format_for(name) for name in ("r.html", "r.PDF", "r.md", "r.json", "-", "out/")]
-    ['html', 'pdf', 'md', 'json', 'text', 'text']
+    An extension that names no format (``x.odt``, ``x.rtf``) is refused rather than
+    written as text under a name that promises something else.
+
+    >>> [format_for(name) for name in ("r.html", "r.PDF", "r.md", "r.docx", "-", "out/")]
+    ['html', 'pdf', 'md', 'docx', 'text', 'text']
+    >>> format_for("r.odt")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    redline.errors.UsageError: r.odt: no output format for '.odt'; known: .txt, ... (or give -f)
     """
     name = output.rpartition("/")[2]
     extension = name.rpartition(".")[2].lower() if "." in name else ""
     aliases = {"htm": "html", "markdown": "md", "txt": "text"}
     extension = aliases.get(extension, extension)
-    return extension if extension in RENDERERS else "text"
+    if extension in RENDERERS:
+        return extension
+    if extension and not Path(output).is_dir():
+        known = ", ".join(f".{'txt' if fmt == 'text' else fmt}" for fmt in RENDERERS)
+        raise UsageError(
+            f"no output format for '.{extension}'; known: {known} (or give -f)", source=output
+        )
+    return "text"
 
 
 def series_inputs(inputs: Sequence[str]) -> list[str] | None:

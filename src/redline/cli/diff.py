@@ -25,7 +25,7 @@ from redline.renderers import RenderOptions
 )  # fmt: skip
 @click.option(
     "--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True,
-    help="PDF paper size.",
+    help="PDF and Word paper size.",
 )  # fmt: skip
 @comparison_options
 @click.option(
@@ -34,6 +34,10 @@ from redline.renderers import RenderOptions
 @click.option(
     "-j", "--jobs", type=click.IntRange(1), default=None,
     help="Series: processes to use (default: every core).",
+)  # fmt: skip
+@click.option(
+    "--author", default="redline", show_default=True,
+    help="Word (.docx): the author of the tracked changes.",
 )  # fmt: skip
 @click.option("-q", "--quiet", is_flag=True, help="No progress display.")
 @handle_errors
@@ -46,6 +50,7 @@ def diff_command(
     options: CompareOptions,
     color: bool | None,
     jobs: int | None,
+    author: str,
     quiet: bool,
 ) -> None:
     """Compare two versions OLD and NEW (AKN files, draft texts, or REV:path in git).
@@ -61,11 +66,15 @@ def diff_command(
     from redline.renderers import RenderOptions
 
     fmt = fmt or format_for(output)
-    if fmt == "pdf" and output == "-" and sys.stdout.isatty():
-        raise click.UsageError("a PDF is not for the terminal: write it to a file with -o")
+    if fmt in ("pdf", "docx") and output == "-" and sys.stdout.isatty():
+        raise click.UsageError(
+            f"a {fmt.upper()} is not for the terminal: write it to a file with -o"
+        )
     if color is None:
         color = output == "-" and sys.stdout.isatty()
-    render_options = RenderOptions(layout=layout, paper=paper, color=color, quiet=quiet)
+    render_options = RenderOptions(
+        layout=layout, paper=paper, color=color, quiet=quiet, author=author
+    )
     series = series_inputs(inputs)
     if series is not None:
         sys.exit(_diff_series(series, fmt, output, options, render_options, jobs, quiet))

@@ -100,6 +100,8 @@ class TreeBuilder:
         for new in new_kids:
             nodes.append(self._node_for_new(new))
             old = self.al.pair_new.get(new)
+            if old is None:  # a piece of a split or a merge stands where its old unit stood
+                old = self._group_anchor(new)
             kept = old is not None and old in old_here and new not in self.moved
             anchors.append(old if kept and old is not None else -1)
         ghosts: dict[int, list[Node]] = defaultdict(list)
@@ -114,6 +116,15 @@ class TreeBuilder:
             out.append(node)
             out.extend(ghosts.get(i, []))
         return out
+
+    def _group_anchor(self, new: int) -> int | None:
+        """The old unit a split piece or a merge shows in place of: the split unit, or
+        the first of the merged ones (so old-only siblings keep their old order)."""
+        if new in self.split_of_new:
+            return self.split_of_new[new][0]
+        if new in self.merge_of_new:
+            return self.merge_of_new[new][0]
+        return None
 
     def _notes(self, olds: tuple[int, ...], new: int | None) -> tuple[Node, ...]:
         """Note nodes shown under a unit: its new notes and its old notes that went away."""

@@ -26,6 +26,8 @@ class RenderOptions:
     """Use ANSI colours (terminal text output)."""
     quiet: bool = True
     """No progress display."""
+    author: str = "redline"
+    """Word (.docx): the author of the tracked changes."""
 
 
 Renderer = Callable[[Comparison, RenderOptions], bytes]
@@ -37,6 +39,7 @@ RENDERERS: dict[str, str] = {
     "json": "redline.renderers.json:render_json",
     "html": "redline.renderers.html.page:render_html",
     "pdf": "redline.renderers.pdf:render_pdf",
+    "docx": "redline.renderers.docx.render:render_docx",
 }
 
 

@@ -1,0 +1,1 @@
+"""The Word (.docx) renderer: the redline as native tracked changes (`render.render_docx`)."""

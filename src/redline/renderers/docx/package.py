@@ -1,0 +1,102 @@
+"""The fixed parts of the .docx package around the document: content types,
+relationships, settings, footnotes and core properties.
+
+Guarantees: every part the document refers to exists and is declared in
+``[Content_Types].xml``; settings turn change tracking on (so a reader's own edits are
+tracked too); the core properties name both versions; footnote ids -1 and 0 are the
+separators Word expects, the notes count from 1.
+"""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from lxml import etree
+
+from redline.changes import Comparison
+from redline.renderers.docx.ooxml import NSMAP, Element, sub, w
+from redline.renderers.docx.styles import styles_xml
+from redline.renderers.html.words import clean
+
+_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml"
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+CONTENT_TYPES = (
+    _HEAD + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" '
+    'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    f'<Override PartName="/word/document.xml" ContentType="{_MAIN}.document.main+xml"/>'
+    f'<Override PartName="/word/styles.xml" ContentType="{_MAIN}.styles+xml"/>'
+    f'<Override PartName="/word/settings.xml" ContentType="{_MAIN}.settings+xml"/>'
+    f'<Override PartName="/word/footnotes.xml" ContentType="{_MAIN}.footnotes+xml"/>'
+    '<Override PartName="/docProps/core.xml" '
+    'ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
+    "</Types>"
+)
+
+PACKAGE_RELS = (
+    _HEAD + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    f'<Relationship Id="rId1" Type="{_REL}/officeDocument" Target="word/document.xml"/>'
+    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/'
+    'relationships/metadata/core-properties" Target="docProps/core.xml"/>'
+    "</Relationships>"
+)
+
+DOCUMENT_RELS = (
+    _HEAD + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    f'<Relationship Id="rId1" Type="{_REL}/styles" Target="styles.xml"/>'
+    f'<Relationship Id="rId2" Type="{_REL}/settings" Target="settings.xml"/>'
+    f'<Relationship Id="rId3" Type="{_REL}/footnotes" Target="footnotes.xml"/>'
+    "</Relationships>"
+)
+
+SETTINGS = (
+    _HEAD + '<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    '<w:trackRevisions/><w:defaultTabStop w:val="567"/>'
+    '<w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>'
+    '<w:compat><w:compatSetting w:name="compatibilityMode" '
+    'w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>'
+    "</w:settings>"
+)
+
+
+def footnotes_xml(notes: list[Element]) -> bytes:
+    """``word/footnotes.xml``: the two separators, then every note."""
+    root = etree.Element(w("footnotes"), nsmap=NSMAP)
+    for number, kind, mark in ((-1, "separator", "separator"),
+                               (0, "continuationSeparator", "continuationSeparator")):  # fmt: skip
+        footnote = sub(root, "footnote", type=kind, id=str(number))
+        para = sub(footnote, "p")
+        sub(sub(para, "pPr"), "spacing", after="0", line="240", lineRule="auto")
+        sub(sub(para, "r"), mark)
+    root.extend(notes)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def core_xml(comparison: Comparison) -> bytes:
+    """``docProps/core.xml``: title and subject naming the two versions."""
+    title = escape(clean(f"Redline: {comparison.new.title}"))
+    old = comparison.old
+    subject = escape(clean(f"Changes from {old.title} ({old.date}) to {comparison.new.date}"))
+    return (
+        _HEAD + '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/'
+        'metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+        f"<dc:title>{title}</dc:title><dc:subject>{subject}</dc:subject>"
+        "<dc:creator>redline</dc:creator></cp:coreProperties>"
+    ).encode("utf-8")
+
+
+def parts(comparison: Comparison, document: bytes, notes: list[Element]) -> dict[str, bytes]:
+    """Every part of the package by its name in the zip, in the order Word writes them."""
+    return {
+        "[Content_Types].xml": CONTENT_TYPES.encode("utf-8"),
+        "_rels/.rels": PACKAGE_RELS.encode("utf-8"),
+        "word/document.xml": document,
+        "word/_rels/document.xml.rels": DOCUMENT_RELS.encode("utf-8"),
+        "word/styles.xml": styles_xml(),
+        "word/settings.xml": SETTINGS.encode("utf-8"),
+        "word/footnotes.xml": footnotes_xml(notes),
+        "docProps/core.xml": core_xml(comparison),
+    }

@@ -1,0 +1,204 @@
+"""The Word redline: the package obeys Word's rules, and LibreOffice, the real consumer,
+opens every generated .docx; Accept All gives the new version's words and Reject All
+the old one's, word for word, on the bundled drafts, the US bills and edited copies."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import render_fixtures
+from docx_checks import (
+    W,
+    column_words,
+    expected_words,
+    parts,
+    shown_words,
+    word_rule_problems,
+)
+from libreoffice import Office
+from mutations import mutate, mutate_provisions
+from redline.changes import Comparison
+from redline.cli import main
+from redline.comparison.engine import compare
+from redline.model import Document
+from redline.read.sources import load_document
+from redline.renderers import RenderOptions
+from redline.renderers.docx.render import render_docx
+from redline_views import first_difference
+
+ROOT = Path(__file__).resolve().parents[2]
+USLM = ROOT / "tests" / "data" / "uslm"
+DRAFTS = (
+    ROOT / "versions/solidarity-2014.akn.xml",
+    ROOT / "versions/solidarity-revision-A.akn.xml",
+)
+BILLS = (
+    ("h1037_eh", "H1037_RFS"),
+    ("H1058_RDS", "h1058_enr"),
+    ("h264_eh", "H264_PCS"),
+    ("hc105_eh", "HC105_RDS"),
+    ("HC105_RDS", "hc105_enr"),
+    ("hj107_eh", "HJ107_RDS"),
+    ("HJ107_RDS", "hj107_enr"),
+    ("SC13_ES", "SC13_ATS"),
+    ("SC13_ATS", "SC13_RFH"),
+    ("SR100_IS", "BILLS-116sres100ats"),
+    ("S2731_IPS", "S2731_RCS"),
+)
+
+
+def _load(name: str) -> Document:
+    return load_document(str(USLM / f"{name}.xml"))
+
+
+def _pair(case: str) -> tuple[Document, Document]:
+    """The old and new documents of a named case."""
+    if case == "fixture":
+        old, new, _ = render_fixtures.build()
+        return old, new
+    if case == "declaration":
+        return load_document(str(DRAFTS[0])), load_document(str(DRAFTS[1]))
+    if case.startswith("declaration-edits-"):
+        old = load_document(str(DRAFTS[0]))
+        return old, mutate(old, int(case.rsplit("-", 1)[1]))[0]
+    if case.startswith("hr264-edits-"):
+        old = _load("h264_eh")
+        return old, mutate_provisions(old, int(case.rsplit("-", 1)[1]))[0]
+    old_name, new_name = case.split("->")
+    return _load(old_name), _load(new_name)
+
+
+CASES = (
+    "fixture",
+    "declaration",
+    "declaration-edits-1",
+    "declaration-edits-2",
+    "hr264-edits-1",
+    *(f"{old}->{new}" for old, new in BILLS),
+)
+
+
+def _comparison(case: str) -> tuple[Document, Document, Comparison]:
+    if case == "fixture":
+        return render_fixtures.build()
+    old, new = _pair(case)
+    return old, new, compare(old, new)
+
+
+@pytest.fixture(scope="module", params=CASES)
+def written(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Document, Document, Path]:
+    old, new, comparison = _comparison(request.param)
+    path = tmp_path_factory.mktemp("docx") / f"{request.param.replace('>', '')}.docx"
+    path.write_bytes(render_docx(comparison, RenderOptions()))
+    return old, new, path
+
+
+def test_package_obeys_words_rules(written: tuple[Document, Document, Path]) -> None:
+    assert word_rule_problems(written[2].read_bytes()) == []
+
+
+@pytest.mark.libreoffice
+def test_accept_all_gives_the_new_words_and_reject_all_the_old(
+    written: tuple[Document, Document, Path], office: Office
+) -> None:
+    old, new, path = written
+    for version, revisions in ((new, "accept"), (old, "reject")):
+        answer = office.read(path, revisions)
+        assert answer["redlines"] == 0
+        words, notes = shown_words(answer)
+        expected, expected_notes = expected_words(version)
+        assert words == expected, f"{revisions}: {first_difference(expected, words)}"
+        assert notes == expected_notes, revisions
+
+
+@pytest.mark.libreoffice
+def test_the_redline_holds_tracked_changes(office: Office, tmp_path: Path) -> None:
+    """The declaration's redline holds insertions and deletions LibreOffice sees as such."""
+    path = tmp_path / "redline.docx"
+    assert main(["diff", *map(str, DRAFTS), "-o", str(path)]) == 1
+    answer = office.read(path, "keep")
+    assert answer["kinds"] == ["Delete", "Insert"]
+    assert answer["redlines"] > 100
+
+
+@pytest.mark.libreoffice
+@pytest.mark.parametrize("case", ["fixture", "declaration", "declaration-edits-1"])
+def test_side_by_side_columns_hold_each_version(case: str, office: Office, tmp_path: Path) -> None:
+    old, new, comparison = _comparison(case)
+    path = tmp_path / "side.docx"
+    path.write_bytes(render_docx(comparison, RenderOptions(layout="side-by-side")))
+    assert word_rule_problems(path.read_bytes()) == []
+    answer = office.read(path, "keep")
+    assert answer["redlines"] == 0  # marks only: two versions side by side, nothing to accept
+    for column, version in ((0, old), (1, new)):
+        words, notes = column_words(answer, column)
+        expected, expected_notes = expected_words(version)
+        assert words == expected[len(version.meta.title.split()) :], first_difference(
+            expected, words
+        )
+        assert notes == expected_notes
+
+
+def test_moves_are_word_moves_and_numbers_change_alone() -> None:
+    """The declaration: its moved recitals and paragraph are named move ranges, and
+    Article 3 → 4 is the deletion of "3" and the insertion of "4"."""
+    _, _, comparison = _comparison("declaration")
+    document = parts(render_docx(comparison, RenderOptions()))["word/document.xml"]
+    assert len(list(document.iter(f"{W}moveFromRangeStart"))) == 3
+    headings = [
+        p for p in document.iter(f"{W}p")
+        if p.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "Heading2"  # type: ignore[union-attr]
+    ]  # fmt: skip
+    texts = ["".join(p.itertext()) for p in headings]
+    assert "Article 34" in texts  # deleted "3" then inserted "4"
+    renumbered = headings[texts.index("Article 34")]
+    assert [e.text for e in renumbered.iter(f"{W}delText")] == ["3"]
+    assert [e.text for e in renumbered.iter(f"{W}t")] == ["Article ", "4"]
+
+
+def test_revisions_carry_author_and_the_new_date() -> None:
+    _, _, comparison = _comparison("declaration")
+    options = RenderOptions(author="Secretariat")
+    document = parts(render_docx(comparison, options))["word/document.xml"]
+    stamped = list(document.iter(f"{W}ins", f"{W}del", f"{W}moveFrom", f"{W}moveTo"))
+    assert stamped
+    assert {e.get(f"{W}author") for e in stamped} == {"Secretariat"}
+    assert {e.get(f"{W}date") for e in stamped} == {"2016-06-01T00:00:00Z"}
+
+
+@pytest.mark.parametrize(
+    ("paper", "size"), [("a4", ("11906", "16838")), ("letter", ("12240", "15840"))]
+)
+def test_paper_size(paper: str, size: tuple[str, str]) -> None:
+    comparison = render_fixtures.build()[2]
+    document = parts(render_docx(comparison, RenderOptions(paper=paper)))["word/document.xml"]
+    page = document.find(f".//{W}sectPr/{W}pgSz")
+    assert page is not None
+    assert (page.get(f"{W}w"), page.get(f"{W}h")) == size
+
+
+def test_cli_writes_docx_from_the_extension(tmp_path: Path) -> None:
+    out = tmp_path / "redline.docx"
+    assert main(["diff", *map(str, DRAFTS), "-o", str(out), "--author", "Bureau"]) == 1
+    with zipfile.ZipFile(io.BytesIO(out.read_bytes())) as archive:
+        assert "word/document.xml" in archive.namelist()
+    document = parts(out.read_bytes())["word/document.xml"]
+    assert {e.get(f"{W}author") for e in document.iter(f"{W}ins")} == {"Bureau"}
+
+
+@pytest.mark.parametrize("name", ["x.odt", "x.rtf", "redline.doc"])
+def test_unknown_output_extension_is_refused(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / name
+    assert main(["diff", *map(str, DRAFTS), "-o", str(out)]) == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1
+    assert "docx" in error and "html" in error and name.rsplit(".", 1)[1] in error
+    assert not out.exists()
