@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set up redline on Debian/Ubuntu: the system libraries WeasyPrint needs (Pango, fonts),
-# poppler-utils for reading PDFs back in tests, then a virtual environment in .venv
-# with redline and its development tools. Safe to run again: it skips what is there.
+# poppler-utils for reading PDFs back in tests, LibreOffice and python3-uno for opening
+# the .docx redlines in tests, then a virtual environment in .venv with redline and its
+# development tools. Safe to run again: it skips what is there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,6 +15,10 @@ have_lib libharfbuzz-subset.so || need_apt+=(libharfbuzz-subset0)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSerifCondensed.ttf ] || need_apt+=(fonts-dejavu-extra)
 command -v pdftotext >/dev/null || need_apt+=(poppler-utils)
 command -v git >/dev/null || need_apt+=(git)
+# LibreOffice opens the .docx redlines in the tests (accept/reject all, PDF of a page);
+# Debian's python3-uno drives it from /usr/bin/python3.
+command -v soffice >/dev/null || need_apt+=(libreoffice-writer-nogui)
+/usr/bin/python3 -c "import uno" 2>/dev/null || need_apt+=(python3-uno)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null; then
     sudo=""
