@@ -160,6 +160,8 @@ class ImportOptions:
     """FRBR work URI."""
     encoding: str = "utf-8"
     """Encoding of a text source."""
+    revisions: str = ""
+    """Tracked changes in a Word source: ``accept``, ``reject``, or ``""`` to refuse them."""
 
 
 @dataclass(frozen=True, slots=True)

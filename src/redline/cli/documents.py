@@ -25,6 +25,10 @@ from redline.errors import RedlineError
 @click.option("--version-label", help="Human label of this version, e.g. 'revision A'.")
 @click.option("--work-uri", help="FRBR work URI, e.g. /akn/un/bill/2014/solidarity-declaration.")
 @click.option("--encoding", default="utf-8", show_default=True, help="Encoding of a text source.")
+@click.option(
+    "--revisions", type=click.Choice(["accept", "reject"]), default=None,
+    help="Word source with tracked changes: take them as accepted or rejected (default: refuse).",
+)  # fmt: skip
 @click.option("-q", "--quiet", is_flag=True, help="Do not report counts and warnings on stderr.")
 @handle_errors
 def import_command(
@@ -35,16 +39,22 @@ def import_command(
     version_label: str | None,
     work_uri: str | None,
     encoding: str,
+    revisions: str | None,
     quiet: bool,
 ) -> None:
-    """Import SOURCE (a draft's text, or a USLM bill) and write Akoma Ntoso XML."""
+    """Import SOURCE (a draft's text, a Word .docx, or a USLM bill) and write Akoma Ntoso XML."""
     from redline.akn.write import write_akn
     from redline.model import ImportOptions
     from redline.output import write_output
     from redline.read.sources import import_source
 
     options = ImportOptions(
-        title=title, date=date, version_label=version_label, work_uri=work_uri, encoding=encoding
+        title=title,
+        date=date,
+        version_label=version_label,
+        work_uri=work_uri,
+        encoding=encoding,
+        revisions=revisions or "",
     )
     result = import_source(source, options)
     write_output(output, write_akn(result.document))

@@ -1,7 +1,7 @@
 """Reading inputs: a path, ``-`` for stdin, or ``REV:path`` read through git.
 
-Detects what a source holds (AKN XML, USLM XML, or a draft's plain text) and hands
-it to the right reader, so every command accepts the same kinds of input.
+Detects what a source holds (AKN XML, USLM XML, a Word .docx, or a draft's plain text)
+and hands it to the right reader, so every command accepts the same kinds of input.
 Guarantees: a returned `Document` is complete; anything unreadable raises `InputError`
 naming the source.
 """
@@ -58,7 +58,8 @@ def _read_limited(stream: BinaryIO, spec: str) -> bytes:
 
 
 def sniff(data: bytes) -> str:
-    """What the bytes hold: ``"akn"``, ``"uslm"``, ``"xml"`` (other XML) or ``"text"``.
+    """What the bytes hold: ``"akn"``, ``"uslm"``, ``"xml"`` (other XML), ``"docx"`` (a
+    zip or OLE file, for the Word reader to open or refuse) or ``"text"``.
 
     XML may come in UTF-16 or UTF-32 (the XML parser reads them), so the head is
     looked at in UTF-8 whatever the byte order mark says.
@@ -67,6 +68,8 @@ def sniff(data: bytes) -> str:
     ...       .encode("utf-16"))
     'akn'
     """
+    if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")):
+        return "docx"  # a zip or an OLE file: the Word reader says what it really holds
     head = _utf8_head(data).lstrip(b"\xef\xbb\xbf \t\r\n")
     if not head.startswith(b"<"):
         return "text"
@@ -104,6 +107,7 @@ READERS: dict[str, str] = {
     "akn": "redline.read.akn_input:import_akn",
     "uslm": "redline.read.uslm.reader:import_uslm",
     "text": "redline.read.text.importer:import_text",
+    "docx": "redline.read.docx.reader:import_docx",
 }
 
 Reader = Callable[[bytes, str, ImportOptions], ImportResult]

@@ -1,0 +1,1 @@
+"""The Word (.docx) reader: numbering, footnotes and tracked changes, then the text importer."""
