@@ -298,3 +298,21 @@ def test_import_and_diff_take_docx_on_the_command_line(tmp_path: Path) -> None:
     assert main(["diff", str(tmp_path / "old.docx"), str(tmp_path / "new.docx"), "-q",
                  "-o", str(tmp_path / "r.json")]) == 1  # fmt: skip
     assert import_bytes(write_docx(old), "x.docx").document.body == old.body
+
+
+def test_a_redline_docx_imports_as_either_version() -> None:
+    """Our own Word redline read back: its text without the summary page, revisions
+    accepted, is revision A; rejected, the 2014 text — every unit, label and note."""
+    from redline.renderers import RenderOptions
+    from redline.renderers.docx.render import render_docx
+
+    old = DRAFTS["solidarity-2014"]()
+    new = DRAFTS["solidarity-revision-A"]()
+    data = render_docx(compare(old, new), RenderOptions())
+    with pytest.raises(InputError, match="tracked changes"):
+        import_docx(data, "redline.docx", ImportOptions())
+    for version, revisions in ((new, "accept"), (old, "reject")):
+        options = ImportOptions(date=version.meta.date, revisions=revisions)
+        result = import_docx(data, "redline.docx", options)
+        assert outline(result.document) == outline(version), revisions
+        assert f"tracked changes {revisions}ed" in result.report

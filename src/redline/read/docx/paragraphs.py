@@ -5,7 +5,8 @@ joined by tabs), content controls — and gives each paragraph one line: its Wor
 number resolved to the printed label (`numbering`), a space, then its text. Runs give
 their text, tabs, breaks and non-breaking hyphens; field codes are not text; tracked
 changes are taken as accepted or rejected, as asked (a deleted paragraph mark joins
-the paragraph to the next). Each footnote reference becomes `NOTE_MARK`, glued where
+the paragraph to the next); a redline .docx is read from its text on, without its
+summary page. Each footnote reference becomes `NOTE_MARK`, glued where
 it stood, and its number or custom mark is recorded in order. Guarantees: every word
 of the body's text is in the lines; text this reader cannot place (text boxes) is
 counted and named in a warning.
@@ -72,7 +73,7 @@ class Reader:
     def read(self, root: etree._Element) -> Body:
         body = root.find(f"{W}body")
         if body is not None:
-            self._blocks(body)
+            self._blocks(body, _redline_start(body))
         if self.pending:
             self._line(self.pending, self.pending_place)
         return self.body
@@ -81,8 +82,8 @@ class Reader:
         self.body.lines.append(text)
         self.body.places.append(place)
 
-    def _blocks(self, parent: etree._Element) -> None:
-        for child in parent:
+    def _blocks(self, parent: etree._Element, start: int = 0) -> None:
+        for child in list(parent)[start:]:
             tag = etree.QName(child).localname
             if tag == "p":
                 self._paragraph(child)
@@ -200,3 +201,17 @@ class Reader:
 def _words(element: etree._Element) -> int:
     """How many words the text elements inside `element` hold."""
     return sum(len((e.text or "").split()) for e in element.iter(f"{W}t"))
+
+
+REDLINE_TEXT = "redline_text"
+"""The bookmark where a redline .docx written by redline starts its text (after the
+summary page)."""
+
+
+def _redline_start(body: etree._Element) -> int:
+    """Where the text starts: after the summary page of a redline .docx, else at 0."""
+    for index, child in enumerate(body):
+        for mark in child.iter(f"{W}bookmarkStart"):
+            if mark.get(f"{W}name") == REDLINE_TEXT:
+                return index
+    return 0

@@ -35,17 +35,18 @@ def import_docx(data: bytes, source: str, options: ImportOptions) -> ImportResul
     body = Reader(Numbering.parse(package.numbering), _style_numbers(package), revisions).read(
         package.document
     )
-    if body.revisions and not revisions:
+    notes, in_notes = _note_texts(package, body.references, source, revisions)
+    if (body.revisions or in_notes) and not revisions:
+        where = f"paragraph {body.first_revision}" if body.revisions else "a footnote"
         raise InputError(
-            f"has {body.revisions} tracked changes (the first in paragraph"
-            f" {body.first_revision}); give --revisions accept or --revisions reject",
+            f"has {body.revisions + in_notes} tracked changes (the first in {where});"
+            " give --revisions accept or --revisions reject",
             source=source,
         )
     if "".join(body.lines).count(NOTE_MARK) != len(body.references):
         raise InputError("holds the private-use character U+E000 in its text", source=source)
     text = "\n\n".join(body.lines) + "\n"
     result = import_text(text.encode("utf-8"), source, replace(options, encoding="utf-8"))
-    notes = _note_texts(package, body.references, source)
     document, warnings = attach_notes(result.document, notes)
     warnings += [f"{source}: {skipped} skipped" for skipped in body.skipped]
     places = _places(body.lines, body.places)
@@ -109,17 +110,19 @@ def _style_numbers(package: Package) -> dict[str, tuple[str, int]]:
     return resolved
 
 
-def _note_texts(package: Package, references: list[Reference], source: str) -> list[Note]:
-    """A note (without its place yet) for each reference, in order of the references."""
-    bodies: dict[str, str] = {}
+def _note_texts(
+    package: Package, references: list[Reference], source: str, revisions: str
+) -> tuple[list[Note], int]:
+    """A note (without its place yet) for each reference, in order of the references,
+    and how many tracked changes the referenced notes hold."""
+    bodies: dict[str, tuple[str, int]] = {}
     if package.footnotes is not None:
         for footnote in package.footnotes.iter(f"{W}footnote"):
-            paragraphs = []
-            for paragraph in footnote.iter(f"{W}p"):
-                reader = Reader(Numbering(), {}, "accept")
-                paragraphs.append(reader.text_of(paragraph).strip())
-            bodies[footnote.get(f"{W}id", "")] = "\n".join(p for p in paragraphs if p)
-    notes = []
+            reader = Reader(Numbering(), {}, revisions)
+            paragraphs = [reader.text_of(p).strip() for p in footnote.iter(f"{W}p")]
+            text = "\n".join(p for p in paragraphs if p)
+            bodies[footnote.get(f"{W}id", "")] = text, reader.body.revisions
+    notes, tracked = [], 0
     for reference in references:
         if reference.note_id not in bodies:
             raise InputError(
@@ -127,8 +130,10 @@ def _note_texts(package: Package, references: list[Reference], source: str) -> l
                 " which footnotes.xml does not hold",
                 source=source,
             )
-        notes.append(Note("", reference.mark, -1, bodies[reference.note_id]))
-    return notes
+        text, count = bodies[reference.note_id]
+        notes.append(Note("", reference.mark, -1, text))
+        tracked += count
+    return notes, tracked
 
 
 def attach_notes(document: Document, notes: list[Note]) -> tuple[Document, list[str]]:
