@@ -2,7 +2,7 @@
 
 Run ``.venv/bin/python benchmarks/speed.py`` (add ``--quick`` for a short run). For
 each case it measures, as a user runs them, whole processes: ``redline diff`` to
-JSON, HTML and PDF, and the baselines on the same texts (a flat word diff with
+JSON, HTML, Word (.docx) and PDF, and the baselines on the same texts (a flat word diff with
 diff-match-patch in pure Python and in its C++ build, difflib on words, xmldiff in
 its default and fast-match modes with a time cap). It also splits redline's own time
 by stage in-process. Every figure is the median of several runs; ratios are to the
@@ -209,7 +209,7 @@ def measure(case: Case, repeat: int, pdf_limit: int) -> list[str]:
         baseline[name] = median_run([PYTHON, "-c", code, *files], repeat, BASELINE_CAP)
     fastest = min(r.seconds for r in baseline.values() if not r.timed_out)
     ours: dict[str, Run] = {}
-    formats = ["json", "html"] + (["pdf"] if case.words <= pdf_limit else [])
+    formats = ["json", "html", "docx"] + (["pdf"] if case.words <= pdf_limit else [])
     for fmt in formats:
         argv = [*REDLINE, "diff", str(case.old), str(case.new), "-f", fmt, "-o", os.devnull, "-q"]
         ours[fmt] = median_run(argv, repeat, codes=(0, 1))  # diff(1): 1 = versions differ

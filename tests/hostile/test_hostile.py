@@ -148,7 +148,7 @@ def command_line(case: Case, name: str, work: Path) -> tuple[list[str], Expect, 
         return _check_line(case, name, work), case.expect.get(name, expect), CHECKED
     target = given_name(target_of(case, expect, work), work)
     if command == "diff" and name == "diff-as-old":
-        return ["diff", target, "clean-draft.txt", "-o", "out/new.out"], expect, target
+        return ["diff", target, "clean-draft.txt", "-o", "out/new.txt"], expect, target
     if command == "diff":
         fmt = name.removeprefix("diff-")
         argv = ["diff", "clean-draft.txt", target, "-f", fmt, "-o", "out/previous.out"]

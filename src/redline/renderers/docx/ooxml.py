@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from redline.renderers.html.words import clean
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -29,6 +28,17 @@ Element = etree._Element
 TRACKED = frozenset({"ins", "del", "moveFrom", "moveTo"})
 
 _PIECES = re.compile(r"(\n|\t)")
+#: Characters XML 1.0 cannot hold (tab and line feed are split off before).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def clean(text: str) -> str:
+    r"""`text` with the characters XML cannot hold replaced by U+FFFD.
+
+    >>> clean("a\x00b\tc")
+    'a\ufffdb\tc'
+    """
+    return _NOT_XML.sub("\ufffd", text)
 
 
 def w(name: str) -> str:

@@ -14,9 +14,8 @@ from xml.sax.saxutils import escape
 from lxml import etree
 
 from redline.changes import Comparison
-from redline.renderers.docx.ooxml import NSMAP, Element, sub, w
+from redline.renderers.docx.ooxml import NSMAP, Element, clean, sub, w
 from redline.renderers.docx.styles import styles_xml
-from redline.renderers.html.words import clean
 
 _HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 _MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml"
