@@ -40,7 +40,7 @@ def import_docx(data: bytes, source: str, options: ImportOptions) -> ImportResul
         where = f"paragraph {body.first_revision}" if body.revisions else "a footnote"
         raise InputError(
             f"has {body.revisions + in_notes} tracked changes (the first in {where});"
-            " give --revisions accept or --revisions reject",
+            " import it with --revisions accept or --revisions reject",
             source=source,
         )
     if "".join(body.lines).count(NOTE_MARK) != len(body.references):
