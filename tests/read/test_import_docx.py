@@ -190,9 +190,7 @@ TRACKED = (
 
 
 def test_tracked_changes_are_refused_unless_accepted_or_rejected() -> None:
-    with pytest.raises(
-        InputError, match=r"has 4 tracked changes .*--revisions accept"
-    ):
+    with pytest.raises(InputError, match=r"has 4 tracked changes .*--revisions accept"):
         import_docx(package(TRACKED), "t.docx", ImportOptions())
     assert lines_of(package(TRACKED), "accept") == ["Article 1", "States shall act.", "Kept."]
     assert lines_of(package(TRACKED), "reject") == [
