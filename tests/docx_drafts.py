@@ -175,8 +175,9 @@ class Writer:
 
     def write(self, document: Document) -> bytes:
         self.docx.add_paragraph(document.meta.title, style="Title")
-        for unit in (*document.preamble, *document.body):
-            self.unit(unit, [], [])
+        for _name, units in document.parts():
+            for unit in units:
+                self.unit(unit, [], [])
         self._footnotes()
         out = io.BytesIO()
         self.docx.save(out)

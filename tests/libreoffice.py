@@ -9,11 +9,17 @@ reason (``scripts/setup.sh`` installs both).
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 from typing import Any
+
+from lxml import etree
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 UNO_PYTHON = "/usr/bin/python3"
 SCRIPT = Path(__file__).with_name("lo_uno.py")
@@ -63,8 +69,12 @@ class Office:
         return answer
 
     def read(self, path: Path, revisions: str) -> dict[str, Any]:
-        """The blocks of `path` after accepting, rejecting or keeping every revision."""
-        return self.ask(op="read", path=str(path), revisions=revisions)
+        """The blocks of `path` as LibreOffice leaves it after accepting, rejecting or
+        keeping every revision (read from the .docx LibreOffice saves)."""
+        out = path.with_name(f"{path.stem}.{revisions}.lo.docx")
+        answer = self.ask(op="read", path=str(path), revisions=revisions, out=str(out))
+        answer["blocks"] = saved_blocks(out.read_bytes())
+        return answer
 
     def pdf(self, path: Path, out: Path) -> None:
         self.ask(op="pdf", path=str(path), out=str(out))
@@ -90,3 +100,61 @@ def paragraphs(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
         else:
             found.append(block)
     return found
+
+
+def saved_blocks(data: bytes) -> list[dict[str, Any]]:
+    """The blocks of a .docx LibreOffice saved, from its title paragraph on (the
+    bookmark ``redline_text``): a paragraph as ``{"p": text, "style": name, "notes":
+    [footnote texts]}``, a table as ``{"table": [[cell blocks]]}``."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        document = etree.fromstring(archive.read("word/document.xml"))
+        styles = etree.fromstring(archive.read("word/styles.xml"))
+        names = archive.namelist()
+        notes_root = (
+            etree.fromstring(archive.read("word/footnotes.xml"))
+            if "word/footnotes.xml" in names
+            else None
+        )
+    style_names = {
+        s.get(f"{W}styleId"): s.find(f"{W}name").get(f"{W}val")  # type: ignore[union-attr]
+        for s in styles.iter(f"{W}style")
+    }
+    notes = {}
+    if notes_root is not None:
+        for note in notes_root.iter(f"{W}footnote"):
+            notes[note.get(f"{W}id")] = _text(note)
+    body = document.find(f"{W}body")
+    assert body is not None
+    return _blocks(body, style_names, notes)
+
+
+#: Elements LibreOffice writes for characters the text held.
+_SPECIAL = {"tab": "\t", "br": "\n", "softHyphen": "\u00ad", "noBreakHyphen": "\u2011"}
+
+
+def _text(element: etree._Element) -> str:
+    pieces = []
+    kinds = ("t", "tab", "br", "delText", "softHyphen", "noBreakHyphen")
+    for node in element.iter(*(f"{W}{kind}" for kind in kinds)):
+        tag = etree.QName(node).localname
+        pieces.append(_SPECIAL.get(tag, node.text or ""))
+    return "".join(pieces)
+
+
+def _blocks(
+    parent: etree._Element, styles: dict[str | None, str | None], notes: dict[str | None, str]
+) -> list[dict[str, Any]]:
+    blocks: list[dict[str, Any]] = []
+    for child in parent:
+        if child.tag == f"{W}tbl":
+            rows = [
+                [_blocks(cell, styles, notes) for cell in row.iter(f"{W}tc")]
+                for row in child.iter(f"{W}tr")
+            ]
+            blocks.append({"table": rows})
+        elif child.tag == f"{W}p":
+            style = child.find(f"{W}pPr/{W}pStyle")
+            name = styles.get(style.get(f"{W}val")) if style is not None else "Normal"
+            refs = [notes.get(r.get(f"{W}id"), "") for r in child.iter(f"{W}footnoteReference")]
+            blocks.append({"p": _text(child), "style": name, "notes": refs})
+    return blocks

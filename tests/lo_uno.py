@@ -4,12 +4,12 @@ Run by Debian's /usr/bin/python3 (which has ``python3-uno``), not by the project
 interpreter: it starts one headless LibreOffice (own profile folder, own pipe), then
 answers one JSON request per line on stdin with one JSON line on stdout:
 
-- ``{"op": "read", "path": P, "revisions": "accept" | "reject" | "keep"}``: opens P,
-  accepts or rejects every tracked change (the Review menu's Accept All / Reject All),
-  and returns the text as LibreOffice holds it: a list of blocks in document order, a
-  paragraph as ``{"p": text, "style": name, "notes": [footnote texts]}``, a table as
-  ``{"table": [[cell blocks]]}``, plus ``"redlines"`` (tracked changes left after the
-  step) and ``"kinds"`` (the tracked-change types found before it).
+- ``{"op": "read", "path": P, "revisions": "accept" | "reject" | "keep", "out": Q}``:
+  opens P, accepts or rejects every tracked change (the Review menu's Accept All /
+  Reject All), saves the result as .docx to Q (LibreOffice's own writer: one call,
+  where walking a long text through the bridge takes many), and returns
+  ``"redlines"`` (tracked changes left) and, for ``keep``, ``"kinds"`` (the types of
+  tracked change LibreOffice found).
 - ``{"op": "pdf", "path": P, "out": Q}``: exports P as PDF to Q.
 - ``{"op": "quit"}`` or the end of stdin: closes LibreOffice.
 An error answers ``{"error": message}``; a document LibreOffice cannot open is one.
@@ -87,45 +87,20 @@ def load(desktop, path):
     return document
 
 
-def walk(text):
-    """The blocks of a text (the body or a table cell), in order."""
-    blocks = []
-    paragraphs = text.createEnumeration()
-    while paragraphs.hasMoreElements():
-        element = paragraphs.nextElement()
-        if element.supportsService("com.sun.star.text.TextTable"):
-            rows = []
-            for row in range(element.getRows().getCount()):
-                cells = []
-                for column in range(element.getColumns().getCount()):
-                    cell = element.getCellByPosition(column, row)
-                    cells.append(walk(cell.getText()))
-                rows.append(cells)
-            blocks.append({"table": rows})
-            continue
-        pieces, notes = [], []
-        portions = element.createEnumeration()
-        while portions.hasMoreElements():
-            portion = portions.nextElement()
-            kind = portion.TextPortionType
-            if kind == "Text":
-                pieces.append(portion.getString())
-            elif kind == "Footnote":
-                notes.append(portion.Footnote.getString())
-        blocks.append({"p": "".join(pieces), "style": element.ParaStyleName, "notes": notes})
-    return blocks
-
-
-def read(desktop, dispatcher, path, revisions):
+def read(desktop, dispatcher, path, revisions, out):
     document = load(desktop, path)
     try:
-        kinds = sorted({r.RedlineType for r in iterate(document.getRedlines())})
+        kinds = []
+        if revisions == "keep":
+            kinds = sorted({r.RedlineType for r in iterate(document.getRedlines())})
         frame = document.getCurrentController().getFrame()
         if revisions != "keep":
             command = {"accept": "AcceptAll", "reject": "RejectAll"}[revisions]
             dispatcher.executeDispatch(frame, f".uno:{command}TrackedChanges", "", 0, ())
         left = len(list(iterate(document.getRedlines())))
-        return {"blocks": walk(document.getText()), "redlines": left, "kinds": kinds}
+        target = uno.systemPathToFileUrl(str(Path(out).resolve()))
+        document.storeToURL(target, (prop("FilterName", "MS Word 2007 XML"),))
+        return {"saved": out, "redlines": left, "kinds": kinds}
     finally:
         document.close(True)
 
@@ -156,7 +131,9 @@ def serve() -> None:
                 break
             try:
                 if request["op"] == "read":
-                    answer = read(desktop, dispatcher, request["path"], request["revisions"])
+                    answer = read(
+                        desktop, dispatcher, request["path"], request["revisions"], request["out"]
+                    )
                 else:
                     answer = export_pdf(desktop, request["path"], request["out"])
             except Exception as error:

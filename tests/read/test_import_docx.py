@@ -316,3 +316,23 @@ def test_a_redline_docx_imports_as_either_version() -> None:
         result = import_docx(data, "redline.docx", options)
         assert outline(result.document) == outline(version), revisions
         assert f"tracked changes {revisions}ed" in result.report
+
+
+def test_hostile_parts_are_refused_before_they_are_read() -> None:
+    """An entity-declaring part (billion laughs, XXE) and a part that unpacks past the
+    limit are refused, naming the part."""
+    laughs = (
+        '<!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>'
+        f"<w:document {W}><w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body></w:document>"
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("word/document.xml", laughs)
+    with pytest.raises(InputError, match=r"t.docx:word/document.xml: DOCTYPE declares entities"):
+        import_docx(buffer.getvalue(), "t.docx", ImportOptions())
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", b" " * (11 * 1024 * 1024))
+    assert len(buffer.getvalue()) < 100_000  # a small file that unpacks to 11 MB
+    with pytest.raises(InputError, match=r"word/document.xml: unpacks to 11 MB, over the 10 MB"):
+        import_docx(buffer.getvalue(), "t.docx", ImportOptions())

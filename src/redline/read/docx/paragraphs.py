@@ -73,7 +73,11 @@ class Reader:
     def read(self, root: etree._Element) -> Body:
         body = root.find(f"{W}body")
         if body is not None:
-            self._blocks(body, _redline_start(body))
+            start = _redline_start(body)
+            for skipped in list(body)[:start]:  # the summary page: counted, not read
+                tag = etree.QName(skipped).localname
+                self.body.paragraph += len(skipped.findall(f"{W}tr")) if tag == "tbl" else 1
+            self._blocks(body, start)
         if self.pending:
             self._line(self.pending, self.pending_place)
         return self.body

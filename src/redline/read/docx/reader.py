@@ -40,7 +40,7 @@ def import_docx(data: bytes, source: str, options: ImportOptions) -> ImportResul
         where = f"paragraph {body.first_revision}" if body.revisions else "a footnote"
         raise InputError(
             f"has {body.revisions + in_notes} tracked changes (the first in {where});"
-            " give --revisions accept or --revisions reject",
+            " import it with --revisions accept or --revisions reject",
             source=source,
         )
     if "".join(body.lines).count(NOTE_MARK) != len(body.references):
@@ -161,11 +161,10 @@ def attach_notes(document: Document, notes: list[Note]) -> tuple[Document, list[
         children = tuple(visit(child) for child in unit.children)
         return replace(unit, num=num, heading=heading, children=children)
 
-    preamble = tuple(visit(unit) for unit in document.preamble)
-    body = tuple(visit(unit) for unit in document.body)
+    parts = {name: tuple(visit(unit) for unit in units) for name, units in document.parts()}
     if waiting or queue:
         warnings.append(f"{len(waiting) + len(queue)} footnotes found no place in the text")
-    return replace(document, preamble=preamble, body=body), warnings
+    return replace(document, **parts), warnings  # type: ignore[arg-type]
 
 
 def _anchor(unit: Unit, queue: list[Note], waiting: list[Note]) -> tuple[str, tuple[Note, ...]]:

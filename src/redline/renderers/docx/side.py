@@ -51,7 +51,6 @@ class Side:
         facts = node_facts(node, node_mode(node, inherited), self.context, self.moves)
         if facts.num or facts.heading or facts.text:
             row = sub(self.grid, "tr")
-            sub(sub(row, "trPr"), "cantSplit")
             for mode, width in zip(COLUMNS[facts.mode], self.widths, strict=True):
                 cell = sub(row, "tc")
                 sub(sub(cell, "tcPr"), "tcW", w=str(width), type="dxa")

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from redline.changes import PART_SEPARATOR, Op, WordOp
+from redline.changes import PART_SEPARATOR, Node, Op, WordOp
 from redline.renderers.docx.ooxml import Element, Revisions, add_runs, add_text, make_runs, sub, w
 from redline.renderers.html.notes import Marker, place_markers
 from redline.renderers.html.words import Mode, Run, side_ops
@@ -109,12 +109,12 @@ class Words:
         parent: Element,
         ops: tuple[WordOp, ...],
         mode: Mode,
-        notes: tuple[object, ...] = (),
+        notes: tuple[Node, ...] = (),
         separators: tuple[tuple[str, ...], tuple[str, ...]] = ((), ()),
     ) -> None:
         """Append `ops` with note markers at their anchors and split/merge numbers."""
         runs = [run for run in shown_runs(ops, mode) if run.tag != "ghost"]
-        markers = place_markers(runs, notes, mode)  # type: ignore[arg-type]
+        markers = place_markers(runs, notes, mode)
         counters = {"old": 0, "new": 0}
         at = 0
         for index, run in enumerate(runs):
