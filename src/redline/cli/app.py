@@ -41,10 +41,10 @@ def handle_errors(func: F) -> F:
             return func(*args, **kwargs)
         except RedlineError as error:
             _fail(str(error).replace("\n", " "), error.exit_code)
+        except Signalled as signalled:  # before KeyboardInterrupt: it is one
+            _fail(f"terminated by {signalled.name}", 128 + signalled.number)
         except KeyboardInterrupt:
             _fail("interrupted", 130)
-        except Signalled as signalled:
-            _fail(f"terminated by {signalled.name}", 128 + signalled.number)
         except OSError as error:
             name = error.filename or ""
             _fail(f"{name}: {error.strerror or error}" if name else str(error), 2)
