@@ -13,3 +13,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 # Run by Debian's /usr/bin/python3, which has the UNO bridge; not importable by the tests.
 collect_ignore = ["lo_uno.py"]
+
+# One LibreOffice for the session, for the Word tests of every stage.
+from office_fixture import office  # noqa: E402
+
+__all__ = ["office"]

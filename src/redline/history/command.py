@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from redline.errors import UsageError
 from redline.history.values import History, Lineage
 
-FORMATS = ("text", "md", "json", "html", "pdf")
+FORMATS = ("text", "md", "json", "html", "pdf", "docx")
 """The output formats of ``redline history``."""
 
 
@@ -95,6 +95,10 @@ def render(history: History, request: Request, fmt: str) -> bytes:
         from redline.history.pdf import render_history_pdf
 
         return render_history_pdf(history, columns, chosen, request.paper)
+    if fmt == "docx":
+        from redline.history.docx import render_history_docx
+
+        return render_history_docx(history, columns, chosen, request.paper)
     from redline.history.text import render_overview, render_provision
 
     markdown = fmt == "md"
@@ -113,8 +117,8 @@ def run(request: Request) -> int:
     from redline.progress import for_terminal
 
     fmt = request.fmt or format_for(request.output)
-    if fmt == "pdf" and request.output == "-" and sys.stdout.isatty():
-        raise UsageError("a PDF is not for the terminal: write it to a file with -o")
+    if fmt in ("pdf", "docx") and request.output == "-" and sys.stdout.isatty():
+        raise UsageError(f"a {fmt.upper()} is not for the terminal: write it to a file with -o")
     if request.redlines and (fmt != "html" or request.output == "-"):
         raise UsageError("--redlines links to the HTML table: give -o TABLE.html")
     if request.color is None:

@@ -1,4 +1,4 @@
-"""Fixtures of the renderer tests: one headless LibreOffice for the whole session."""
+"""One headless LibreOffice for the whole test session, for every test that opens a .docx."""
 
 from __future__ import annotations
 
