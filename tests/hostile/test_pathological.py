@@ -16,8 +16,8 @@ from typing import Any
 
 import pytest
 
-import redline.akn.read
-import redline.read.text.structure
+import redline.akn.read.identity
+import redline.read.text.nodes
 from redline.akn.naming import uniquify
 from redline.akn.read import read_akn
 from redline.read.sources import import_bytes
@@ -92,7 +92,7 @@ def test_akn_reader_derives_repeated_eids_in_linear_probes(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """40,000 articles all numbered 'Article 1' took 187 s in ``text``: quadratic."""
-    count = counting(monkeypatch, redline.akn.read)
+    count = counting(monkeypatch, redline.akn.read.identity)
     doc = read_akn(akn_articles(["Article 1"] * REPEATS), "many.akn.xml")
     eids = [unit.eid for unit in doc.body]
     assert eids[:3] == ["art_1", "art_1-2", "art_1-3"]
@@ -102,7 +102,7 @@ def test_akn_reader_derives_repeated_eids_in_linear_probes(
 
 def test_text_import_of_a_repeated_label_is_linear(monkeypatch: pytest.MonkeyPatch) -> None:
     """'Article 1' repeated 40,000 times took 81 s to import: quadratic."""
-    count = counting(monkeypatch, redline.read.text.structure)
+    count = counting(monkeypatch, redline.read.text.nodes)
     text = "".join(f"Article 1\n\nStates shall cooperate, {n}.\n\n" for n in range(REPEATS))
     result = import_bytes(text.encode(), "many.txt")
     eids = [unit.eid for unit in result.document.walk() if unit.element == "article"]

@@ -332,7 +332,7 @@ def test_hostile_parts_are_refused_before_they_are_read() -> None:
         import_docx(buffer.getvalue(), "t.docx", ImportOptions())
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("word/document.xml", b" " * (11 * 1024 * 1024))
-    assert len(buffer.getvalue()) < 100_000  # a small file that unpacks to 11 MB
-    with pytest.raises(InputError, match=r"word/document.xml: unpacks to 11 MB, over the 10 MB"):
+        archive.writestr("word/document.xml", b" " * (33 * 1024 * 1024))
+    assert len(buffer.getvalue()) < 100_000  # a small file that unpacks to 33 MB
+    with pytest.raises(InputError, match=r"word/document.xml: unpacks to 33 MB, over the 32 MB"):
         import_docx(buffer.getvalue(), "t.docx", ImportOptions())

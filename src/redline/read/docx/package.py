@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from redline.errors import InputError
-from redline.xmlsafe import MAX_BYTES, parse_xml
+from redline.xmlsafe import input_limit, parse_xml
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 """The start of an OLE compound file: a Word 97–2003 .doc, or an encrypted .docx."""
@@ -68,9 +68,10 @@ def _part(archive: zipfile.ZipFile, name: str, source: str) -> etree._Element | 
     except KeyError:
         return None
     where = f"{source}:{name}"
-    if info.file_size > MAX_BYTES:
+    limit = input_limit()
+    if info.file_size > limit:
         raise InputError(
-            f"unpacks to {info.file_size // 1048576} MB, over the {MAX_BYTES // 1048576} MB limit",
+            f"unpacks to {info.file_size // 1048576} MB, over the {limit // 1048576} MB limit",
             source=where,
         )
     if info.flag_bits & 0x1:

@@ -142,7 +142,7 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def clean(text: str) -> str:
-    """`text` with characters XML cannot hold replaced by U+FFFD (one precompiled pattern:
+    r"""`text` with characters XML cannot hold replaced by U+FFFD (one precompiled pattern:
     this runs on every piece of text of a page).
 
     >>> clean("a\x00b\tc")
