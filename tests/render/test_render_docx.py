@@ -65,6 +65,18 @@ def _pair(case: str) -> tuple[Document, Document]:
     if case.startswith("declaration-edits-"):
         old = load_document(str(DRAFTS[0]))
         return old, mutate(old, int(case.rsplit("-", 1)[1]))[0]
+    if case == "dma":  # the EU act as proposed and as adopted
+        eu = ROOT / "tests" / "data" / "eu"
+        return (
+            load_document(str(eu / "dma-proposal-COM-2020-842.txt")),
+            load_document(str(eu / "dma-regulation-2022-1925.txt")),
+        )
+    if case == "s5":  # GPO's Bill DTD, placed on the calendar and enrolled
+        dtd = ROOT / "tests" / "data" / "us-bill-dtd"
+        return (
+            load_document(str(dtd / "s5-119--01-pcs.xml")),
+            load_document(str(dtd / "s5-119--03-enr.xml")),
+        )
     if case.startswith("hr264-edits-"):
         old = _load("h264_eh")
         return old, mutate_provisions(old, int(case.rsplit("-", 1)[1]))[0]
@@ -78,6 +90,7 @@ CASES = (
     "declaration-edits-1",
     "declaration-edits-2",
     "hr264-edits-1",
+    "s5",
     *(f"{old}->{new}" for old, new in BILLS),
 )
 
@@ -115,6 +128,31 @@ def test_accept_all_gives_the_new_words_and_reject_all_the_old(
         expected, expected_notes = expected_words(version)
         assert words == expected, f"{revisions}: {first_difference(expected, words)}"
         assert notes == expected_notes, revisions
+
+
+def _check_eu_pair(office: Office, tmp_path: Path, revisions: str) -> None:
+    old, new, comparison = _comparison("dma")
+    path = tmp_path / "dma.docx"
+    path.write_bytes(render_docx(comparison, RenderOptions()))
+    answer = office.read(path, revisions)
+    words, _notes = shown_words(answer)
+    expected, _ = expected_words(new if revisions == "accept" else old)
+    assert words == expected, f"{revisions}: {first_difference(expected, words)}"
+
+
+@pytest.mark.libreoffice
+def test_the_eu_pair_accepted_is_the_regulation(office: Office, tmp_path: Path) -> None:
+    _check_eu_pair(office, tmp_path, "accept")
+
+
+@pytest.mark.libreoffice
+@pytest.mark.xfail(
+    strict=True,
+    reason="known bug: Reject All joins old recital (60) to (61) where new recitals 68-71"
+    " were inserted between their partners 67 and 72",
+)
+def test_the_eu_pair_rejected_is_the_proposal(office: Office, tmp_path: Path) -> None:
+    _check_eu_pair(office, tmp_path, "reject")
 
 
 @pytest.mark.libreoffice
