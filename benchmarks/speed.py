@@ -14,21 +14,23 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from mutations import mutate
 from redline.akn.write import write_akn
+from redline.changes import CompareOptions
 from redline.comparison.align import align
 from redline.comparison.engine import compare
-from redline.model import Document
+from redline.model import Document, Unit
 from redline.read.sources import load_document
 from redline.renderers import RenderOptions, get_renderer
 from redline.renderers.plaintext import render_plaintext
@@ -184,6 +186,12 @@ def cases(folder: Path, quick: bool, sizes: list[int] | None = None) -> list[Cas
         docs = [load_document(str(uslm / f)) for f in (old, new)]
         out.append(prepare(name, docs[0], docs[1], folder))
     pool = sentences()
+    h264 = load_document(str(uslm / "h264_eh.xml"))
+    out.append(prepare("H.R. 264, 30% rewritten", h264, rewritten(h264, pool, 0.3), folder))
+    eu = ROOT / "tests" / "data" / "eu"
+    dma = [load_document(str(eu / f)) for f in ("dma-proposal-COM-2020-842.txt",
+                                                "dma-regulation-2022-1925.txt")]  # fmt: skip
+    out.append(prepare("DMA proposal->regulation", dma[0], dma[1], folder))
     for size in (10_000, 50_000) if quick else (10_000, 50_000, 100_000, 400_000):
         doc = make_document(size, seed=size, pool=pool)
         new, _ = mutate(doc, seed=size, edits=max(8, size // 2000))
@@ -191,15 +199,43 @@ def cases(folder: Path, quick: bool, sizes: list[int] | None = None) -> list[Cas
     return out
 
 
+def rewritten(doc: Document, pool: list[str], share: float, seed: int = 0) -> Document:
+    """`doc` with `share` of its text units rewritten: a heavy amendment. Each chosen
+    unit keeps its first half and gets real sentences of legal text after it."""
+    rng = random.Random(seed)
+
+    def rewrite(unit: Unit) -> Unit:
+        if unit.children:
+            return replace(unit, children=tuple(rewrite(child) for child in unit.children))
+        if not unit.text or rng.random() >= share:
+            return unit
+        words = unit.text.split(" ")
+        kept = " ".join(words[: len(words) // 2])
+        added = " ".join(rng.choice(pool) for _ in range(max(1, len(words) // 25)))
+        return replace(unit, text=f"{kept} {added}".strip(), notes=())
+
+    return replace(doc, body=tuple(rewrite(unit) for unit in doc.body))
+
+
 def stages(case: Case, repeat: int) -> dict[str, float]:
-    """redline's own time by stage, in-process."""
+    """redline's own time by stage, in-process: reading both files, the alignment alone,
+    the rest of the comparison (moves, word diffs, the tree), rendering HTML, and
+    serialising JSON."""
     read = timed(lambda: [load_document(str(path)) for path in (case.old, case.new)], repeat)
     old, new = load_document(str(case.old)), load_document(str(case.new))
-    aligned = timed(lambda: align(old, new, compare(old, old).options), repeat)
+    options = CompareOptions()
+    aligned = timed(lambda: align(old, new, options), repeat)
     comparison = compare(old, new)
     whole = timed(lambda: compare(old, new), repeat)
     html = timed(lambda: get_renderer("html")(comparison, RenderOptions()), repeat)
-    return {"read": read, "align": aligned, "diff": max(0.0, whole - aligned), "render html": html}
+    as_json = timed(lambda: get_renderer("json")(comparison, RenderOptions()), repeat)
+    return {
+        "read": read,
+        "align": aligned,
+        "word diff + tree": max(0.0, whole - aligned),
+        "render html": html,
+        "serialise json": as_json,
+    }
 
 
 def measure(case: Case, repeat: int, pdf_limit: int) -> list[str]:
@@ -286,6 +322,42 @@ def print_pathological(scale: float, cap: float = 600.0) -> None:
             print(row, flush=True)
 
 
+def print_corpus(pairs: int) -> None:
+    """A corpus run (``redline batch``) of `pairs` pairs of mutated declarations, at 1
+    and 2 workers, as pairs and words per second (whole processes, one run each)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        base = load_document(str(ROOT / "versions" / "solidarity-2014.akn.xml"))
+        rows, words = ["old,new"], 0
+        for n in range(pairs):
+            new, _ = mutate(base, seed=n)
+            (folder / f"{n}-old.akn.xml").write_bytes(write_akn(base))
+            (folder / f"{n}-new.akn.xml").write_bytes(write_akn(new))
+            rows.append(f"{n}-old.akn.xml,{n}-new.akn.xml")
+            words += 2 * len(render_plaintext(base).split())
+        (folder / "pairs.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+        print("| corpus run | pairs | seconds | pairs/s | words/s |")
+        print("|---|---:|---:|---:|---:|")
+        for workers in (1, 2):
+            out = str(folder / f"out{workers}")
+            argv = [
+                *REDLINE,
+                "batch",
+                str(folder / "pairs.csv"),
+                "-o",
+                out,
+                "-j",
+                str(workers),
+                "-q",
+            ]
+            run = run_process(argv, codes=(0, 1))
+            print(
+                f"| `redline batch -j {workers}` | {pairs} | {run.seconds:.1f} | "
+                f"{pairs / run.seconds:.1f} | {words / run.seconds:,.0f} |",
+                flush=True,
+            )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes, fewer runs")
@@ -294,10 +366,15 @@ def main() -> None:
     parser.add_argument("--sizes", help="only synthetic cases of these sizes, e.g. 100000,400000")
     parser.add_argument("--pathological", action="store_true", help="only the hostile cases")
     parser.add_argument("--scale", type=float, default=1.0, help="size of the hostile cases")
+    parser.add_argument("--corpus", type=int, default=0, help="only a corpus run of N pairs")
+    parser.add_argument("--cases", default="", help="only the cases whose name contains this")
     args = parser.parse_args()
     repeat = 1 if args.quick else args.repeat
     if args.pathological:
         print_pathological(args.scale)
+        return
+    if args.corpus:
+        print_corpus(args.corpus)
         return
     with tempfile.TemporaryDirectory() as tmp:
         print(f"redline --help: {startup(repeat):.2f} s (interpreter start-up included)")
@@ -305,7 +382,7 @@ def main() -> None:
         print("| case | words | tool | seconds | × fastest baseline | peak MB |")
         print("|---|---:|---|---:|---:|---:|")
         sizes = [int(n) for n in args.sizes.split(",")] if args.sizes else None
-        for case in cases(Path(tmp), args.quick, sizes):
+        for case in [c for c in cases(Path(tmp), args.quick, sizes) if args.cases in c.name]:
             for row in measure(case, repeat, args.pdf_limit):
                 print(row, flush=True)
             if case.words <= args.pdf_limit and case.name.startswith(("declaration", "synthetic")):
