@@ -16,12 +16,11 @@ process, which writes them). Guarantees:
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from redline.batch.jobs import Job, Result, run_caught
+from redline.batch.jobs import Job, Result, run_as_finished, run_caught
 from redline.batch.manifest import Pair
 from redline.changes import CompareOptions
 from redline.errors import UsageError
@@ -91,11 +90,17 @@ def run_corpus(
     return ordered
 
 
-def index_json(outcomes: Sequence[Outcome]) -> bytes:
-    """The index of a run: deterministic (no times, no host names), one pair a line."""
+def status_counts(outcomes: Sequence[Outcome]) -> dict[str, int]:
+    """How many pairs have each status, statuses in alphabetical order."""
     counts: dict[str, int] = {}
     for outcome in outcomes:
         counts[outcome.status] = counts.get(outcome.status, 0) + 1
+    return dict(sorted(counts.items()))
+
+
+def index_json(outcomes: Sequence[Outcome]) -> bytes:
+    """The index of a run: deterministic (no times, no host names), one pair a line."""
+    counts = status_counts(outcomes)
     lines = [
         json.dumps(
             {"old": o.old, "new": o.new, "output": o.output, "status": o.status}
@@ -104,7 +109,7 @@ def index_json(outcomes: Sequence[Outcome]) -> bytes:
         )
         for o in outcomes
     ]
-    head = json.dumps({"format": INDEX_FORMAT, "counts": dict(sorted(counts.items()))})
+    head = json.dumps({"format": INDEX_FORMAT, "counts": counts})
     return (head[:-1] + ', "pairs": [\n' + ",\n".join(lines) + "\n]}\n").encode("utf-8")
 
 
@@ -145,17 +150,8 @@ def _run(jobs: list[Job], scheduler: str, workers: int | None) -> Iterator[tuple
         yield from _run_on_dask(jobs, scheduler.removeprefix("dask://"))
     elif scheduler != "local":
         raise UsageError(f"unknown scheduler {scheduler!r}: use local or dask://HOST:PORT")
-    elif (workers or os.cpu_count() or 1) == 1 or len(jobs) == 1:
-        yield from ((i, run_caught(job)) for i, job in enumerate(jobs))
     else:
-        from concurrent.futures import ProcessPoolExecutor, as_completed
-
-        with ProcessPoolExecutor(
-            max_workers=min(workers or os.cpu_count() or 1, len(jobs))
-        ) as pool:
-            futures = {pool.submit(run_caught, job): i for i, job in enumerate(jobs)}
-            for future in as_completed(futures):
-                yield futures[future], future.result()
+        yield from run_as_finished(jobs, workers)
 
 
 def _run_on_dask(jobs: list[Job], address: str) -> Iterator[tuple[int, Result]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
@@ -79,23 +79,30 @@ def run_jobs(
 
     Each job's error is returned in its result, so one bad file does not stop the rest.
     """
+    results: list[Result | None] = [None] * len(jobs)
+    for count, (position, result) in enumerate(run_as_finished(jobs, workers), start=1):
+        results[position] = result
+        if done:
+            done(count, len(jobs))
+    return [result for result in results if result is not None]
+
+
+def run_as_finished(
+    jobs: Sequence[Job], workers: int | None = None
+) -> Iterator[tuple[int, Result]]:
+    """(position in `jobs`, result) as each job finishes, on `workers` processes
+    (default: every core; one runs them in this process, in order)."""
     workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
     if workers == 1:
-        results = []
-        for index, job in enumerate(jobs, start=1):
-            results.append(run_caught(job))
-            if done:
-                done(index, len(jobs))
-        return results
-    from concurrent.futures import ProcessPoolExecutor  # costs 40 ms to import: only here
+        yield from ((position, run_caught(job)) for position, job in enumerate(jobs))
+        return
+    # concurrent.futures costs 40 ms to import: only here
+    from concurrent.futures import ProcessPoolExecutor, as_completed
 
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        results = []
-        for index, result in enumerate(pool.map(run_caught, jobs), start=1):
-            results.append(result)
-            if done:
-                done(index, len(jobs))
-        return results
+        futures = {pool.submit(run_caught, job): position for position, job in enumerate(jobs)}
+        for future in as_completed(futures):
+            yield futures[future], future.result()
 
 
 def consecutive_pairs(inputs: Sequence[str]) -> list[tuple[str, str]]:

@@ -49,7 +49,7 @@ def batch_command(
     """
     from pathlib import Path
 
-    from redline.batch.corpus import exit_code, run_corpus
+    from redline.batch.corpus import exit_code, run_corpus, status_counts
     from redline.batch.manifest import read_manifest
     from redline.progress import for_terminal
     from redline.renderers import RenderOptions
@@ -72,11 +72,8 @@ def batch_command(
         if outcome.error:
             click.echo(f"redline: {one_line(outcome.error)}", err=True)
     if not quiet:
-        counts: dict[str, int] = {}
-        for outcome in outcomes:
-            counts[outcome.status] = counts.get(outcome.status, 0) + 1
         skipped = sum(not outcome.ran for outcome in outcomes)
-        summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
+        summary = ", ".join(f"{n} {status}" for status, n in status_counts(outcomes).items())
         index = folder / "index.json"
         message = f"{len(outcomes)} pairs ({skipped} up to date, not run): {summary}; index {index}"
         click.echo(f"redline: {message}", err=True)
