@@ -12,10 +12,7 @@ column's version.
 
 from __future__ import annotations
 
-import io
-import zipfile
 from collections.abc import Sequence
-from xml.sax.saxutils import escape
 
 from lxml import etree
 
@@ -23,9 +20,9 @@ from redline.changes import Op
 from redline.history.synoptic import LINE, Cell, Synopsis
 from redline.history.values import History, Lineage
 from redline.renderers.docx import package
-from redline.renderers.docx.ooxml import NSMAP, Element, clean, make_runs, sub, w
+from redline.renderers.docx.front import grid
+from redline.renderers.docx.ooxml import NSMAP, Element, make_runs, sub, w
 from redline.renderers.docx.render import PAPER
-from redline.renderers.docx.styles import styles_xml
 
 #: Character style of each word operation in a cell.
 STYLES = {Op.EQUAL: "", Op.DELETE: "Deleted", Op.INSERT: "Inserted"}
@@ -50,13 +47,13 @@ def render_history_docx(
     _text(body, "Summary", "Each cell is marked against the column before it.")
     usable = width - 2 * margin
     widths = [usable // len(columns)] * len(columns)
-    grid = _grid(body, widths)
-    header = sub(grid, "tr")
+    table = grid(body, widths)
+    header = sub(table, "tr")
     sub(sub(header, "trPr"), "tblHeader")
     for column, cell_width in zip(columns, widths, strict=True):
         _cell_text(header, cell_width, history.versions[column].name, bold=True)
     for row in rows:
-        tr = sub(grid, "tr")
+        tr = sub(table, "tr")
         for position, (cell, cell_width) in enumerate(zip(row.cells, widths, strict=True)):
             _cell(tr, cell_width, cell, first=position == 0)
     sub(body, "p")
@@ -65,19 +62,8 @@ def render_history_docx(
     sub(section, "pgMar", top=str(margin), right=str(margin), bottom=str(margin),
         left=str(margin), header="708", footer="708", gutter="0")  # fmt: skip
     xml = etree.tostring(document, xml_declaration=True, encoding="UTF-8", standalone=True)
-    return _zip(xml, title)
-
-
-def _grid(body: Element, widths: list[int]) -> Element:
-    grid = sub(body, "tbl")
-    properties = sub(grid, "tblPr")
-    sub(properties, "tblStyle", val="TableGrid")
-    sub(properties, "tblW", w=str(sum(widths)), type="dxa")
-    sub(properties, "tblLayout", type="fixed")
-    columns = sub(grid, "tblGrid")
-    for width in widths:
-        sub(columns, "gridCol", w=str(width))
-    return grid
+    # A synoptic table is no redline: nothing to track, no revision to accept.
+    return package.zipped(package.parts(xml, [], package.core_xml(title), track=False))
 
 
 def _text(parent: Element, style: str, text: str, bold: bool = False) -> Element:
@@ -115,29 +101,3 @@ def _cell(tr: Element, width: int, cell: Cell, first: bool) -> None:
             if position:
                 para = _text(element, "TableText", "")
             para.extend(make_runs(piece, style=STYLES[op.op]))
-
-
-def _zip(document: bytes, title: str) -> bytes:
-    """The package: the Word redline's fixed parts around `document`."""
-    core = (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/'
-        'metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/">'
-        f"<dc:title>{escape(clean(title))}</dc:title>"
-        "<dc:creator>redline</dc:creator></cp:coreProperties>"
-    ).encode()
-    parts = {
-        "[Content_Types].xml": package.CONTENT_TYPES.encode("utf-8"),
-        "_rels/.rels": package.PACKAGE_RELS.encode("utf-8"),
-        "word/document.xml": document,
-        "word/_rels/document.xml.rels": package.DOCUMENT_RELS.encode("utf-8"),
-        "word/styles.xml": styles_xml(),
-        "word/settings.xml": package.SETTINGS.encode("utf-8").replace(b"<w:trackRevisions/>", b""),
-        "word/footnotes.xml": package.footnotes_xml([]),
-        "docProps/core.xml": core,
-    }
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in parts.items():
-            archive.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), data)
-    return buffer.getvalue()

@@ -8,6 +8,8 @@ after the bookmark `BODY_BOOKMARK` (what a program reading the file looks for).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from redline.changes import ChangeKind, Comparison
 from redline.model import Metadata
 from redline.renderers.docx.ooxml import Element, Revisions, add_text, paragraph, sub
@@ -28,20 +30,26 @@ def _cell(row: Element, text: str, width: int, revisions: Revisions, bold: bool 
     add_text(para, text, "", revisions, style="Strong" if bold else "")
 
 
+def grid(body: Element, widths: Sequence[int]) -> Element:
+    """An empty bordered table of fixed column `widths` (twentieths of a point)."""
+    table_element = sub(body, "tbl")
+    properties = sub(table_element, "tblPr")
+    sub(properties, "tblStyle", val="TableGrid")
+    sub(properties, "tblW", w=str(sum(widths)), type="dxa")
+    sub(properties, "tblLayout", type="fixed")
+    columns = sub(table_element, "tblGrid")
+    for width in widths:
+        sub(columns, "gridCol", w=str(width))
+    return table_element
+
+
 def table(
     body: Element, rows: list[tuple[str, ...]], widths: tuple[int, ...], rev: Revisions
 ) -> None:
     """A bordered table; the first row is a header repeated on every page."""
-    grid = sub(body, "tbl")
-    properties = sub(grid, "tblPr")
-    sub(properties, "tblStyle", val="TableGrid")
-    sub(properties, "tblW", w=str(sum(widths)), type="dxa")
-    sub(properties, "tblLayout", type="fixed")
-    columns = sub(grid, "tblGrid")
-    for width in widths:
-        sub(columns, "gridCol", w=str(width))
+    grid_element = grid(body, widths)
     for index, cells in enumerate(rows):
-        row = sub(grid, "tr")
+        row = sub(grid_element, "tr")
         if index == 0:
             sub(sub(row, "trPr"), "tblHeader")
         for text, width in zip(cells, widths, strict=True):

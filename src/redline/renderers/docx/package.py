@@ -9,6 +9,8 @@ separators Word expects, the notes count from 1.
 
 from __future__ import annotations
 
+import io
+import zipfile
 from xml.sax.saxutils import escape
 
 from lxml import etree
@@ -74,28 +76,49 @@ def footnotes_xml(notes: list[Element]) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def core_xml(comparison: Comparison) -> bytes:
-    """``docProps/core.xml``: title and subject naming the two versions."""
-    title = escape(clean(f"Redline: {comparison.new.title}"))
-    old = comparison.old
-    subject = escape(clean(f"Changes from {old.title} ({old.date}) to {comparison.new.date}"))
+def core_xml(title: str, subject: str = "") -> bytes:
+    """``docProps/core.xml``: the document's title and subject, redline its creator."""
+    subject_xml = f"<dc:subject>{escape(clean(subject))}</dc:subject>" if subject else ""
     return (
         _HEAD + '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/'
         'metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/">'
-        f"<dc:title>{title}</dc:title><dc:subject>{subject}</dc:subject>"
+        f"<dc:title>{escape(clean(title))}</dc:title>{subject_xml}"
         "<dc:creator>redline</dc:creator></cp:coreProperties>"
     ).encode("utf-8")
 
 
-def parts(comparison: Comparison, document: bytes, notes: list[Element]) -> dict[str, bytes]:
-    """Every part of the package by its name in the zip, in the order Word writes them."""
+def redline_core(comparison: Comparison) -> bytes:
+    """The core properties of a redline: its title and the two versions it compares."""
+    old = comparison.old
+    subject = f"Changes from {old.title} ({old.date}) to {comparison.new.date}"
+    return core_xml(f"Redline: {comparison.new.title}", subject)
+
+
+def parts(
+    document: bytes, notes: list[Element], core: bytes, track: bool = True
+) -> dict[str, bytes]:
+    """Every part of the package by its name in the zip, in the order Word writes them;
+    `track` turns change tracking on for the reader's own edits (a redline)."""
+    settings = SETTINGS if track else SETTINGS.replace("<w:trackRevisions/>", "")
     return {
         "[Content_Types].xml": CONTENT_TYPES.encode("utf-8"),
         "_rels/.rels": PACKAGE_RELS.encode("utf-8"),
         "word/document.xml": document,
         "word/_rels/document.xml.rels": DOCUMENT_RELS.encode("utf-8"),
         "word/styles.xml": styles_xml(),
-        "word/settings.xml": SETTINGS.encode("utf-8"),
+        "word/settings.xml": settings.encode("utf-8"),
         "word/footnotes.xml": footnotes_xml(notes),
-        "docProps/core.xml": core_xml(comparison),
+        "docProps/core.xml": core,
     }
+
+
+def zipped(package_parts: dict[str, bytes]) -> bytes:
+    """The package as .docx bytes: deflated, every entry dated 1980 (the same input
+    always gives the same bytes)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in package_parts.items():
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, data)
+    return buffer.getvalue()

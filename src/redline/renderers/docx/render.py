@@ -10,9 +10,6 @@ Accept All gives the new version's text and Reject All the old one's.
 
 from __future__ import annotations
 
-import io
-import zipfile
-
 from lxml import etree
 
 from redline.changes import Comparison
@@ -49,7 +46,7 @@ def render_docx(comparison: Comparison, options: RenderOptions) -> bytes:
     sub(section, "pgMar", top=str(margin), right=str(margin), bottom=str(margin),
         left=str(margin), header="708", footer="708", gutter="0")  # fmt: skip
     xml = etree.tostring(document, xml_declaration=True, encoding="UTF-8", standalone=True)
-    return _zip(package.parts(comparison, xml, words.footnotes))
+    return package.zipped(package.parts(xml, words.footnotes, package.redline_core(comparison)))
 
 
 def _title(body: etree._Element, comparison: Comparison, words: Words) -> None:
@@ -59,13 +56,3 @@ def _title(body: etree._Element, comparison: Comparison, words: Words) -> None:
     mark = sub(title, "bookmarkStart", id=revisions.take(), name=BODY_BOOKMARK)
     sub(title, "bookmarkEnd", id=mark.get(w("id"), ""))
     words.text(title, side_ops(comparison.old.title, comparison.new.title), Mode.NORMAL)
-
-
-def _zip(parts: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in parts.items():
-            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, data)
-    return buffer.getvalue()
