@@ -20,11 +20,8 @@ from redline.changes import CompareOptions
 from redline.cli.signals import Signalled
 from redline.errors import RedlineError
 from redline.printable import one_line
-from redline.renderers import RENDERERS
 
 F = TypeVar("F", bound=Callable[..., Any])
-
-FORMATS = tuple(RENDERERS)
 
 
 def _fail(message: str, code: int) -> None:

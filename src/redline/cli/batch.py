@@ -6,8 +6,9 @@ import sys
 
 import click
 
+from redline import FORMATS
 from redline.changes import CompareOptions
-from redline.cli.app import FORMATS, cli, comparison_options, handle_errors
+from redline.cli.app import cli, comparison_options, handle_errors
 from redline.printable import one_line
 
 

@@ -7,8 +7,9 @@ from collections.abc import Sequence
 
 import click
 
+from redline import FORMATS
 from redline.changes import CompareOptions
-from redline.cli.app import FORMATS, cli, comparison_options, handle_errors
+from redline.cli.app import cli, comparison_options, handle_errors
 from redline.cli.series import diff_series
 from redline.renderers import RenderOptions
 

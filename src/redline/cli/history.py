@@ -9,13 +9,14 @@ from typing import Any
 import click
 
 from redline.cli.app import cli, handle_errors
+from redline.history.command import FORMATS
 
 
 @cli.command("history")
 @click.argument("inputs", nargs=-1, metavar="V1 V2 [V3...] | FOLDER")
 @click.option("--git", "git_file", metavar="FILE", help="Every git revision of FILE, oldest first.")
 @click.option(
-    "-f", "--format", "fmt", type=click.Choice(("text", "md", "json", "html", "pdf", "docx")),
+    "-f", "--format", "fmt", type=click.Choice(FORMATS),
     default=None, help="Output format (default: from the -o file's extension, else text).",
 )  # fmt: skip
 @click.option("-o", "--output", default="-", show_default=True, help="File to write, - for stdout.")

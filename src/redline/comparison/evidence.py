@@ -66,6 +66,18 @@ def _heading_confidence(similarity: float) -> float:
     return 0.75 + 0.25 * similarity
 
 
+#: Each kind of evidence in words, for people.
+_WORDS = {
+    Evidence.EXACT: "identical text",
+    Evidence.SAME_ORDER: "identical text in the same order",
+    Evidence.SIMILAR_TEXT: "similar text",
+    Evidence.HEADING: "same heading",
+    Evidence.SAME_EID: "same eId",
+    Evidence.CONTAINER_MAJORITY: "its text paired there",
+    Evidence.POSITION: "same place",
+}
+
+
 def describe(matched_by: tuple[Evidence, ...], confidence: float | None) -> str:
     """``similar text 0.93, same heading``: the evidence in words, for people.
 
@@ -76,14 +88,5 @@ def describe(matched_by: tuple[Evidence, ...], confidence: float | None) -> str:
     """
     if not matched_by:
         return ""
-    words = {
-        Evidence.EXACT: "identical text",
-        Evidence.SAME_ORDER: "identical text in the same order",
-        Evidence.SIMILAR_TEXT: "similar text",
-        Evidence.HEADING: "same heading",
-        Evidence.SAME_EID: "same eId",
-        Evidence.CONTAINER_MAJORITY: "its text paired there",
-        Evidence.POSITION: "same place",
-    }
-    first = f"{words[matched_by[0]]} {confidence:.2f}" if confidence is not None else ""
-    return ", ".join([first, *(words[kind] for kind in matched_by[1:])])
+    first = f"{_WORDS[matched_by[0]]} {confidence:.2f}" if confidence is not None else ""
+    return ", ".join([first, *(_WORDS[kind] for kind in matched_by[1:])])

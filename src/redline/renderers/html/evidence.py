@@ -13,6 +13,7 @@ from lxml import etree
 from redline.changes import WEAK_CONFIDENCE, Change, Comparison
 from redline.comparison.evidence import describe
 from redline.renderers.html.words import Element, clean
+from redline.renderers.outline import pairing_title
 
 
 def set_evidence(element: Element, change: Change) -> None:
@@ -45,10 +46,8 @@ def add_evidence_summary(summary: Element, comparison: Comparison, below: float 
     items = etree.SubElement(section, "ul", {"class": "rl-to-check"})
     for change in listed:
         item = etree.SubElement(items, "li")
-        title = " + ".join(s.label for s in change.old) + " → "
-        title += " + ".join(s.label for s in change.new)
         link = etree.SubElement(item, "a", {"href": "#" + clean(change.new[0].eid)})
-        link.text = clean(title)
+        link.text = clean(pairing_title(change))
         link.tail = clean(": " + describe(change.matched_by, change.confidence))
     if not listed:
         etree.SubElement(items, "li").text = "none"
