@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from redline.akn.validate import Problem, num_values, validate_akn
+from redline.akn.validate import Problem, is_invalid, num_values, validate_akn
 from redline.cli import cli
 
 DATA = Path(__file__).parents[1] / "data" / "akn"
@@ -51,10 +51,27 @@ def test_eid_naming_convention() -> None:
     assert "expected 'art_2'" in problem.message
 
 
-def test_nums_out_of_sequence() -> None:
+def test_nums_out_of_sequence_are_a_warning() -> None:
+    xml = (DATA / "declaration.xml").read_bytes().replace(b"<num>1.</num>", b"<num>3.</num>", 1)
+    problems = validate_akn(xml, "d.xml")
+    (problem,) = [p for p in problems if "does not follow" in p.message]
+    assert problem.message == "<paragraph> num '2.' does not follow '3.' (numbers out of sequence)"
+    assert (problem.error, problem.notice, problem.severity) == (False, False, "warning")
+    assert is_invalid([problem], strict=True)
+    assert not is_invalid([problem])
+
+
+def test_a_gap_in_the_numbering_is_a_notice_that_strict_allows(tmp_path: Path) -> None:
     xml = (DATA / "declaration.xml").read_bytes().replace(b"<num>2.</num>", b"<num>3.</num>")
-    messages = [problem.message for problem in validate_akn(xml, "d.xml")]
-    assert "<paragraph> num '3.' does not follow '1.' (numbers out of sequence)" in messages
+    (problem,) = validate_akn(xml, "d.xml")
+    assert problem.message == "<paragraph> num '3.' does not follow '1.' (a gap in the numbering)"
+    assert (problem.error, problem.notice, problem.severity) == (False, True, "note")
+    assert problem.describe().startswith("d.xml:61: note: <paragraph> num '3.'")
+    assert not is_invalid([problem], strict=True)
+    path = tmp_path / "gap.xml"
+    path.write_bytes(xml)
+    result = CliRunner().invoke(cli, ["validate", "--strict", str(path)])
+    assert (result.exit_code, result.output.count(": note: ")) == (0, 1)
 
 
 def test_repeated_label_with_suffixed_eid_is_fine() -> None:

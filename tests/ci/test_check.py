@@ -285,6 +285,19 @@ def test_schema_invalid_file_fails_naming_it(
     assert "schema: Element 'bogus': This element is not expected" in err
 
 
+def test_a_gap_in_the_numbering_is_a_note_not_a_failure(
+    repo: Repo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (repo.root / TEXT_FILE).read_text(encoding="utf-8")
+    repo.write(TEXT_FILE, text.replace("<num>2.</num>", "<num>3.</num>", 1))
+    repo.commit("Renumber a paragraph, leaving a gap")
+    code, out, err = _check(capsys, "--base", "HEAD~1")
+    assert code == 0
+    (note,) = [line for line in err.splitlines() if "a gap in the numbering" in line]
+    assert re.fullmatch(rf"{TEXT_FILE}: note: line [0-9]+: <paragraph> num '3\.' .*", note)
+    assert "all valid" in out
+
+
 def test_unreadable_base_version_is_a_note(repo: Repo, capsys: pytest.CaptureFixture[str]) -> None:
     repo.write(TEXT_FILE, "<akomaNtoso")
     repo.commit("Broken")

@@ -17,6 +17,15 @@ class Problem:
     """What was found and what was expected."""
     error: bool = True
     """True for an error (the file is invalid); False for a warning (valid unless strict)."""
+    notice: bool = False
+    """True for a notice: a fact of the text as printed, worth knowing but never making
+    the file invalid, not even under ``--strict`` (a numbering gap: Sec. 501 then
+    Sec. 510). A notice is never an error."""
+
+    @property
+    def severity(self) -> str:
+        """``error``, ``warning`` or ``note``."""
+        return "error" if self.error else "note" if self.notice else "warning"
 
     def __str__(self) -> str:
         """``file:line: message``, the form editors and CI logs link to."""
@@ -24,6 +33,7 @@ class Problem:
         return f"{where}: {self.message}"
 
     def describe(self) -> str:
-        """`str` of the problem, with ``warning:`` before a warning's message."""
+        """`str` of the problem, with ``warning:`` or ``note:`` before the message of a
+        warning or a notice."""
         where = f"{self.source}:{self.line}" if self.line is not None else self.source
-        return f"{where}: {'' if self.error else 'warning: '}{self.message}"
+        return f"{where}: {'' if self.error else self.severity + ': '}{self.message}"

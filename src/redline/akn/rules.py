@@ -1,6 +1,6 @@
 """The project's rules on an AKN file's provisions, on top of the schema (rules 2-4 of
 `redline.akn.validate`): eIds after the naming convention, nums in sequence, no empty
-provision. Every finding is a warning `Problem`; nothing is raised.
+provision. Every finding is a warning or a notice `Problem`; nothing is raised.
 """
 
 from __future__ import annotations
@@ -112,11 +112,18 @@ def _check_sequence(
         follows = any((style, value - 1) in last_values for style, value in values)
         repeated = num == last_num or bool(re.search(r"-[0-9]+$", eid))
         if not follows and not repeated:
+            gap = any(
+                style == last_style and value > last
+                for style, value in values
+                for last_style, last in last_values
+            )
+            what = "a gap in the numbering" if gap else "numbers out of sequence"
             yield Problem(
                 source,
                 line_of(element),
-                f"<{name}> num {num!r} does not follow {last_num!r} (numbers out of sequence)",
+                f"<{name}> num {num!r} does not follow {last_num!r} ({what})",
                 error=False,
+                notice=gap,
             )
     if values:
         previous[name] = (num, values)

@@ -4,7 +4,8 @@ Used by ``redline validate`` and by tests on every AKN file the project writes.
 Guarantees: every problem found is returned (not just the first), each with the
 file and line and whether it is an error or a warning; XML that is not well-formed or
 is refused by `redline.xmlsafe` gives exactly one problem. Nothing is raised for bad
-input. A file is invalid when it has an error, or (``--strict``) any problem.
+input. A file is invalid when it has an error, or (``--strict``) a warning; a notice (a
+fact of the text as printed) never makes it invalid.
 
 Project rules, on top of the schema (whose every finding is an error):
 1. eIds are unique within each document (a collection's components are documents of
@@ -14,8 +15,12 @@ Project rules, on top of the schema (whose every finding is an error):
    A warning: other systems make other, legitimate choices.
 3. Sibling nums run in sequence (``1.``, ``2.``; ``(a)``, ``(b)``; ``(i)``, ``(ii)``).
    A repeated label is not a problem when its eId carries a suffix: it is printed so
-   in the source, and the next num continues from it. A warning: real numbering has
-   gaps (a struck subsection).
+   in the source, and the next num continues from it. A num that goes back, repeats or
+   changes style is a warning (an encoding slip: a split line, a lost provision's text
+   merged into the one before). A num that jumps forward in the same style is a notice:
+   legislatures print such gaps on purpose (a struck section keeps its neighbours'
+   numbers; US bills number sections by title, Sec. 501 then Sec. 510), so a gap alone
+   cannot tell a slip from the text as printed.
 4. No empty provision: every text block has at least one word. A warning (a repealed
    section keeps only its number); a document without any word is an error.
 """
@@ -46,8 +51,9 @@ _STRUCTURE = ("preamble", "body", "mainBody")
 
 
 def is_invalid(problems: Iterable[Problem], strict: bool = False) -> bool:
-    """Whether `problems` make a file invalid: any error, or with `strict` any problem."""
-    return any(problem.error or strict for problem in problems)
+    """Whether `problems` make a file invalid: any error, or with `strict` any warning
+    (notices never do)."""
+    return any(problem.error or (strict and not problem.notice) for problem in problems)
 
 
 def validate_akn(data: bytes, source: str) -> list[Problem]:

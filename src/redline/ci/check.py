@@ -89,8 +89,10 @@ def run_check(paths: Sequence[str], base: str | None, config: CheckConfig) -> Ch
         compared = _compare(root, change, base or "", policy, config.options, explicit)
         if compared is not None:
             # Validation's problems come first; the comparison's stand when there are none.
-            problems = reports[name].problems if name in reports else ()
-            reports[name] = replace(compared, problems=problems or compared.problems)
+            validated = reports.get(name, FileReport(name))
+            problems = validated.problems or compared.problems
+            notes = (*validated.notes, *compared.notes)
+            reports[name] = replace(compared, problems=problems, notes=notes)
     _refuse_unknown_names(policy, reports, changes, root, every_file=not paths)
     notes = (*rules.notes, *found.skipped, *_skipped_submodules(base, targets, root))
     result = CheckReport(base, tuple(reports[name] for name in sorted(reports)), notes=notes)
@@ -177,12 +179,20 @@ def _eids_of(root: Path, report: FileReport) -> set[str]:
 
 
 def _validate(root: Path, name: str) -> FileReport:
-    """The problems of the working-tree file `name` (unreadable is one problem)."""
+    """The problems of the working-tree file `name` (unreadable is one problem); its
+    notices (a gap in the numbering as printed) are notes, which do not fail the check."""
     try:
         data = read_regular_file(root / name)
     except InputError as error:
         return FileReport(name, problems=(Problem(name, None, error.message),))
-    return FileReport(name, problems=tuple(validate_akn(data, name)))
+    found = validate_akn(data, name)
+    return FileReport(
+        name,
+        problems=tuple(p for p in found if not p.notice),
+        notes=tuple(
+            f"line {p.line}: {p.message}" if p.line else p.message for p in found if p.notice
+        ),
+    )
 
 
 def read_regular_file(path: Path) -> bytes:
