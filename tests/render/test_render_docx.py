@@ -5,6 +5,7 @@ the old one's, word for word, on the bundled drafts, the US bills and edited cop
 from __future__ import annotations
 
 import io
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -30,6 +31,7 @@ from redline.renderers import RenderOptions
 from redline.renderers.docx.render import render_docx
 from redline_views import first_difference
 
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 ROOT = Path(__file__).resolve().parents[2]
 USLM = ROOT / "tests" / "data" / "uslm"
 DRAFTS = (
@@ -181,6 +183,38 @@ def test_side_by_side_columns_hold_each_version(case: str, office: Office, tmp_p
             expected, words
         )
         assert notes == expected_notes
+
+
+@pytest.mark.libreoffice
+def test_every_page_has_the_running_header_and_its_number(office: Office, tmp_path: Path) -> None:
+    """Laid out by LibreOffice, each page of the declaration's redline starts with the
+    one-line header naming the texts and ends with "Page N of M"."""
+    path = tmp_path / "redline.docx"
+    assert main(["diff", *map(str, DRAFTS), "-o", str(path)]) == 1
+    office.pdf(path, tmp_path / "redline.pdf")
+    pages = subprocess.run(
+        ["pdftotext", "-layout", str(tmp_path / "redline.pdf"), "-"],
+        capture_output=True, text=True, check=True,
+    ).stdout.split("\f")[:-1]  # fmt: skip
+    assert len(pages) > 5
+    header = "Redline: Draft declaration on the right of peoples and…, 2014-04-01 → 2016-06-01"
+    for number, page in enumerate(pages, 1):
+        lines = [line.strip() for line in page.splitlines() if line.strip()]
+        assert lines[0] == header, number
+        assert lines[-1] == f"Page {number} of {len(pages)}"
+
+
+def test_header_and_footer_parts_are_declared_and_carry_no_revision() -> None:
+    package = parts(render_docx(render_fixtures.build()[2], RenderOptions()))
+    section = package["word/document.xml"].find(f".//{W}sectPr")
+    assert section is not None
+    refs = [(e.tag.removeprefix(W), e.get(f"{R}id")) for e in section if "Reference" in e.tag]
+    assert refs == [("headerReference", "rId4"), ("footerReference", "rId5")]
+    for name in ("header1", "footer1"):
+        part = package[f"word/{name}.xml"]
+        assert not list(part.iter(f"{W}ins", f"{W}del"))
+    fields = [e.get(f"{W}instr") for e in package["word/footer1.xml"].iter(f"{W}fldSimple")]
+    assert fields == [" PAGE ", " NUMPAGES "]
 
 
 def test_moves_are_word_moves_and_numbers_change_alone() -> None:

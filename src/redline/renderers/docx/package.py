@@ -1,5 +1,5 @@
 """The fixed parts of the .docx package around the document: content types,
-relationships, settings, footnotes and core properties.
+relationships, settings, footnotes, the running header and footer, core properties.
 
 Guarantees: every part the document refers to exists and is declared in
 ``[Content_Types].xml``; settings turn change tracking on (so a reader's own edits are
@@ -53,6 +53,15 @@ DOCUMENT_RELS = (
     "</Relationships>"
 )
 
+_MARGIN_TYPES = (
+    f'<Override PartName="/word/header1.xml" ContentType="{_MAIN}.header+xml"/>'
+    f'<Override PartName="/word/footer1.xml" ContentType="{_MAIN}.footer+xml"/>'
+)
+_MARGIN_RELS = (
+    f'<Relationship Id="rId4" Type="{_REL}/header" Target="header1.xml"/>'
+    f'<Relationship Id="rId5" Type="{_REL}/footer" Target="footer1.xml"/>'
+)
+
 SETTINGS = (
     _HEAD + '<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
     '<w:trackRevisions/><w:defaultTabStop w:val="567"/>'
@@ -94,22 +103,40 @@ def redline_core(comparison: Comparison) -> bytes:
     return core_xml(f"Redline: {comparison.new.title}", subject)
 
 
+#: The relationship ids of the running header and footer (`running_parts`).
+HEADER_ID, FOOTER_ID = "rId4", "rId5"
+
+
 def parts(
-    document: bytes, notes: list[Element], core: bytes, track: bool = True
+    document: bytes,
+    notes: list[Element],
+    core: bytes,
+    track: bool = True,
+    margins: tuple[bytes, bytes] | None = None,
 ) -> dict[str, bytes]:
     """Every part of the package by its name in the zip, in the order Word writes them;
-    `track` turns change tracking on for the reader's own edits (a redline)."""
+    `track` turns change tracking on for the reader's own edits (a redline); `margins`
+    are the header and footer parts the section refers to as `HEADER_ID`, `FOOTER_ID`."""
     settings = SETTINGS if track else SETTINGS.replace("<w:trackRevisions/>", "")
-    return {
-        "[Content_Types].xml": CONTENT_TYPES.encode("utf-8"),
+    types, relations = CONTENT_TYPES, DOCUMENT_RELS
+    if margins:
+        types = types.replace(
+            '<Override PartName="/docProps', _MARGIN_TYPES + '<Override PartName="/docProps'
+        )
+        relations = relations.replace("</Relationships>", _MARGIN_RELS + "</Relationships>")
+    package = {
+        "[Content_Types].xml": types.encode("utf-8"),
         "_rels/.rels": PACKAGE_RELS.encode("utf-8"),
         "word/document.xml": document,
-        "word/_rels/document.xml.rels": DOCUMENT_RELS.encode("utf-8"),
+        "word/_rels/document.xml.rels": relations.encode("utf-8"),
         "word/styles.xml": styles_xml(),
         "word/settings.xml": settings.encode("utf-8"),
         "word/footnotes.xml": footnotes_xml(notes),
-        "docProps/core.xml": core,
     }
+    if margins:
+        package["word/header1.xml"], package["word/footer1.xml"] = margins
+    package["docProps/core.xml"] = core
+    return package
 
 
 def zipped(package_parts: dict[str, bytes]) -> bytes:

@@ -4,7 +4,8 @@
 tracked changes (`inline`, `words`), or side by side as a two-column table (`side`),
 with the footnotes, and zips the package. Guarantees: a valid OOXML package (content
 types, relationships, styles, settings with change tracking on, core properties naming
-both versions); revision ids unique; A4 or US letter pages; in the inline layout,
+both versions); revision ids unique; A4 or US letter pages, each with a header naming
+the texts compared and a "Page N of M" footer; in the inline layout,
 Accept All gives the new version's text and Reject All the old one's.
 """
 
@@ -17,7 +18,8 @@ from redline.renderers import RenderOptions
 from redline.renderers.docx import package
 from redline.renderers.docx.front import BODY_BOOKMARK, add_front
 from redline.renderers.docx.inline import Inline
-from redline.renderers.docx.ooxml import NSMAP, Revisions, paragraph, sub, w
+from redline.renderers.docx.margins import footer_xml, header_xml, running_title
+from redline.renderers.docx.ooxml import NSMAP, R_NS, Revisions, paragraph, sub, w
 from redline.renderers.docx.words import Words
 from redline.renderers.html.words import Mode, side_ops
 
@@ -42,11 +44,15 @@ def render_docx(comparison: Comparison, options: RenderOptions) -> bytes:
         Inline(words, body, comparison.tree).write(comparison.tree)
     paragraph(body, "Normal", "", revisions)  # a last paragraph that no revision removes
     section = sub(body, "sectPr")
+    for kind, rid in (("header", package.HEADER_ID), ("footer", package.FOOTER_ID)):
+        sub(section, f"{kind}Reference", type="default").set(f"{{{R_NS}}}id", rid)
     sub(section, "pgSz", w=str(width), h=str(height))
     sub(section, "pgMar", top=str(margin), right=str(margin), bottom=str(margin),
         left=str(margin), header="708", footer="708", gutter="0")  # fmt: skip
     xml = etree.tostring(document, xml_declaration=True, encoding="UTF-8", standalone=True)
-    return package.zipped(package.parts(xml, words.footnotes, package.redline_core(comparison)))
+    margins = (header_xml(running_title(comparison)), footer_xml())
+    core = package.redline_core(comparison)
+    return package.zipped(package.parts(xml, words.footnotes, core, margins=margins))
 
 
 def _title(body: etree._Element, comparison: Comparison, words: Words) -> None:

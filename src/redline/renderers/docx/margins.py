@@ -1,0 +1,60 @@
+"""The running header and footer of a Word redline: which texts it compares, and the page.
+
+Guarantees: the header names the new version's title (shortened to one line) and both
+dates, so a printed page says what it belongs to; the footer prints "Page N of M" with
+Word fields (PAGE, NUMPAGES) that every reader updates as it lays the pages out. Neither
+carries a revision: Accept All and Reject All leave them as they are.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from redline.changes import Comparison
+from redline.renderers.docx.ooxml import NSMAP, Element, make_runs, sub, w
+
+#: Longest title the header prints whole (a longer one is cut at a word, with "…").
+_TITLE_CHARS = 48
+
+
+def running_title(comparison: Comparison) -> str:
+    """``Redline: {title}, {old date} → {new date}``, the title cut to fit one line."""
+    title = " ".join(comparison.new.title.split())
+    if len(title) > _TITLE_CHARS:
+        title = title[:_TITLE_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return f"Redline: {title}, {comparison.old.date} → {comparison.new.date}"
+
+
+def header_xml(text: str) -> bytes:
+    """``word/header1.xml``: one centred line in small type."""
+    root = etree.Element(w("hdr"), nsmap=NSMAP)
+    _line(root).extend(make_runs(text))
+    return _bytes(root)
+
+
+def footer_xml() -> bytes:
+    """``word/footer1.xml``: "Page N of M", N and M as fields."""
+    root = etree.Element(w("ftr"), nsmap=NSMAP)
+    line = _line(root)
+    line.extend(make_runs("Page "))
+    _field(line, "PAGE", "1")
+    line.extend(make_runs(" of "))
+    _field(line, "NUMPAGES", "1")
+    return _bytes(root)
+
+
+def _line(root: Element) -> Element:
+    para = sub(root, "p")
+    properties = sub(para, "pPr")
+    sub(properties, "jc", val="center")
+    sub(sub(properties, "rPr"), "sz", val="16")
+    return para
+
+
+def _field(para: Element, code: str, shown: str) -> None:
+    """A simple field: Word and LibreOffice compute it, `shown` stands until they do."""
+    sub(para, "fldSimple", instr=f" {code} ").extend(make_runs(shown))
+
+
+def _bytes(root: Element) -> bytes:
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
