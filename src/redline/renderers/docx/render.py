@@ -19,6 +19,7 @@ from redline.renderers.docx import package
 from redline.renderers.docx.front import BODY_BOOKMARK, add_front
 from redline.renderers.docx.inline import Inline
 from redline.renderers.docx.margins import footer_xml, header_xml, running_title
+from redline.renderers.docx.marks import shift_inserted_marks
 from redline.renderers.docx.ooxml import NSMAP, R_NS, Revisions, paragraph, sub, w
 from redline.renderers.docx.words import Words
 from redline.renderers.html.words import Mode, side_ops
@@ -42,6 +43,7 @@ def render_docx(comparison: Comparison, options: RenderOptions) -> bytes:
         write_side_by_side(body, comparison, words, width - 2 * margin)
     else:
         Inline(words, body, comparison.tree).write(comparison.tree)
+        shift_inserted_marks(body)
     paragraph(body, "Normal", "", revisions)  # a last paragraph that no revision removes
     section = sub(body, "sectPr")
     for kind, rid in (("header", package.HEADER_ID), ("footer", package.FOOTER_ID)):
