@@ -128,8 +128,11 @@ def bill_dtd_words(path: Path) -> list[str]:
     asks for: the enacting clause and ``SEC.``/``SECTION`` before section numbers."""
     parser = etree.XMLParser(load_dtd=False, no_network=True, resolve_entities=False)
     root = etree.parse(str(path), parser).getroot()
-    body = root.find("legis-body")
-    assert body is not None
+    body = next(
+        found
+        for name in ("legis-body", "resolution-body", "engrossed-amendment-body")
+        if (found := root.find(name)) is not None
+    )
     words = _words_of(body, frozenset(), lambda name: name not in BILL_DTD_BLOCKS)
     if root.tag == "bill":
         words += WORD.findall(ENACTING)
@@ -450,6 +453,26 @@ def test_uslm_engrossed_amendment_with_legislative_text_is_read() -> None:
         "/akn/us/bill/116/hr/1234",
     )
     assert [unit.eid for unit in doc.body] == ["sec_1"]
+
+
+def test_bill_dtd_amendment_keeps_instructions_and_quotes_the_inserted_text() -> None:
+    """An engrossed amendment (constructed: none in the data): each instruction is text,
+    the provisions it inserts are quoted text of it, never sections of the document."""
+    path = DATA / "us-bill-dtd" / "constructed" / "engrossed-amendment.xml"
+    doc = load(path)
+    assert lost_and_added(bill_dtd_words(path), model_words(doc)) == (0, 0)
+    assert (doc.meta.version_label, doc.meta.work_uri) == (
+        "Engrossed Amendment House",
+        "/akn/us/bill/119/s/5",
+    )
+    assert [unit.eid for unit in doc.walk()] == ["hcontainer_1", "hcontainer_2"]
+    first, second = doc.body
+    assert first.text.startswith("Strike all after the enacting clause and insert the following:")
+    assert "SEC. 1. SHORT TITLE. This Act may be cited as the “Test Act”." in first.text
+    assert "(a) In general.—Every word counts." in first.text
+    assert second.text == "Amend the title so as to read: “An Act to test amendments.”"
+    assert validate_akn(write_akn(doc), path.name) == []
+    assert redline.compare(doc, doc).identical
 
 
 def test_bill_dtd_titles_table_of_contents_and_tables() -> None:

@@ -27,6 +27,10 @@ builder reads local names only):
    announces ``the following:`` is the quoted text that sibling inserts, misplaced
    outside its ``quoted-block`` (as in GPO's enrolled S. 5, 119th Congress): it is kept
    as quoted text of that sibling, and a warning names it.
+7. In an amendment document (``amendment-doc``), each ``amendment`` gives its
+   ``amendment-instruction`` as text and its ``amendment-block`` (the text the
+   instruction inserts, provisions included) as quoted text of that instruction, never
+   as the bill's own sections; GPO prints no quotation marks around it, nor do we.
 """
 
 from __future__ import annotations
@@ -90,9 +94,30 @@ def translate_body(
             main.append(_level(child, quoted=False))
         elif child.tag in _TEXTS:
             main.append(_block("content", child))
+        elif child.tag == "amendment":
+            main.extend(_amendment(child))
         else:
             main.append(_inline(child))
     return main
+
+
+def _amendment(source: etree._Element) -> list[etree._Element]:
+    """An amendment of an amendment document (module guarantee 7): each instruction a
+    text block, each amendment block the quoted text of the instruction before it."""
+    blocks: list[etree._Element] = []
+    for child in source:
+        if not isinstance(child.tag, str):
+            continue
+        if child.tag == "amendment-instruction":
+            texts = [text for text in child if text.tag in _TEXTS] or [child]
+            blocks.extend(_block("content", text) for text in texts)
+        elif child.tag == "amendment-block":
+            if not blocks:
+                blocks.append(etree.Element("content"))
+            _add_quoted(blocks[-1], child, marks=False)
+        else:
+            blocks.append(_block("content", child))
+    return blocks
 
 
 def _level(source: etree._Element, *, quoted: bool) -> etree._Element:
@@ -211,8 +236,9 @@ def _block(role: str, text: etree._Element) -> etree._Element:
     return block
 
 
-def _add_quoted(block: etree._Element, source: etree._Element) -> None:
-    """Put a quoted block inside `block`, then its run-on text (module guarantee 3)."""
+def _add_quoted(block: etree._Element, source: etree._Element, *, marks: bool = True) -> None:
+    """Put a quoted block inside `block`, then its run-on text (module guarantee 3);
+    `marks` prints the quotation marks GPO prints around a quoted block."""
     quoted = etree.SubElement(block, "quotedContent")
     after = ""
     for child in source:
@@ -221,15 +247,15 @@ def _add_quoted(block: etree._Element, source: etree._Element) -> None:
         if child.tag == "after-quoted-block":
             after += _words(child)
         elif level_name(child):
-            quoted.append(_level(child, quoted=True))
+            quoted.append(_level(child, quoted=marks))
         elif child.tag in _TEXTS:
             paragraph = _block("p", child)
-            paragraph.text = f"“{paragraph.text or ''}"
+            paragraph.text = f"{'“' if marks else ''}{paragraph.text or ''}"
             quoted.append(paragraph)
         else:
             quoted.append(_inline(child))
     last = _last_text_block(quoted)
-    if last is not None:
+    if last is not None and marks:
         _append_text(last, "”")
     if after:
         run_on = etree.SubElement(block, "inline", role="after-quoted-block")
