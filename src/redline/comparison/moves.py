@@ -2,7 +2,8 @@
 
 A unit moved when its new parent does not derive from its old parent, or when it is
 out of order among siblings that kept their order: the longest increasing run of
-old positions stays, the rest moved (of two swapped units, one is marked).
+old positions stays, the rest moved (of two swapped units, one is marked). A split is
+displaced when its pieces do not all stand where its unit stood, by the same two tests.
 """
 
 from __future__ import annotations
@@ -32,6 +33,38 @@ def find_moves(alignment: Alignment) -> set[int]:
         kept = set(longest_increasing([old for _, old in members]))
         moved.update(new for new, old in members if old not in kept)
     return moved
+
+
+def displaced_splits(alignment: Alignment, moved: set[int]) -> set[int]:
+    """Old indices of split units whose pieces do not all stand where the unit stood: a
+    piece under a new parent that does not derive from the unit's old parent, or out
+    of order among the siblings that kept their order (its pieces counted in order).
+
+    Such a split cannot be shown piece by piece with its old words at the pieces'
+    places, since rejecting the changes would put the old words in another order; it is
+    shown like a move instead (struck where the unit stood, its pieces as new text)."""
+    pieces = {new: (old, part) for old, news in alignment.splits for part, new in enumerate(news)}
+    if not pieces:
+        return set()
+    width = 1 + max(len(news) for _, news in alignment.splits)
+    displaced: set[int] = set()
+    groups: dict[tuple[int, int], list[tuple[int, int, int]]] = defaultdict(list)
+    members = [(new, old, 0) for old, new in alignment.pair_old.items() if new not in moved]
+    members += [(new, old, part) for new, (old, part) in pieces.items()]
+    for new, old, part in members:
+        old_parent, new_parent = alignment.old[old].parent, alignment.new[new].parent
+        derived = (old_parent < 0 and new_parent < 0) or (
+            old_parent >= 0 and alignment.pair_old.get(old_parent) == new_parent
+        )
+        if derived:
+            groups[(old_parent, new_parent)].append((new, old * width + part, old))
+        elif new in pieces:
+            displaced.add(old)
+    for group in groups.values():
+        group.sort()
+        kept = set(longest_increasing([key for _, key, _ in group]))
+        displaced.update(old for new, key, old in group if new in pieces and key not in kept)
+    return displaced
 
 
 def longest_increasing(values: list[int]) -> list[int]:

@@ -26,6 +26,7 @@ from redline.changes import (
 from redline.comparison.align import Alignment
 from redline.comparison.evidence import explain_group, explain_pair
 from redline.comparison.flatten import Flat, regions
+from redline.comparison.moves import displaced_splits
 from redline.comparison.worddiff import diff_words, ops_similarity, texts_equal
 from redline.model import Note
 from redline.progress import Progress
@@ -70,6 +71,7 @@ class TreeBuilder:
         self.new_kids = self._children(alignment.new)
         self.split_of_new = {n: (o, ns) for o, ns in alignment.splits for n in ns}
         self.split_old = dict(alignment.splits)
+        self.displaced = displaced_splits(alignment, moved)
         self.merge_of_new = {n: os for os, n in alignment.merges}
         self.merge_old = {o: (os, n) for os, n in alignment.merges for o in os}
         self.cache: dict[tuple[object, ...], Change] = {}
@@ -103,6 +105,7 @@ class TreeBuilder:
             if old is None:  # a piece of a split or a merge stands where its old unit stood
                 old = self._group_anchor(new)
             kept = old is not None and old in old_here and new not in self.moved
+            kept = kept and not (new in self.split_of_new and old in self.displaced)
             anchors.append(old if kept and old is not None else -1)
         # An old-only unit goes after the last kept node that stood before it: one sweep
         # over the anchors in old order (old kids come in document order), not a scan each.
@@ -162,7 +165,8 @@ class TreeBuilder:
             change = self._group_change(ChangeKind.SPLIT, (whole,), members)
             part = members.index(new)
             notes = self._notes((whole,) if part == 0 else (), new)
-            return Node(change, Place.HERE, notes, part)
+            place = Place.MOVED_TO if whole in self.displaced else Place.HERE
+            return Node(change, place, notes, part)
         if new in self.merge_of_new:
             olds = self.merge_of_new[new]
             change = self._group_change(ChangeKind.MERGED, olds, (new,))
@@ -200,10 +204,11 @@ class TreeBuilder:
     def _group_at_old_place(self, old: int) -> Change | None:
         """The split or merge an old unit belongs to, to show struck at its old place (a
         split where its unit stood, a merge where its first unit stood) — only when its
-        new place lies inside a moved unit or an inserted one, which show no old words."""
+        new place lies inside a moved unit or an inserted one, which show no old words,
+        or for a split whose pieces stand elsewhere (`displaced_splits`)."""
         if old in self.split_old:
             news = self.split_old[old]
-            if self._inside_move(news[0]):
+            if old in self.displaced or self._inside_move(news[0]):
                 return self._group_change(ChangeKind.SPLIT, (old,), news)
         if old in self.merge_old:
             olds, new = self.merge_old[old]
