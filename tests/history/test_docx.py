@@ -65,3 +65,9 @@ def test_libreoffice_opens_the_table(office: Office, tmp_path: Path) -> None:
     )  # fmt: skip
     assert "revision B" in done.stdout
     assert re.search(r"Article 11\(3\)", done.stdout)  # the paragraph that moved and came back
+    pages = done.stdout.split("\f")[:-1]
+    for number, page in enumerate(pages, 1):
+        lines = [line.strip() for line in page.splitlines() if line.strip()]
+        assert lines[0].startswith("History: Draft declaration on the right of peoples and…")
+        assert lines[0].endswith(", 3 versions")
+        assert lines[-1] == f"Page {number} of {len(pages)}"

@@ -21,6 +21,7 @@ from redline.history.synoptic import LINE, Cell, Synopsis
 from redline.history.values import History, Lineage
 from redline.renderers.docx import package
 from redline.renderers.docx.front import grid
+from redline.renderers.docx.margins import footer_xml, header_xml, refer_to_margins, short_title
 from redline.renderers.docx.ooxml import NSMAP, Element, make_runs, sub, w
 from redline.renderers.docx.render import PAPER
 
@@ -58,12 +59,18 @@ def render_history_docx(
             _cell(tr, cell_width, cell, first=position == 0)
     sub(body, "p")
     section = sub(body, "sectPr")
+    refer_to_margins(section)
     sub(section, "pgSz", w=str(width), h=str(height), orient="landscape")
     sub(section, "pgMar", top=str(margin), right=str(margin), bottom=str(margin),
         left=str(margin), header="708", footer="708", gutter="0")  # fmt: skip
     xml = etree.tostring(document, xml_declaration=True, encoding="UTF-8", standalone=True)
     # A synoptic table is no redline: nothing to track, no revision to accept.
-    return package.zipped(package.parts(xml, [], package.core_xml(title), track=False))
+    running = (
+        f"History: {short_title(history.versions[-1].meta.title)}, {len(history.versions)} versions"
+    )
+    margins = (header_xml(running), footer_xml())
+    core = package.core_xml(title)
+    return package.zipped(package.parts(xml, [], core, track=False, margins=margins))
 
 
 def _text(parent: Element, style: str, text: str, bold: bool = False) -> Element:

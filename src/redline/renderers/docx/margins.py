@@ -11,18 +11,33 @@ from __future__ import annotations
 from lxml import etree
 
 from redline.changes import Comparison
-from redline.renderers.docx.ooxml import NSMAP, Element, make_runs, sub, w
+from redline.renderers.docx.ooxml import NSMAP, R_NS, Element, make_runs, sub, w
+
+#: The relationship ids of the running header and footer in the package.
+HEADER_ID, FOOTER_ID = "rId4", "rId5"
 
 #: Longest title the header prints whole (a longer one is cut at a word, with "…").
 _TITLE_CHARS = 48
 
 
-def running_title(comparison: Comparison) -> str:
-    """``Redline: {title}, {old date} → {new date}``, the title cut to fit one line."""
-    title = " ".join(comparison.new.title.split())
+def short_title(title: str) -> str:
+    """`title` on one line, cut at a word with "…" when longer than fits a header."""
+    title = " ".join(title.split())
     if len(title) > _TITLE_CHARS:
         title = title[:_TITLE_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return title
+
+
+def running_title(comparison: Comparison) -> str:
+    """``Redline: {title}, {old date} → {new date}``, the title cut to fit one line."""
+    title = short_title(comparison.new.title)
     return f"Redline: {title}, {comparison.old.date} → {comparison.new.date}"
+
+
+def refer_to_margins(section: Element) -> None:
+    """Make `section` (a new ``w:sectPr``) use the package's header and footer."""
+    for kind, rid in (("header", HEADER_ID), ("footer", FOOTER_ID)):
+        sub(section, f"{kind}Reference", type="default").set(f"{{{R_NS}}}id", rid)
 
 
 def header_xml(text: str) -> bytes:

@@ -16,6 +16,7 @@ from xml.sax.saxutils import escape
 from lxml import etree
 
 from redline.changes import Comparison
+from redline.renderers.docx.margins import FOOTER_ID, HEADER_ID
 from redline.renderers.docx.ooxml import NSMAP, Element, clean, sub, w
 from redline.renderers.docx.styles import styles_xml
 
@@ -58,8 +59,8 @@ _MARGIN_TYPES = (
     f'<Override PartName="/word/footer1.xml" ContentType="{_MAIN}.footer+xml"/>'
 )
 _MARGIN_RELS = (
-    f'<Relationship Id="rId4" Type="{_REL}/header" Target="header1.xml"/>'
-    f'<Relationship Id="rId5" Type="{_REL}/footer" Target="footer1.xml"/>'
+    f'<Relationship Id="{HEADER_ID}" Type="{_REL}/header" Target="header1.xml"/>'
+    f'<Relationship Id="{FOOTER_ID}" Type="{_REL}/footer" Target="footer1.xml"/>'
 )
 
 SETTINGS = (
@@ -103,10 +104,6 @@ def redline_core(comparison: Comparison) -> bytes:
     return core_xml(f"Redline: {comparison.new.title}", subject)
 
 
-#: The relationship ids of the running header and footer (`running_parts`).
-HEADER_ID, FOOTER_ID = "rId4", "rId5"
-
-
 def parts(
     document: bytes,
     notes: list[Element],
@@ -116,7 +113,7 @@ def parts(
 ) -> dict[str, bytes]:
     """Every part of the package by its name in the zip, in the order Word writes them;
     `track` turns change tracking on for the reader's own edits (a redline); `margins`
-    are the header and footer parts the section refers to as `HEADER_ID`, `FOOTER_ID`."""
+    are the header and footer parts (`redline.renderers.docx.margins`)."""
     settings = SETTINGS if track else SETTINGS.replace("<w:trackRevisions/>", "")
     types, relations = CONTENT_TYPES, DOCUMENT_RELS
     if margins:

@@ -18,9 +18,14 @@ from redline.renderers import RenderOptions
 from redline.renderers.docx import package
 from redline.renderers.docx.front import BODY_BOOKMARK, add_front
 from redline.renderers.docx.inline import Inline
-from redline.renderers.docx.margins import footer_xml, header_xml, running_title
+from redline.renderers.docx.margins import (
+    footer_xml,
+    header_xml,
+    refer_to_margins,
+    running_title,
+)
 from redline.renderers.docx.marks import shift_inserted_marks
-from redline.renderers.docx.ooxml import NSMAP, R_NS, Revisions, paragraph, sub, w
+from redline.renderers.docx.ooxml import NSMAP, Revisions, paragraph, sub, w
 from redline.renderers.docx.words import Words
 from redline.renderers.html.words import Mode, side_ops
 
@@ -46,8 +51,7 @@ def render_docx(comparison: Comparison, options: RenderOptions) -> bytes:
         shift_inserted_marks(body)
     paragraph(body, "Normal", "", revisions)  # a last paragraph that no revision removes
     section = sub(body, "sectPr")
-    for kind, rid in (("header", package.HEADER_ID), ("footer", package.FOOTER_ID)):
-        sub(section, f"{kind}Reference", type="default").set(f"{{{R_NS}}}id", rid)
+    refer_to_margins(section)
     sub(section, "pgSz", w=str(width), h=str(height))
     sub(section, "pgMar", top=str(margin), right=str(margin), bottom=str(margin),
         left=str(margin), header="708", footer="708", gutter="0")  # fmt: skip
