@@ -104,7 +104,11 @@ def align(old_doc: Document, new_doc: Document, options: CompareOptions) -> Alig
         _floored(result, options),
     )
     _pair_containers(result)
-    result.note_pairs = pair_notes(result.old, result.new, result.pair_old, options)
+    groups = frozenset(
+        [(old, new) for old, news in result.splits for new in news]
+        + [(old, new) for olds, new in result.merges for old in olds]
+    )
+    result.note_pairs = pair_notes(result.old, result.new, result.pair_old, options, groups)
     return result
 
 

@@ -2,10 +2,11 @@
 
 The last pass of `redline.comparison.align`, once units are paired. A note is addressed
 as (unit index, note position in the unit). Guarantees: every note is in exactly one
-pair (old, new), (old, None) or (None, new); the work is near-linear in the number of
-notes (an exact pass by normalised text, then similarity scored only for candidates
-sharing rare words or sitting in the partner of the note's unit), so a file compared
-with itself pairs every note however many there are.
+pair (old, new), (old, None) or (None, new); two notes pair only when their units do
+(paired, or in one split or merge), since a note is shown at its anchor in its unit's
+text; the work is near-linear in the number of notes (an exact pass by normalised text,
+then similarity scored only against the notes of those units), so a file compared with
+itself pairs every note however many there are.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from collections import Counter, defaultdict, deque
 from dataclasses import dataclass, field
 
 from redline.changes import CompareOptions
-from redline.comparison.candidates import CandidateIndex
 from redline.comparison.flatten import Flat
 from redline.comparison.tokens import similarity, word_keys
 
@@ -46,13 +46,19 @@ def _notes(flats: list[Flat], options: CompareOptions) -> list[_Note]:
 
 
 def pair_notes(
-    old_flats: list[Flat], new_flats: list[Flat], pair_old: dict[int, int], options: CompareOptions
+    old_flats: list[Flat],
+    new_flats: list[Flat],
+    pair_old: dict[int, int],
+    options: CompareOptions,
+    groups: frozenset[tuple[int, int]] = frozenset(),
 ) -> list[NotePair]:
-    """Pair the notes of two versions whose units are paired as `pair_old` says."""
+    """Pair the notes of two versions whose units are paired as `pair_old` says, or
+    joined in a split or merge (`groups`: the (old, new) units of each)."""
     olds, news = _notes(old_flats, options), _notes(new_flats, options)
     pairs: dict[Ref, Ref] = {}
-    _pair_exact(olds, news, pair_old, pairs)
-    _pair_similar(olds, news, pair_old, pairs, options)
+    allowed = _Units(pair_old, groups)
+    _pair_exact(olds, news, pairs, allowed)
+    _pair_similar(olds, news, pairs, options, allowed)
     used_new = set(pairs.values())
     result: list[NotePair] = [(o.ref, pairs[o.ref]) for o in olds if o.ref in pairs]
     result += [(o.ref, None) for o in olds if o.ref not in pairs]
@@ -60,62 +66,78 @@ def pair_notes(
     return result
 
 
+class _Units:
+    """Which units' notes may pair: a note is shown in its unit's text, at its anchor, so
+    a note pairs only with one in its unit's partner or in a unit of the same split or
+    merge. A note that went to an unrelated unit is deleted there and inserted here."""
+
+    def __init__(self, pair_old: dict[int, int], groups: frozenset[tuple[int, int]]) -> None:
+        self.pair_old = pair_old
+        self.grouped: dict[int, list[int]] = defaultdict(list)
+        for old, new in sorted(groups):
+            self.grouped[old].append(new)
+
+    def partners(self, old: int, paired: bool) -> list[int]:
+        """The new units whose notes an old unit's notes may pair with: its partner
+        (`paired`), or the units of its split or merge."""
+        if paired:
+            return [self.pair_old[old]] if old in self.pair_old else []
+        return self.grouped.get(old, [])
+
+
 def _pair_exact(
-    olds: list[_Note], news: list[_Note], pair_old: dict[int, int], pairs: dict[Ref, Ref]
+    olds: list[_Note],
+    news: list[_Note],
+    pairs: dict[Ref, Ref],
+    allowed: _Units,
 ) -> None:
-    """Notes of the same text pair up: within paired units first, then in document order
-    (repeated notes such as "Ibid." go to the copy in the partner unit when there is one).
-    Each note is looked at once per pass: queues by (unit, text) and by text."""
+    """Notes of the same text pair up: within paired units first, then within splits and
+    merges (repeated notes such as "Ibid." go to the copies in document order). Each note
+    is looked at once per pass: queues by (unit, text)."""
     in_unit: dict[tuple[int, tuple[str, ...]], deque[_Note]] = defaultdict(deque)
-    anywhere: dict[tuple[str, ...], deque[_Note]] = defaultdict(deque)
     for note in news:
         in_unit[(note.ref[0], note.keys)].append(note)
-        anywhere[note.keys].append(note)
     taken: set[Ref] = set()
-    for same_unit in (True, False):
+    for paired in (True, False):
         for old in olds:
             if old.ref in pairs:
                 continue
-            queue = (
-                in_unit.get((pair_old.get(old.ref[0], -1), old.keys))
-                if same_unit
-                else anywhere.get(old.keys)
-            )
-            while queue and queue[0].ref in taken:
-                queue.popleft()
-            if queue:
-                match = queue.popleft()
-                pairs[old.ref] = match.ref
-                taken.add(match.ref)
+            for unit in allowed.partners(old.ref[0], paired):
+                queue = in_unit.get((unit, old.keys))
+                while queue and queue[0].ref in taken:
+                    queue.popleft()
+                if queue:
+                    match = queue.popleft()
+                    pairs[old.ref] = match.ref
+                    taken.add(match.ref)
+                    break
 
 
 def _pair_similar(
     olds: list[_Note],
     news: list[_Note],
-    pair_old: dict[int, int],
     pairs: dict[Ref, Ref],
     options: CompareOptions,
+    allowed: _Units,
 ) -> None:
-    """Greedy best-first pairing of the notes left, scored only against candidates."""
+    """Greedy best-first pairing of the notes left, each scored only against the notes
+    of the units it may pair with; a note in its unit's partner wins a tie."""
     taken = set(pairs.values())
-    free_new = [n for n in news if n.ref not in taken]
-    if not free_new:
-        return
-    index = CandidateIndex(free_new)
     by_unit: dict[int, list[_Note]] = defaultdict(list)
-    for note in free_new:
-        by_unit[note.ref[0]].append(note)
+    for note in news:
+        if note.ref not in taken:
+            by_unit[note.ref[0]].append(note)
     scored: list[tuple[float, Ref, Ref]] = []
     for old in olds:
         if old.ref in pairs:
             continue
-        partner = pair_old.get(old.ref[0], -1)
-        candidates = {n.ref: n for n in (*index.candidates(old), *by_unit.get(partner, ()))}
-        for new in candidates.values():
-            score = similarity(old.bag, new.bag)
-            if score >= options.match_threshold:
-                bonus = SAME_UNIT_BONUS if new.ref[0] == partner else 0.0
-                scored.append((score + bonus, old.ref, new.ref))
+        partners = allowed.partners(old.ref[0], True)
+        for unit in (*partners, *allowed.partners(old.ref[0], False)):
+            for new in by_unit.get(unit, ()):
+                score = similarity(old.bag, new.bag)
+                if score >= options.match_threshold:
+                    bonus = SAME_UNIT_BONUS if unit in partners else 0.0
+                    scored.append((score + bonus, old.ref, new.ref))
     scored.sort(key=lambda item: -item[0])
     for _, old_ref, new_ref in scored:
         if old_ref not in pairs and new_ref not in taken:
