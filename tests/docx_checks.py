@@ -89,11 +89,12 @@ def _moves(document: etree._Element) -> list[str]:
 
 def expected_words(document: Document) -> tuple[list[str], list[list[str]]]:
     """A version's words as the redline's text shows them: the title, then every unit's
-    number, heading and text; and each note's words, in document order."""
+    number, heading and text, components' units included; and each note's words, in
+    document order."""
     words = document.meta.title.split()
-    for unit in document.walk():
+    for unit in document.every_unit():
         words += [*unit.num.split(), *unit.heading.split(), *unit.text.split()]
-    return words, [note.text.split() for _unit, note in document.notes()]
+    return words, [note.text.split() for unit in document.every_unit() for note in unit.notes]
 
 
 def shown_words(answer: dict[str, Any]) -> tuple[list[str], list[list[str]]]:

@@ -18,9 +18,10 @@ from redline.model import Document
 
 
 def document_words(document: Document) -> list[str]:
-    """The words of a version in redline order (notes after the text)."""
+    """The words of a version in redline order (notes after the text), its components'
+    units after its own."""
     words = document.meta.title.split()
-    for unit in document.walk():
+    for unit in document.every_unit():
         text = unit.text
         for note in sorted(unit.notes, key=lambda note: note.offset, reverse=True):
             text = text[: note.offset] + note.marker + text[note.offset :]
@@ -30,8 +31,9 @@ def document_words(document: Document) -> list[str]:
 
 def _in_order(document: Document) -> list[str]:
     words: list[str] = []
-    for _unit, note in document.notes():
-        words += [*note.marker.split(), *note.text.split()]
+    for unit in document.every_unit():
+        for note in unit.notes:
+            words += [*note.marker.split(), *note.text.split()]
     return words
 
 

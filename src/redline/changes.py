@@ -177,7 +177,8 @@ class Node:
     """Sub-units, also in reading order."""
     part: int = -1
     """For a split shown in pieces: which of the new units this node shows (see
-    `part_ops`); -1 when the node shows the whole change."""
+    `part_ops`); for a merge shown struck at the places of its old units: which old
+    unit (see `old_part_ops`); -1 when the node shows the whole change."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,3 +305,46 @@ def part_ops(ops: tuple[WordOp, ...], part: int) -> tuple[WordOp, ...]:
             if chunk or old:
                 pieces[-1].append(WordOp(op.op, old, chunk))
     return tuple(pieces[part]) if part < len(pieces) else ()
+
+
+def old_part_ops(change: Change, part: int) -> tuple[WordOp, ...]:
+    """The operations that show the `part`-th old unit of a merge: those whose old
+    characters fall in that unit's text (the units are joined with `PART_SEPARATOR`),
+    cut at the units' bounds; insertions go with the unit whose text they follow.
+    Rejecting them gives exactly that unit's text.
+
+    >>> from redline.changes import Side
+    >>> olds = tuple(Side(e, "paragraph", "", e, "", t, "") for e, t in (("a", "x y"), ("b", "z")))
+    >>> ops = (WordOp(Op.EQUAL, "x ", "x "), WordOp(Op.DELETE, "y" + PART_SEPARATOR, ""),
+    ...        WordOp(Op.EQUAL, "z", "z"), WordOp(Op.INSERT, "", " w"))
+    >>> merge = Change(ChangeKind.MERGED, "paragraph", olds, (), 0.5, ops)
+    >>> [reject(old_part_ops(merge, i)) for i in (0, 1)]
+    ['x y', 'z']
+    """
+    starts = [0]
+    for side in change.old:
+        starts.append(starts[-1] + len(side.text) + len(PART_SEPARATOR))
+    low, high = starts[part], starts[part] + len(change.old[part].text)
+    shown: list[WordOp] = []
+    position = 0
+    for op in change.ops:
+        end = position + len(op.old)
+        if op.op is Op.INSERT:
+            if low < position <= high or (position == low == 0):
+                shown.append(op)
+            continue
+        old = op.old[max(low - position, 0) : max(min(high, end) - position, 0)]
+        if old:
+            shown.append(WordOp(op.op, old, old if op.op is Op.EQUAL else ""))
+        position = end
+    return tuple(shown)
+
+
+def shown_ops(node: Node) -> tuple[WordOp, ...]:
+    """The word operations `node` shows: the whole change's, or those of its piece of a
+    split (`part_ops`) or of its old unit of a merge (`old_part_ops`)."""
+    if node.part < 0:
+        return node.change.ops
+    if node.change.kind is ChangeKind.MERGED:
+        return old_part_ops(node.change, node.part)
+    return part_ops(node.change.ops, node.part)

@@ -156,12 +156,6 @@ def test_the_eu_pair_accepted_is_the_regulation(office: Office, tmp_path: Path) 
 
 
 @pytest.mark.libreoffice
-@pytest.mark.xfail(
-    strict=True,
-    reason="known bug: proposal Art. 9(2)'s intro, (b) and (c) merge into new Art. 10(3)"
-    " while (a) is deleted; the merge shows all its old words at the new place, so Reject"
-    " All gives (a) before the intro",
-)
 def test_the_eu_pair_rejected_is_the_proposal(office: Office, tmp_path: Path) -> None:
     _check_eu_pair(office, tmp_path, "reject")
 

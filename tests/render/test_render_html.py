@@ -26,9 +26,12 @@ CASES = Path(__file__).resolve().parents[1] / "cases"
 USLM = Path(__file__).resolve().parents[1] / "data" / "uslm"
 LAYOUTS = ("inline", "side-by-side")
 
-#: Versions of one text, old -> new: the declaration and each bill's successive versions.
+#: Versions of one text, old -> new: the declaration, the EU act as proposed and adopted
+#: (splits and merges whose units stand apart), and each bill's successive versions.
+EU = Path(__file__).resolve().parents[1] / "data" / "eu"
 PAIRS = (
     (ROOT / "versions/solidarity-2014.akn.xml", ROOT / "versions/solidarity-revision-A.akn.xml"),
+    (EU / "dma-proposal-COM-2020-842.txt", EU / "dma-regulation-2022-1925.txt"),
     *(
         (USLM / f"{old}.xml", USLM / f"{new}.xml")
         for old, new in (

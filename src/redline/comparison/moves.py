@@ -3,7 +3,8 @@
 A unit moved when its new parent does not derive from its old parent, or when it is
 out of order among siblings that kept their order: the longest increasing run of
 old positions stays, the rest moved (of two swapped units, one is marked). A split is
-displaced when its pieces do not all stand where its unit stood, by the same two tests.
+displaced when its pieces do not all stand where its unit stood, and a merge when its old
+units did not all stand where it stands, by the same two tests.
 """
 
 from __future__ import annotations
@@ -43,27 +44,53 @@ def displaced_splits(alignment: Alignment, moved: set[int]) -> set[int]:
     Such a split cannot be shown piece by piece with its old words at the pieces'
     places, since rejecting the changes would put the old words in another order; it is
     shown like a move instead (struck where the unit stood, its pieces as new text)."""
-    pieces = {new: (old, part) for old, news in alignment.splits for part, new in enumerate(news)}
-    if not pieces:
+    groups = [(old, news) for old, news in alignment.splits]
+    members = [
+        (old, new, (old, part), key)
+        for key, (old, news) in enumerate(groups)
+        for part, new in enumerate(news)
+    ]
+    return {groups[key][0] for key in _displaced(alignment, moved, members)}
+
+
+def displaced_merges(alignment: Alignment, moved: set[int]) -> set[int]:
+    """New indices of merged units whose old units did not all stand where it stands:
+    one under an old parent from which the new parent does not derive, or out of order
+    among the siblings that kept their order (its old units counted in their order).
+    Shown like a move, for the reason `displaced_splits` gives: each old unit struck
+    where it stood, the merged unit as new text."""
+    groups = [(olds, new) for olds, new in alignment.merges]
+    members = [(old, new, (old, 0), key) for key, (olds, new) in enumerate(groups) for old in olds]
+    return {groups[key][1] for key in _displaced(alignment, moved, members)}
+
+
+def _displaced(
+    alignment: Alignment, moved: set[int], members: list[tuple[int, int, tuple[int, int], int]]
+) -> set[int]:
+    """The keys of the groups (splits or merges) one of whose `members` (old, new, place
+    in old order, group key) stands under a parent that does not derive from its old
+    one, or out of order among the pairs that kept their order."""
+    if not members:
         return set()
-    width = 1 + max(len(news) for _, news in alignment.splits)
+    width = 1 + max(part for _, _, (_, part), _ in members)
     displaced: set[int] = set()
-    groups: dict[tuple[int, int], list[tuple[int, int, int]]] = defaultdict(list)
-    members = [(new, old, 0) for old, new in alignment.pair_old.items() if new not in moved]
-    members += [(new, old, part) for new, (old, part) in pieces.items()]
-    for new, old, part in members:
+    siblings: dict[tuple[int, int], list[tuple[int, int, int]]] = defaultdict(list)
+    pairs = [
+        (old, new, (old, 0), -1) for old, new in alignment.pair_old.items() if new not in moved
+    ]
+    for old, new, (position, part), key in pairs + members:
         old_parent, new_parent = alignment.old[old].parent, alignment.new[new].parent
         derived = (old_parent < 0 and new_parent < 0) or (
             old_parent >= 0 and alignment.pair_old.get(old_parent) == new_parent
         )
         if derived:
-            groups[(old_parent, new_parent)].append((new, old * width + part, old))
-        elif new in pieces:
-            displaced.add(old)
-    for group in groups.values():
+            siblings[(old_parent, new_parent)].append((new, position * width + part, key))
+        elif key >= 0:
+            displaced.add(key)
+    for group in siblings.values():
         group.sort()
-        kept = set(longest_increasing([key for _, key, _ in group]))
-        displaced.update(old for new, key, old in group if new in pieces and key not in kept)
+        kept = set(longest_increasing([order for _, order, _ in group]))
+        displaced.update(key for _, order, key in group if key >= 0 and order not in kept)
     return displaced
 
 

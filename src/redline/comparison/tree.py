@@ -17,7 +17,6 @@ from redline.changes import (
     Change,
     ChangeKind,
     CompareOptions,
-    Evidence,
     Node,
     Place,
     Side,
@@ -26,9 +25,10 @@ from redline.changes import (
 from redline.comparison.align import Alignment
 from redline.comparison.evidence import explain_group, explain_pair
 from redline.comparison.flatten import Flat, regions
-from redline.comparison.moves import displaced_splits
+from redline.comparison.moves import displaced_merges, displaced_splits
+from redline.comparison.note_changes import note_nodes
+from redline.comparison.pieces import whole_old_words
 from redline.comparison.worddiff import diff_words, ops_similarity, texts_equal
-from redline.model import Note
 from redline.progress import Progress
 
 _SETTLED = (ChangeKind.UNCHANGED, ChangeKind.RENUMBERED)
@@ -39,14 +39,6 @@ def _side(flats: list[Flat], index: int) -> Side:
     unit = flat.unit
     return Side(unit.eid, unit.element, unit.num, flat.label, unit.heading, unit.text,
                 flats[flat.top].unit.eid if flat.top >= 0 else "")  # fmt: skip
-
-
-def _note_side(flats: list[Flat], ref: tuple[int, int]) -> Side:
-    flat = flats[ref[0]]
-    note: Note = flat.unit.notes[ref[1]]
-    top = flats[flat.top].unit.eid if flat.top >= 0 else ""
-    label = f"{flat.label}, note {note.marker}"
-    return Side(note.eid, "authorialNote", note.marker, label, "", note.text, top, note.offset)
 
 
 class TreeBuilder:
@@ -72,12 +64,11 @@ class TreeBuilder:
         self.split_of_new = {n: (o, ns) for o, ns in alignment.splits for n in ns}
         self.split_old = dict(alignment.splits)
         self.displaced = displaced_splits(alignment, moved)
+        self.displaced_merges = displaced_merges(alignment, moved)
         self.merge_of_new = {n: os for os, n in alignment.merges}
         self.merge_old = {o: (os, n) for os, n in alignment.merges for o in os}
         self.cache: dict[tuple[object, ...], Change] = {}
-        self.notes_by_new: dict[int, list[Node]] = defaultdict(list)
-        self.notes_by_old: dict[int, list[Node]] = defaultdict(list)
-        self._index_notes()
+        self.notes_by_new, self.notes_by_old = note_nodes(alignment, options)
 
     def _children(self, flats: list[Flat]) -> dict[int, list[int]]:
         kids: dict[int, list[int]] = defaultdict(list)
@@ -106,6 +97,7 @@ class TreeBuilder:
                 old = self._group_anchor(new)
             kept = old is not None and old in old_here and new not in self.moved
             kept = kept and not (new in self.split_of_new and old in self.displaced)
+            kept = kept and new not in self.displaced_merges
             anchors.append(old if kept and old is not None else -1)
         # An old-only unit goes after the last kept node that stood before it: one sweep
         # over the anchors in old order (old kids come in document order), not a scan each.
@@ -170,12 +162,16 @@ class TreeBuilder:
         if new in self.merge_of_new:
             olds = self.merge_of_new[new]
             change = self._group_change(ChangeKind.MERGED, olds, (new,))
+            if new in self.displaced_merges:  # its old units are shown where they stood
+                return Node(change, Place.MOVED_TO, self._notes((), new))
             return Node(change, Place.HERE, self._notes(olds, new))
         kids = tuple(self._children_nodes(None, new)) + self._notes((), new)
         return Node(self._single(ChangeKind.INSERTED, None, new), Place.HERE, kids)
 
     def _ghost_for_old(self, old: int) -> Node | None:
         """A node at the old position for units not shown there otherwise."""
+        if old in self.merge_old and self.merge_old[old][1] in self.displaced_merges:
+            return self._merged_from(old)
         if old in self.split_old or old in self.merge_old:
             group = self._group_at_old_place(old)
             return Node(group, Place.MOVED_FROM) if group is not None else None
@@ -197,9 +193,23 @@ class TreeBuilder:
                 continue
             ghost = self._ghost_for_old(child)
             if ghost is not None:
-                kids.append(Node(ghost.change, Place.MOVED_FROM, ghost.children))
+                kids.append(Node(ghost.change, Place.MOVED_FROM, ghost.children, ghost.part))
         change = self._pair_change(old, self.al.pair_old[old])
         return Node(change, Place.MOVED_FROM, tuple(kids))
+
+    def _merged_from(self, old: int) -> Node:
+        """The old place of one old unit of a displaced merge: its own text struck, with
+        its notes (its deleted ones, and the old side of those the merged unit kept)."""
+        olds, new = self.merge_old[old]
+        change = self._group_change(ChangeKind.MERGED, olds, (new,))
+        prefix = f"{self.al.old[old].unit.eid}__"
+        kept = [
+            node
+            for node in self.notes_by_new.get(new, [])
+            if node.change.old and node.change.old[0].eid.startswith(prefix)
+        ]
+        notes = tuple(sorted([*kept, *self.notes_by_old.get(old, [])], key=_old_anchor))
+        return Node(change, Place.MOVED_FROM, notes, olds.index(old))
 
     def _group_at_old_place(self, old: int) -> Change | None:
         """The split or merge an old unit belongs to, to show struck at its old place (a
@@ -294,6 +304,8 @@ class TreeBuilder:
             old_text = PART_SEPARATOR.join(self.al.old[o].unit.text for o in olds)
             new_text = PART_SEPARATOR.join(self.al.new[n].unit.text for n in news)
             ops = diff_words(old_text, new_text, self.options)
+            if kind is ChangeKind.SPLIT:
+                ops = whole_old_words(ops)
             matched_by, confidence = explain_group(self.al, olds, news)
             self.cache[key] = Change(
                 kind,
@@ -308,39 +320,6 @@ class TreeBuilder:
             )
         return self.cache[key]
 
-    # -- authorial notes ----------------------------------------------------------------
-
-    def _index_notes(self) -> None:
-        for old_ref, new_ref in self.al.note_pairs:
-            old_side = _note_side(self.al.old, old_ref) if old_ref else None
-            new_side = _note_side(self.al.new, new_ref) if new_ref else None
-            change = self._note_change(old_side, new_side)
-            if new_ref is not None:
-                self.notes_by_new[new_ref[0]].append(Node(change, Place.HERE))
-            elif old_ref is not None:
-                self.notes_by_old[old_ref[0]].append(Node(change, Place.HERE))
-        for nodes in (*self.notes_by_new.values(), *self.notes_by_old.values()):
-            nodes.sort(key=lambda node: (node.change.new or node.change.old)[0].anchor)
-
-    def _note_change(self, old: Side | None, new: Side | None) -> Change:
-        if old is None or new is None:
-            side = old or new
-            assert side is not None
-            kind = ChangeKind.DELETED if new is None else ChangeKind.INSERTED
-            ops = replaced(side.text, "") if new is None else replaced("", side.text)
-            return Change(kind, "authorialNote", (old,) if old else (), (new,) if new else (),
-                          0.0, ops, text_changed=True)  # fmt: skip
-        ops = diff_words(old.text, new.text, self.options)
-        text_changed = not texts_equal(old.text, new.text, self.options)
-        num_changed = old.num != new.num
-        kind = (ChangeKind.MODIFIED if text_changed
-                else ChangeKind.RENUMBERED if num_changed else ChangeKind.UNCHANGED)  # fmt: skip
-        similarity = ops_similarity(ops)
-        how = Evidence.SIMILAR_TEXT if text_changed else Evidence.EXACT
-        return Change(kind, "authorialNote", (old,), (new,), similarity, ops,
-                      text_changed=text_changed, num_changed=num_changed,
-                      matched_by=(how,), confidence=similarity)  # fmt: skip
-
 
 def _shown_at_old_place(node: Node) -> bool:
     """True for the nodes a moved unit's old position already shows: units deleted
@@ -353,3 +332,8 @@ def _shown_at_old_place(node: Node) -> bool:
 def _kids_similarity(kids: tuple[Node, ...]) -> float:
     values = [k.change.similarity for k in kids if k.change.element != "authorialNote"]
     return round(sum(values) / len(values), 4) if values else 0.0
+
+
+def _old_anchor(node: Node) -> int:
+    """Where a note node's old marker stands in its unit (its new one when it has none)."""
+    return (node.change.old or node.change.new)[0].anchor

@@ -19,7 +19,7 @@ from redline.changes import (
     Op,
     Place,
     WordOp,
-    part_ops,
+    shown_ops,
 )
 from redline.model import Metadata
 
@@ -48,12 +48,9 @@ def change_title(change: Change) -> str:
 def node_ops(node: Node) -> tuple[WordOp, ...]:
     """The word operations a node shows (its part of a split, or the old text of a move's
     old position)."""
-    change = node.change
     if node.place is Place.MOVED_FROM:
-        return (WordOp(Op.DELETE, "".join(op.old for op in change.ops), ""),)
-    if node.part >= 0:
-        return part_ops(change.ops, node.part)
-    return change.ops
+        return (WordOp(Op.DELETE, "".join(op.old for op in shown_ops(node)), ""),)
+    return shown_ops(node)
 
 
 def changed_nodes(nodes: tuple[Node, ...]) -> Iterator[Node]:

@@ -16,10 +16,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from redline.changes import Node, Place, WordOp
+from redline.changes import ChangeKind, Node, Op, Place, WordOp
 from redline.renderers.docx.ooxml import (
     Element,
     has_content,
+    mark_paragraph,
     paragraph,
     sub,
     w,
@@ -106,6 +107,12 @@ class Inline:
             self._children(facts, depth, level, pending)
         elif facts.num or facts.heading or facts.text or pending:
             self._text(facts, depth, pending)
+        if _continued_by_piece(node):
+            # the paragraph break between two pieces of a split is new: rejecting it
+            # joins the pieces back into the old unit's one paragraph
+            written = [p for p in list(self.body)[start:] if p.tag == w("p")]
+            if written:
+                mark_paragraph(written[-1], "ins", self.words.revisions)
         if name:
             self._close_move(name, start)
 
@@ -123,7 +130,7 @@ class Inline:
         if facts.num and facts.heading:
             label = "".join(op.new or op.old for op in facts.num)
             gap = "\n" if _WORD_LABEL.search(label) else " "
-            self.words.text(para, _same(gap), facts.mode)
+            self.words.text(para, _joint(facts.num, gap), facts.mode)
         self.words.text(para, facts.heading, facts.mode)
 
     def _text(
@@ -137,11 +144,11 @@ class Inline:
         self._pending(para, pending)
         if facts.num:
             self.words.text(para, facts.num, facts.mode)
-            self.words.text(para, _same("\t"), facts.mode)
+            self.words.text(para, _joint(facts.num, "\t"), facts.mode)
         if facts.heading:
             self.words.text(para, facts.heading, facts.mode)
             if facts.text:
-                self.words.text(para, _same("\n"), facts.mode)
+                self.words.text(para, _joint(facts.heading, "\n"), facts.mode)
         if not heading_only:
             self.words.add(para, facts.text, facts.mode, facts.notes, facts.separators)
         if not has_content(para):
@@ -150,7 +157,7 @@ class Inline:
     def _pending(self, para: Element, pending: tuple[Pending, ...]) -> None:
         for waiting in pending:
             self.words.text(para, waiting.ops, waiting.mode)
-            self.words.text(para, _same("\t"), waiting.mode)
+            self.words.text(para, _joint(waiting.ops, "\t"), waiting.mode)
 
     def _open_move(self, node: Node, mode: Mode) -> str:
         if self.words.moving or mode not in (Mode.MOVED_FROM, Mode.MOVED_TO):
@@ -174,7 +181,21 @@ class Inline:
         sub(written[-1], f"{kind}RangeEnd", id=opening.get(w("id"), ""))
 
 
-def _same(text: str) -> tuple[WordOp, ...]:
-    from redline.changes import Op
+def _continued_by_piece(node: Node) -> bool:
+    """True for a piece of a split shown in place that another piece follows."""
+    change = node.change
+    shown_in_place = node.place is Place.HERE and change.kind is ChangeKind.SPLIT
+    return shown_in_place and 0 <= node.part < len(change.new) - 1
 
+
+def _joint(before: tuple[WordOp, ...], text: str) -> tuple[WordOp, ...]:
+    """The space, tab or break after a number or heading, on the side(s) it stands on:
+    after a number only the new version has, an inserted tab (so that rejecting leaves
+    no tab between two old words: ``nature\t.``), after one only the old has, a
+    deleted one."""
+    sides = {op.op for op in before}
+    if sides == {Op.INSERT}:
+        return (WordOp(Op.INSERT, "", text),)
+    if sides == {Op.DELETE}:
+        return (WordOp(Op.DELETE, text, ""),)
     return (WordOp(Op.EQUAL, text, text),)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from redline.changes import ChangeKind, Node, Place, WordOp, part_ops
+from redline.changes import ChangeKind, Node, Place, Side, WordOp, shown_ops
 from redline.renderers.html.notes import anchor_notes
 from redline.renderers.html.words import Context, Element, Mode, clean, mode_is_move, side_ops
 
@@ -97,13 +97,20 @@ def node_id(node: Node, mode: Mode) -> str:
     change = node.change
     if change.new and mode not in (Mode.DELETED, Mode.MOVED_FROM):
         return change.new[max(node.part, 0)].eid if node.part < len(change.new) else ""
-    return f"old-{change.old[0].eid}" if change.old else "unit"
+    return f"old-{_old_side(node).eid}" if change.old else "unit"
+
+
+def _old_side(node: Node) -> Side:
+    """The old unit a node shows: its own one for an old unit of a merge, else the first."""
+    change = node.change
+    merged_part = change.kind is ChangeKind.MERGED and 0 <= node.part < len(change.old)
+    return change.old[node.part if merged_part else 0]
 
 
 def _label(node: Node) -> str:
     change = node.change
     if node.place is Place.MOVED_FROM and change.new:
-        return f"moved to {change.new[max(node.part, 0)].label}"
+        return f"moved to {change.new[min(max(node.part, 0), len(change.new) - 1)].label}"
     if node.place is Place.MOVED_TO and change.old:
         return f"moved from {', '.join(s.label for s in change.old)}"
     if change.kind is ChangeKind.SPLIT and change.old:
@@ -115,6 +122,8 @@ def _label(node: Node) -> str:
 
 def _num_ops(node: Node) -> tuple[WordOp, ...]:
     change = node.change
+    if change.kind is ChangeKind.MERGED and node.part >= 0:  # an old unit, where it stood
+        return side_ops(_old_side(node).num, "")
     old = change.old[0].num if change.old else ""
     if node.part > 0:
         return side_ops("", change.new[node.part].num if node.part < len(change.new) else "")
@@ -123,6 +132,8 @@ def _num_ops(node: Node) -> tuple[WordOp, ...]:
 
 def _heading_ops(node: Node) -> tuple[WordOp, ...]:
     change = node.change
+    if change.kind is ChangeKind.MERGED and node.part >= 0:
+        return side_ops(_old_side(node).heading, "")
     if node.part > 0:
         return ()
     if change.heading_ops:
@@ -134,7 +145,7 @@ def _heading_ops(node: Node) -> tuple[WordOp, ...]:
 def node_facts(node: Node, mode: Mode, context: Context, moves: Moves) -> Facts:
     """Everything a layout draws for `node`, its id taken from `context`."""
     change = node.change
-    text = part_ops(change.ops, node.part) if node.part >= 0 else change.ops
+    text = shown_ops(node)
     separators = (
         ((), ())
         if node.part >= 0
@@ -143,7 +154,7 @@ def node_facts(node: Node, mode: Mode, context: Context, moves: Moves) -> Facts:
     notes = tuple(child for child in node.children if child.change.element == NOTE)
     if not notes and node.place is not Place.HERE:
         notes = moves.notes.get(change_key(node), ())
-    if node.part >= 0:
+    if node.part >= 0 and change.kind is not ChangeKind.MERGED:
         notes = moves.pieces.get((*change_key(node)[:2], -1), notes)
     notes = anchor_notes(node, notes)
     other = {Place.MOVED_FROM: Place.MOVED_TO, Place.MOVED_TO: Place.MOVED_FROM}
@@ -236,7 +247,7 @@ def bookmark(facts: Facts, node: Node) -> str:
         if change.new
         and facts.mode not in (Mode.DELETED, Mode.MOVED_FROM)
         and node.part < len(change.new)
-        else change.old[0]
+        else _old_side(node)
     )
     joiner = " " if side.num.endswith((".", ")", "—")) else " – "
     words = joiner.join(part for part in (side.num, side.heading) if part)

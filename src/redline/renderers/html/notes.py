@@ -23,7 +23,6 @@ from redline.renderers.html.words import (
     Mode,
     Run,
     add_run,
-    append_text,
     clean,
     make_runs,
     mode_is_move,
@@ -58,9 +57,12 @@ def anchor_notes(node: Node, notes: tuple[Node, ...]) -> tuple[Node, ...]:
     its own unit) moves by the length of the units before it; the same holds for the
     new side of a split shown whole. A piece of a split shows a slice of the old text:
     it keeps the notes of its own new unit, and old-only notes whose anchor falls in
-    its slice, with anchors counted from the slice's start.
+    its slice, with anchors counted from the slice's start. An old unit of a merge shown
+    where it stood shows its own text: its notes' anchors stand as they are.
     """
     change = node.change
+    if change.kind is ChangeKind.MERGED and node.part >= 0:
+        return notes  # one old unit of a merge, shown alone: anchors count in its text
     if node.part < 0:
         shifted = []
         for note in notes:
@@ -222,12 +224,14 @@ def _add_text(
     pieces = text.split(PART_SEPARATOR)
     for index, piece in enumerate(pieces):
         if index:
+            # the break and the space after the number belong to the side(s) the joined
+            # text stands on, so the other version's view holds no space there
             etree.SubElement(parent, "br", {"class": "rl-sep"})
-            append_text(parent, PART_SEPARATOR)
+            add_run(parent, run.tag, run.cls, PART_SEPARATOR)
             old = _next_num(separators[0], counters, "old") if run.seps != "new" else ""
             new = _next_num(separators[1], counters, "new") if run.seps != "old" else ""
             render_plain(parent, side_ops(old, new), mode)
-            append_text(parent, " ")
+            add_run(parent, run.tag, run.cls, " ")
         add_run(parent, run.tag, run.cls, piece)
 
 
