@@ -70,7 +70,7 @@ def render_markdown(comparison: Comparison, options: RenderOptions) -> bytes:
     ]
     lines += ["", "**List of changes:**", "", "| provision | change | excerpt |", "|---|---|---|"]
     lines += [
-        f"| {md_escape(label)} | {kind} | {excerpt.replace('|', '&#124;')} |"
+        f"| {md_escape(label)} | {kind} | {excerpt} |"  # the marker escapes the words
         for label, kind, excerpt in change_list(comparison, _md_mark)
     ]
     lines.append("")
