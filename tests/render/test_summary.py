@@ -164,6 +164,14 @@ def test_the_cli_prints_the_warnings_on_stderr(tmp_path: Path) -> None:
     assert "redline: warning: the two versions share almost no text" in result.stderr
 
 
+def test_a_series_warns_about_each_pair(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["diff", OLD, NEW, OLD, "-q", "-o", str(tmp_path)])
+    assert result.exit_code == 1, result.output
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("redline: warning: solidarity-revision-A--solidarity-2014.")
+    assert line.endswith("are OLD and NEW swapped?")
+
+
 def _changed_blocks(comparison: Comparison, layout: str) -> int:
     return len(page(comparison, layout).xpath("//main//*[contains(@class, 'rl-changed')]"))
 
