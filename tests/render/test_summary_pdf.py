@@ -171,3 +171,17 @@ def test_source_date_epoch_makes_the_pdf_reproducible(monkeypatch: pytest.Monkey
     first = render_pdf(comparison, RenderOptions())
     assert _created(first).startswith("D:20231114221320")
     assert render_pdf(comparison, RenderOptions()) == first
+
+
+def test_pdf_shows_the_banner_and_the_warnings(tmp_path: Path) -> None:
+    resolution = load_document(str(ROOT / "tests/data/text/resolution-v1.txt"))
+    bill = load_document(str(ROOT / "tests/data/uslm/SR100_IS.xml"))
+    same, unrelated = tmp_path / "same.pdf", tmp_path / "unrelated.pdf"
+    same.write_bytes(render_pdf(compare(resolution, resolution), RenderOptions()))
+    unrelated.write_bytes(render_pdf(compare(resolution, bill), RenderOptions()))
+    first = " ".join(pages_of(same)[0].split())
+    assert "No textual changes: the two versions are identical" in first
+    assert "Warnings" not in first
+    first = " ".join(pages_of(unrelated)[0].split())
+    assert re.search(r"Warnings \W*The two versions share almost no text", first), first
+    assert "No textual changes" not in first
