@@ -198,7 +198,7 @@ def test_summary_names_both_versions(fixture: tuple[Document, Document, Comparis
     text = " ".join(summary.itertext())
     for meta in (fixture[2].old, fixture[2].new):
         assert meta.title in text and meta.date in text
-    rows = summary.findall(".//table[@class='rl-correspondence']/tr")
+    rows = summary.findall(".//table[@class='rl-correspondence']//tr")
     assert len(rows) == 1 + len(fixture[2].correspondence)
     kinds = {row.findtext("td/a"): row.findtext("td[3]") for row in rows[1:]}
     assert kinds["Article 5"] == "deleted" and kinds["Article 2"] == "renumbered"

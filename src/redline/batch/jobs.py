@@ -40,11 +40,14 @@ class Result:
     differ: bool = False
     error: str = ""
     exit_code: int = 0
+    warnings: tuple[str, ...] = ()
+    """What to know before trusting the redline (`redline.comparison.sanity`)."""
 
 
 def run_job(job: Job, progress: Progress | None = None) -> Result:
     """Read both inputs, compare them and render (errors are raised, not caught)."""
     from redline.comparison.engine import compare
+    from redline.comparison.sanity import sanity_warnings
     from redline.read.sources import load_document
     from redline.renderers import get_renderer
 
@@ -56,7 +59,7 @@ def run_job(job: Job, progress: Progress | None = None) -> Result:
     comparison = compare(old, new, job.options, report)
     report(f"rendering {job.fmt.upper()}", 0, 1)
     data = get_renderer(job.fmt)(comparison, job.render)
-    return Result(job, data, not comparison.identical)
+    return Result(job, data, not comparison.identical, warnings=sanity_warnings(comparison))
 
 
 def run_caught(job: Job) -> Result:

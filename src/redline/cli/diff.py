@@ -71,6 +71,7 @@ def diff_command(
     """
     from redline.batch.jobs import Job, format_for, run_job, series_inputs
     from redline.output import write_output
+    from redline.printable import one_line
     from redline.progress import for_terminal
 
     fmt = fmt or format_for(output)
@@ -100,5 +101,7 @@ def diff_command(
     finally:
         if progress:
             progress.close()
+    for warning in result.warnings:
+        click.echo(f"redline: warning: {one_line(warning)}", err=True)
     write_output(output, result.data)
     sys.exit(1 if result.differ else 0)

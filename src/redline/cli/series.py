@@ -71,6 +71,8 @@ def _write_series(
             click.echo(f"redline: {one_line(message)}", err=True)
             code = max(code, result.exit_code)
             continue
+        for warning in result.warnings:
+            click.echo(f"redline: warning: {one_line(name)}: {one_line(warning)}", err=True)
         write_output(str(folder / name), result.data)
         if not quiet:
             click.echo(one_line(str(folder / name)))

@@ -2,7 +2,8 @@
 
 The shape is ``redline-comparison/2``, described by the JSON Schema shipped in
 ``redline/renderers/schemas/comparison-2.schema.json`` (and in the README): version 1's
-fields, plus the evidence and confidence of every pairing. Every aligned or
+fields, plus the evidence and confidence of every pairing, and (optional fields) the
+counts by kind of provision, the share of shared text and the warnings. Every aligned or
 unmatched unit at every level appears, unchanged ones too, so a consumer gets the
 full correspondence.
 """
@@ -14,8 +15,10 @@ from importlib import resources
 from typing import Any
 
 from redline.changes import Change, Comparison, Side, WordOp
+from redline.comparison.sanity import sanity_warnings, shared_text
 from redline.model import Metadata
 from redline.renderers import RenderOptions
+from redline.renderers.listing import provision_counts, provision_totals
 
 SCHEMA_ID = "redline-comparison/2"
 
@@ -82,6 +85,7 @@ def change_record(change: Change) -> dict[str, Any]:
 def comparison_record(comparison: Comparison) -> dict[str, Any]:
     """The whole comparison as a JSON-ready dict."""
     options = comparison.options
+    provisions = provision_counts(comparison)
     return {
         "schema": SCHEMA_ID,
         "old": _meta(comparison.old),
@@ -111,6 +115,10 @@ def comparison_record(comparison: Comparison) -> dict[str, Any]:
         ],
         "changes": [change_record(c) for c in comparison.changes],
         "weak_pairings": len(comparison.weak_pairings()),
+        "provisions": provisions,
+        "provision_summary": provision_totals(provisions),
+        "shared_text": round(shared_text(comparison), 4),
+        "warnings": list(sanity_warnings(comparison)),
     }
 
 

@@ -12,11 +12,14 @@ from redline.printable import guard, markdown
 from redline.renderers import RenderOptions
 from redline.renderers.outline import (
     Style,
+    change_list,
     changed_provisions,
     correspondence_rows,
     counts_line,
     describe,
     evidence_sections,
+    notices,
+    provisions_line,
 )
 
 md_escape = markdown
@@ -55,13 +58,20 @@ def render_markdown(comparison: Comparison, options: RenderOptions) -> bytes:
     lines = [
         f"**Old:** {md_escape(describe(comparison.old))}  ",
         f"**New:** {md_escape(describe(comparison.new))}  ",
-        f"**Changes:** {counts_line(comparison)}",
+        f"**Changes:** {counts_line(comparison)}  ",
+        f"**Provisions:** {md_escape(provisions_line(comparison))}",
+        *(f"\n**{md_escape(line)}**" for line in notices(comparison)),
         "",
         "| old | new | change |",
         "|---|---|---|",
     ]
     lines += [
         f"| {md_escape(o)} | {md_escape(n)} | {k} |" for o, n, k in correspondence_rows(comparison)
+    ]
+    lines += ["", "**List of changes:**", "", "| provision | change | excerpt |", "|---|---|---|"]
+    lines += [
+        f"| {md_escape(label)} | {kind} | {excerpt} |"  # the marker escapes the words
+        for label, kind, excerpt in change_list(comparison, _md_mark)
     ]
     lines.append("")
     for title, items in evidence_sections(comparison, options.explain, options.min_confidence):

@@ -1,7 +1,8 @@
 """What every text-like renderer prints, independent of its markup (render stage).
 
 The plain-text, Markdown and CI-summary outputs share this outline: a description of each
-version, the counts line, the correspondence table of top-level provisions, then every
+version, the counts lines (text units; provisions by kind), the no-change banner and the
+warnings, the correspondence table of top-level provisions, the list of changes, then every
 changed provision with its word changes marked in the `Style` of the format. Unchanged
 provisions are counted, not printed.
 """
@@ -21,7 +22,9 @@ from redline.changes import (
     WordOp,
     shown_ops,
 )
+from redline.comparison.sanity import sanity_warnings
 from redline.model import Metadata
+from redline.renderers.listing import list_changes, plural, provision_counts
 
 Marker = Callable[[WordOp], str]
 
@@ -78,6 +81,28 @@ def top_nodes(nodes: tuple[Node, ...]) -> Iterator[Node]:
 def counts_line(comparison: Comparison) -> str:
     counts = comparison.counts()
     return ", ".join(f"{n} {kind}" for kind, n in counts.items() if n)
+
+
+def provisions_line(comparison: Comparison) -> str:
+    """``recitals: 4 modified, 2 moved; articles: 13 modified, 1 inserted; …``: changes
+    counted in provisions, by kind of provision, unchanged ones left out."""
+    rows = []
+    for element, counts in provision_counts(comparison).items():
+        kinds = ", ".join(f"{n} {kind}" for kind, n in counts.items() if n and kind != "unchanged")
+        if kinds:
+            rows.append(f"{plural(element)}: {kinds}")
+    return "; ".join(rows) or "none changed"
+
+
+def notices(comparison: Comparison) -> list[str]:
+    """The no-change banner and the warnings, one line each."""
+    banner = ["No textual changes: the two versions are identical"] if comparison.identical else []
+    return banner + [f"warning: {warning}" for warning in sanity_warnings(comparison)]
+
+
+def change_list(comparison: Comparison, mark: Marker) -> list[tuple[str, str, str]]:
+    """The list of changes as (provision, kind, marked excerpt) rows."""
+    return [(e.label, e.kind, _marked(e.excerpt, mark)) for e in list_changes(comparison)]
 
 
 def correspondence_rows(comparison: Comparison) -> list[tuple[str, str, str]]:

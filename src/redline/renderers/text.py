@@ -13,11 +13,14 @@ from redline.renderers import RenderOptions
 from redline.renderers.outline import (
     Marker,
     Style,
+    change_list,
     changed_provisions,
     correspondence_rows,
     counts_line,
     describe,
     evidence_sections,
+    notices,
+    provisions_line,
 )
 
 
@@ -35,7 +38,8 @@ def _text_marker(color: bool) -> Marker:
 
 
 def render_text(comparison: Comparison, options: RenderOptions) -> bytes:
-    """The comparison as plain text: correspondence table, then changed provisions."""
+    """The comparison as plain text: counts, correspondence table, list of changes, then
+    the changed provisions."""
     rows = [tuple(map(inline, row)) for row in correspondence_rows(comparison)]
     width_old = max((len(r[0]) for r in rows), default=3)
     width_new = max((len(r[1]) for r in rows), default=3)
@@ -43,14 +47,22 @@ def render_text(comparison: Comparison, options: RenderOptions) -> bytes:
         f"old: {inline(describe(comparison.old))}",
         f"new: {inline(describe(comparison.new))}",
         f"changes: {counts_line(comparison)}",
+        f"provisions: {inline(provisions_line(comparison))}",
+        *(inline(line) for line in notices(comparison)),
         "",
         "Correspondence (old -> new):",
     ]
     lines += [f"  {o:<{width_old}}  {n:<{width_new}}  {k}" for o, n, k in rows]
+    mark = _text_marker(options.color)
+    listed = [(inline(label), kind, text) for label, kind, text in change_list(comparison, mark)]
+    width = max((len(label) for label, _, _ in listed), default=0)
+    lines += ["", "List of changes:"] + [
+        f"  {label:<{width}}  {kind:<10}  {text}" for label, kind, text in listed
+    ]
     for title, items in evidence_sections(comparison, options.explain, options.min_confidence):
         lines += ["", f"{inline(title)}:", *(f"  {inline(item)}" for item in items)]
     lines += ["", "Changed provisions:", ""]
-    style = Style(_text_marker(options.color), _text_heading, _text_item, inline)
+    style = Style(mark, _text_heading, _text_item, inline)
     lines += changed_provisions(comparison, style)
     return guard("\n".join(lines).rstrip() + "\n").encode("utf-8")
 

@@ -165,15 +165,39 @@ def add_marker(parent: Element, marker: Marker, mode: Mode, context: Context) ->
         context.footnotes.append(footnote)
 
 
+def _placed(note: Footnote) -> bool:
+    """True for a note shown at a place of its own (deleted, inserted, moved)."""
+    return note.mode not in (Mode.NORMAL, Mode.OLD_COLUMN, Mode.NEW_COLUMN)
+
+
+def note_changed(note: Footnote) -> bool:
+    """True when a note's body shows a change (it gets a change bar)."""
+    edited = any(op.op is not Op.EQUAL for op in (*note.marker, *note.body))
+    return edited or note.node.change.kind is not ChangeKind.UNCHANGED or _placed(note)
+
+
+def note_mark(note: Footnote) -> str:
+    """The class of a changed note's body: ``rl-changed`` for one block per note and
+    place in both layouts, ``rl-bar`` (a bar, no navigation stop) for the old half of a
+    note shown twice (inline: old and new markers apart; side by side: both columns),
+    and for an unchanged note whose marker the inline layout shows moved (in a split)."""
+    change = note.node.change
+    if change.kind is ChangeKind.UNCHANGED and not _placed(note):
+        return "rl-bar"
+    old_half = note.mode is Mode.OLD_COLUMN or (
+        note.mode is Mode.NORMAL and bool(note.body) and all(op.op is Op.DELETE for op in note.body)
+    )
+    return "rl-bar" if old_half and change.old and change.new else "rl-changed"
+
+
 def add_note_body(parent: Element, note: Footnote, tag: str) -> Element:
     """The body of a note: its marker linking back to the text, then its words."""
     change = note.node.change
     classes = ["akn-authorialNote", f"rl-{change.kind.value}"]
     if mode_is_move(note.mode):
         classes.append(f"rl-{note.mode.value}")
-    edited = any(op.op is not Op.EQUAL for op in (*note.marker, *note.body))
-    if edited or change.kind is not ChangeKind.UNCHANGED or note.mode is not Mode.NORMAL:
-        classes.append("rl-changed")
+    if note_changed(note):
+        classes.append(note_mark(note))
     entry = etree.SubElement(parent, tag, {"class": " ".join(classes), "id": note.fid})
     if change.old:
         entry.set("data-old-eid", clean(change.old[0].eid))

@@ -22,6 +22,13 @@ from redline.renderers import RenderOptions
 from redline.renderers.html.evidence import add_evidence_summary
 from redline.renderers.html.facts import change_key, node_id, node_mode
 from redline.renderers.html.inline import render_inline
+from redline.renderers.html.overview import (
+    add_change_list,
+    add_counts,
+    add_notices,
+    head_row,
+    page_ids,
+)
 from redline.renderers.html.side import render_side_by_side
 from redline.renderers.html.words import Context, Element, Mode, clean, diff_words, render_plain
 
@@ -102,18 +109,6 @@ def _versions(summary: Element, comparison: Comparison) -> None:
             _sub(row, "td", text)
 
 
-def _counts(summary: Element, comparison: Comparison) -> None:
-    _sub(summary, "h2", "Changes by kind")
-    table = _sub(summary, "table", **{"class": "rl-counts"})
-    row = _sub(table, "tr")
-    counts = comparison.counts()
-    for kind in counts:
-        _sub(row, "th", kind)
-    row = _sub(table, "tr")
-    for value in counts.values():
-        _sub(row, "td", str(value), **{"class": "rl-count"})
-
-
 def place_ids(tree: tuple[Node, ...]) -> dict[tuple[object, Place], str]:
     """The id of each place where a change is shown, keyed by change and place."""
     ids: dict[tuple[object, Place], str] = {}
@@ -129,16 +124,15 @@ def place_ids(tree: tuple[Node, ...]) -> dict[tuple[object, Place], str]:
 def _correspondence(summary: Element, comparison: Comparison) -> None:
     _sub(summary, "h2", "Correspondence of provisions")
     table = _sub(summary, "table", **{"class": "rl-correspondence"})
-    row = _sub(table, "tr")
-    for text in ("Old version", "New version", "Change"):
-        _sub(row, "th", text)
+    head_row(table, ("Old version", "New version", "Change"))
+    rows = _sub(table, "tbody")
     ids = place_ids(comparison.tree)
     for change in comparison.correspondence:
         key = (tuple(s.eid for s in change.old), tuple(s.eid for s in change.new))
         here = ids.get((key, Place.HERE))
         old_id = ids.get((key, Place.MOVED_FROM), here)
         new_id = ids.get((key, Place.MOVED_TO), here)
-        row = _sub(table, "tr", **{"class": f"rl-{change.kind.value}"})
+        row = _sub(rows, "tr", **{"class": f"rl-{change.kind.value}"})
         for sides, target in ((change.old, old_id), (change.new, new_id)):
             cell = _sub(row, "td")
             label = ", ".join(s.label for s in sides) or "—"
@@ -253,12 +247,14 @@ def build_page(
     _head(html, comparison, css + extra_css, script)
     body = _sub(html, "body", **{"class": f"rl-layout-{options.layout}"})
     summary = _summary(body, comparison)
+    add_notices(summary, comparison)
     _legend(summary)
-    _counts(summary, comparison)
+    add_counts(summary, comparison)
     _correspondence(summary, comparison)
     add_evidence_summary(summary, comparison, options.min_confidence)
     _controls(body)
     _main(body, comparison, options, paged and options.layout != "side-by-side")
+    add_change_list(summary, comparison, page_ids(html))
     _sub(body, "script", script)
     return html
 

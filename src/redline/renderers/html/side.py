@@ -27,7 +27,7 @@ from redline.renderers.html.facts import (
     node_mode,
 )
 from redline.renderers.html.inline import add_gap, heading_class
-from redline.renderers.html.notes import render_runs
+from redline.renderers.html.notes import note_changed, note_mark, render_runs
 from redline.renderers.html.words import Context, Element, Footnote, Mode, clean, render_plain
 
 #: Node mode -> (mode of the left cell, mode of the right cell); None leaves the cell empty.
@@ -60,9 +60,10 @@ def _row(body: Element, node: Node, facts: Facts) -> Element:
     element = node.change.element
     classes = ["rl-row", f"akn-{element}", f"rl-{node.change.kind.value}"]
     classes += mode_class(facts.mode)
-    if facts.changed:
+    words = bool(facts.num or facts.heading or facts.text)
+    if facts.changed and words:  # a row without words is no changed block (as inline)
         classes.append("rl-changed")
-    if not (facts.num or facts.heading or facts.text or facts.label):
+    if not (words or facts.label):
         classes.append("rl-bare")
     if not has_change(node):
         classes.append("rl-same")
@@ -104,6 +105,8 @@ def _add_note_rows(body: Element, footnotes: list[Footnote]) -> None:
                 etree.SubElement(row, "td", {"class": f"{name} akn-{NOTE}"}).text = ""
         cell = row[column]
         entry = etree.SubElement(cell, "span", {"id": note.fid})
+        if note_changed(note):  # one changed block per note, as in the inline layout
+            entry.set("class", note_mark(note))
         back = etree.SubElement(entry, "a", {"class": "rl-fn-marker", "href": f"#{note.ref}"})
         render_plain(back, note.marker, note.mode)
         back.tail = " "
