@@ -116,7 +116,8 @@ class Side:
     num: str
     """The printed number or label ("" when unnumbered)."""
     label: str
-    """A human reference, e.g. ``Article 5(1)(b)`` or ``Preamble, recital 3``."""
+    """A human reference, e.g. ``Article 5(1)(b)`` or, for an unnumbered recital,
+    ``Preamble, recital beginning 'Recalling the Charter…'``."""
     heading: str
     """The heading ("" when none)."""
     text: str

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from redline.changes import ChangeKind, Node, Place, WordOp, part_ops
+from redline.renderers import labels
 from redline.renderers.html.notes import anchor_notes
 from redline.renderers.html.words import Context, Element, Mode, clean, mode_is_move, side_ops
 
@@ -71,7 +72,7 @@ class Facts:
     children: tuple[Node, ...]
     """Its sub-units, notes excepted."""
     label: str
-    """The editorial note beside it ("moved to Article 11(3)"), or ""."""
+    """The editorial note beside it ("moved, now Article 11(3)"), or ""."""
     link: str
     """The id of the other place of a move, or ""."""
     changed: bool
@@ -98,19 +99,6 @@ def node_id(node: Node, mode: Mode) -> str:
     if change.new and mode not in (Mode.DELETED, Mode.MOVED_FROM):
         return change.new[max(node.part, 0)].eid if node.part < len(change.new) else ""
     return f"old-{change.old[0].eid}" if change.old else "unit"
-
-
-def _label(node: Node) -> str:
-    change = node.change
-    if node.place is Place.MOVED_FROM and change.new:
-        return f"moved to {change.new[max(node.part, 0)].label}"
-    if node.place is Place.MOVED_TO and change.old:
-        return f"moved from {', '.join(s.label for s in change.old)}"
-    if change.kind is ChangeKind.SPLIT and change.old:
-        return f"split from {change.old[0].label}"
-    if change.kind is ChangeKind.MERGED and change.old:
-        return f"merged from {', '.join(s.label for s in change.old)}"
-    return ""
 
 
 def _num_ops(node: Node) -> tuple[WordOp, ...]:
@@ -165,7 +153,7 @@ def node_facts(node: Node, mode: Mode, context: Context, moves: Moves) -> Facts:
         separators,
         notes,
         tuple(child for child in node.children if child.change.element != NOTE),
-        _label(node),
+        labels.note(change, node.place, node.part, moves.now),
         link,
         changed,
     )
@@ -184,15 +172,19 @@ class Moves:
     pieces: dict[Key, tuple[Node, ...]]
     """The note nodes of each split shown in pieces (key with part -1), whichever piece
     holds them: each piece shows the markers that fall in its words."""
+    now: dict[str, tuple[str, str]]
+    """Where each old unit now stands (`redline.renderers.labels.renamed`), for the notes
+    of moves."""
 
 
 def collect_moves(tree: tuple[Node, ...]) -> Moves:
     """Find the places of every moved change, and the notes of every split, in `tree`."""
-    moves = Moves({}, {}, {})
+    moves = Moves({}, {}, {}, {})
     stack = list(tree)
     while stack:
         node = stack.pop()
         stack.extend(node.children)
+        moves.now.update(labels.renamed((node.change,)))
         own = tuple(child for child in node.children if child.change.element == NOTE)
         if node.part >= 0:
             key = (*change_key(node)[:2], -1)
