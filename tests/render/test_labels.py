@@ -75,11 +75,16 @@ def test_html_notes_link_the_two_places_both_ways(comparison: Comparison) -> Non
         assert "moved here" in notes and "moved away" in notes  # same opening words
 
 
-def test_pdf_shows_the_notes(comparison: Comparison) -> None:
+def test_pdf_shows_the_notes_and_nests_articles(comparison: Comparison) -> None:
     reader = pypdf.PdfReader(io.BytesIO(render_pdf(comparison, RenderOptions())))
     text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in reader.pages))
     assert "moved, now Article 11(3)" in text
     assert "moved from old Article 8(2) (old Article 8 is now Article 9)" in text
+    # the outline follows the nesting: the articles sit under their part
+    top = [str(item.title) for item in reader.outline if not isinstance(item, list)]
+    assert top == ["Summary of changes", "I. Preambular Paragraphs", "II. Operational Paragraphs"]
+    articles = reader.outline[-1]
+    assert isinstance(articles, list) and str(articles[0].title) == "Article 1"
 
 
 def test_json_keeps_the_two_labels_apart(comparison: Comparison) -> None:

@@ -127,3 +127,24 @@ def title(change: Change, place: Place = Place.HERE, now: Renamed | None = None)
 def relabelled(change: Change) -> str:
     """``old Article 5(i) (2nd) → Article 6(m)``: a unit that only changed its label."""
     return one_line(f"{old(_joined(change.old))} → {_joined(change.new)}")
+
+
+#: The longest title a PDF running header prints (two lines of its half page at 7pt,
+#: with the version's name); a longer one is cut at a word, the full one stays on page 1.
+RUNNING_TITLE = 90
+
+
+def running_title(title: str, limit: int = RUNNING_TITLE) -> str:
+    """`title` short enough for a running header: cut at the last word that fits, with
+    an ellipsis.
+
+    >>> running_title("To amend the Public Health Service Act to enhance activities", 30)
+    'To amend the Public Health…'
+    >>> running_title("Laken Riley Act", 30)
+    'Laken Riley Act'
+    """
+    title = one_line(" ".join(title.split()))
+    if len(title) <= limit:
+        return title
+    cut = title[: limit - 1].rsplit(" ", 1)[0] if " " in title[: limit - 1] else title[: limit - 1]
+    return cut.rstrip(",;:.—– ") + "…"

@@ -41,6 +41,14 @@ SECTIONS = frozenset(
 
 NOTE = "authorialNote"
 
+#: Sections that get an entry in the PDF outline; an entry's level is one more than the
+#: number of such sections around it (`bookmark_class`), so a bill's sections are
+#: top-level entries and an act's articles sit under their part or chapter.
+BOOKMARKED = frozenset(
+    {"preamble", "recitals", "book", "part", "title", "subtitle", "division", "chapter",
+     "subchapter", "subpart", "article", "section"}
+)  # fmt: skip
+
 
 Key = tuple[tuple[str, ...], tuple[str, ...], int]
 
@@ -235,6 +243,14 @@ def bookmark(facts: Facts, node: Node) -> str:
     if facts.mode in (Mode.DELETED, Mode.MOVED_FROM):
         words += " (deleted)" if facts.mode is Mode.DELETED else " (moved)"
     return clean(words)
+
+
+def bookmark_class(element: str, level: int) -> tuple[str, int]:
+    """The outline class of a section at outline `level` (``rl-bm-1`` ... ``rl-bm-6``, or
+    "" when it has no entry) and the level of the sections inside it."""
+    if element not in BOOKMARKED:
+        return "", level
+    return f"rl-bm-{min(level, 6)}", level + 1
 
 
 def mode_class(mode: Mode) -> list[str]:

@@ -23,6 +23,7 @@ from redline.renderers.html.facts import (
     Moves,
     add_label,
     bookmark,
+    bookmark_class,
     collect_moves,
     has_change,
     mode_class,
@@ -58,10 +59,12 @@ def _fill_cell(cell: Element, facts: Facts, mode: Mode, context: Context) -> Non
         render_runs(text, facts.text, mode, context, facts.notes, facts.separators)
 
 
-def _row(body: Element, node: Node, facts: Facts) -> Element:
-    """The row of one node, classed like the inline layout's element."""
+def _row(body: Element, node: Node, facts: Facts, entry: str) -> Element:
+    """The row of one node, classed like the inline layout's element (and with its
+    outline class `entry`, when it has one)."""
     element = node.change.element
     classes = ["rl-row", f"akn-{element}", f"rl-{node.change.kind.value}"]
+    classes += [entry] if entry else []
     classes += mode_class(facts.mode)
     if facts.changed:
         classes.append("rl-changed")
@@ -80,10 +83,19 @@ def _row(body: Element, node: Node, facts: Facts) -> Element:
 
 
 def _add_row(
-    body: Element, node: Node, inherited: Mode, context: Context, moves: Moves, depth: int
+    body: Element,
+    node: Node,
+    inherited: Mode,
+    context: Context,
+    moves: Moves,
+    depth: int,
+    level: int = 1,
 ) -> None:
     facts = node_facts(node, node_mode(node, inherited), context, moves)
-    row = _row(body, node, facts)
+    entry, inner = ("", level)
+    if node.change.element in SECTIONS and (facts.num or facts.heading):  # as inline heads
+        entry, inner = bookmark_class(node.change.element, level)
+    row = _row(body, node, facts, entry)
     for column, mode in zip(("rl-old", "rl-new"), COLUMNS[facts.mode], strict=True):
         cell = etree.SubElement(row, "td", {"class": f"{column} rl-depth-{min(depth, 6)}"})
         cell.text = ""
@@ -92,7 +104,7 @@ def _add_row(
         else:
             _fill_cell(cell, facts, mode, context)
     for child in facts.children:
-        _add_row(body, child, facts.mode, context, moves, depth + 1)
+        _add_row(body, child, facts.mode, context, moves, depth + 1, inner)
 
 
 def _note_key(note: Footnote) -> tuple[tuple[str, ...], tuple[str, ...]]:
