@@ -19,11 +19,11 @@ from lxml import etree
 
 import redline
 from git_repo import TEXT_FILE, Repo, declaration_akn, isolate_git, make_repo
-from redline.changes import Comparison
+from redline.changes import Change, ChangeKind, CompareOptions, Comparison, Place, Side
 from redline.cli import main
-from redline.comparison.flatten import recital_openings
-from redline.model import Unit
-from redline.renderers import RenderOptions
+from redline.comparison.flatten import flatten, recital_openings
+from redline.model import Document, Metadata, Unit
+from redline.renderers import RenderOptions, labels
 from redline.renderers.pdf import render_pdf
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -130,3 +130,34 @@ def test_recitals_are_named_by_distinct_opening_words_on_one_line() -> None:
         [Unit("recital", "r5", text="Considering\x1b[31m\u0085 that a b c d e f")]
     )
     assert hostile == {"r5": "Considering\\x1b[31m that a b c…"}
+
+
+def test_a_label_is_one_line_whatever_the_heading_holds() -> None:
+    article = Unit(
+        "article",
+        "art_x",
+        heading="Scope\n::error::forged",
+        children=(Unit("paragraph", "art_x__para_1", num="1.", text="Words."),),
+    )
+    meta = Metadata("T", "/akn/x", "/akn/x/eng@", "/akn/x/eng@/main.xml", "2020-01-01")
+    found = [flat.label for flat in flatten(Document(meta, body=(article,)), CompareOptions())]
+    assert found == ["Article — Scope\\n::error::forged", "Article — Scope\\n::error::forged(1)"]
+
+
+def test_split_and_merge_notes_name_the_old_units() -> None:
+    old = Side("art_6__para_1", "paragraph", "1.", "Article 6(1)", "", "a b", "art_6")
+    parts = tuple(
+        Side(f"art_7__para_{n}", "paragraph", f"{n}.", f"Article 7({n})", "", "a", "art_7")
+        for n in (1, 2)
+    )
+    now = {"art_6": ("Article 6", "Article 7")}
+    split = Change(ChangeKind.SPLIT, "paragraph", (old,), parts, 0.9, ())
+    assert labels.note(split, now=now) == (
+        "split from old Article 6(1) (old Article 6 is now Article 7)"
+    )
+    assert labels.title(split, now=now) == (
+        "Article 7(1) + Article 7(2): split from old Article 6(1) (old Article 6 is now Article 7)"
+    )
+    merged = Change(ChangeKind.MERGED, "paragraph", parts, (old,), 0.9, ())
+    assert labels.note(merged) == "merged from old Article 7(1) and old Article 7(2)"
+    assert labels.note(split, Place.MOVED_FROM, part=1) == "moved, now Article 7(2)"

@@ -1,8 +1,8 @@
 """Units with their place: the flat view of a document that the alignment works on.
 
 Every unit of a version, in document order, with its parent, its top-level provision
-(article, section, recital), a human label (``Article 5(1)(b)``) and, for text units,
-its words.
+(article, section, recital), a human label (``Article 5(1)(b)``; always one printable
+line, `redline.printable.one_line`) and, for text units, its words.
 """
 
 from __future__ import annotations
@@ -81,6 +81,7 @@ def flatten(doc: Document, options: CompareOptions) -> list[Flat]:
         title = titles.get(region.rpartition("/")[0], "")
         if title and (is_top or parent < 0):
             own_label = f"{title}: {own_label}"
+        own_label = one_line(own_label)  # a number or heading may hold a line end
         flat = Flat(unit, index, parent, index if is_top else top, region, own_label, unit.is_text)
         if flat.leaf:
             flat.keys = tuple(word_keys(unit.text, options))
