@@ -116,7 +116,8 @@ class Side:
     num: str
     """The printed number or label ("" when unnumbered)."""
     label: str
-    """A human reference, e.g. ``Article 5(1)(b)`` or ``Preamble, recital 3``."""
+    """A human reference, e.g. ``Article 5(1)(b)`` or, for an unnumbered recital,
+    ``Preamble, recital beginning 'Recalling the Charter…'``."""
     heading: str
     """The heading ("" when none)."""
     text: str
@@ -308,10 +309,9 @@ def part_ops(ops: tuple[WordOp, ...], part: int) -> tuple[WordOp, ...]:
 
 
 def old_part_ops(change: Change, part: int) -> tuple[WordOp, ...]:
-    """The operations that show the `part`-th old unit of a merge: those whose old
-    characters fall in that unit's text (the units are joined with `PART_SEPARATOR`),
-    cut at the units' bounds; insertions go with the unit whose text they follow.
-    Rejecting them gives exactly that unit's text.
+    """The operations showing the `part`-th old unit of a merge: those whose old
+    characters fall in its text, cut at its bounds (insertions go with the unit they
+    follow). Rejecting them gives exactly that unit's text.
 
     >>> from redline.changes import Side
     >>> olds = tuple(Side(e, "paragraph", "", e, "", t, "") for e, t in (("a", "x y"), ("b", "z")))

@@ -134,10 +134,10 @@ def test_moves_link_both_ends(fixture: tuple[Document, Document, Comparison]) ->
     to = old_place.find(".//a[@class='rl-label']")
     back = new_place.find(".//a[@class='rl-label']")
     assert to is not None and back is not None
-    assert (to.get("href"), to.get("data-label")) == ("#art_5__para_2", "moved to Article 5(2)")
+    assert (to.get("href"), to.get("data-label")) == ("#art_5__para_2", "moved, now Article 5(2)")
     assert (back.get("href"), back.get("data-label")) == (
         "#old-art_3__para_2",
-        "moved from Article 3(2)",
+        "moved from old Article 3(2)",
     )
     assert old_place.findall(".//del[@class='rl-move']")
     assert new_place.findall(".//ins[@class='rl-move rl-edit']"), "edits inside the move show"

@@ -68,16 +68,24 @@ def test_the_list_of_changes_names_every_changed_provision(declaration: Comparis
         assert link is not None and link.get("href", "")[1:] in ids, link
         assert row.find("td[4]/a[@class='rl-page-ref']").get("href") == link.get("href")
         by_label[link.text] = row
-    moved = by_label["Article 11(3) (was Article 8(2))"]
+    moved = by_label["Article 11(3) (old Article 8(2))"]
     assert moved.findtext("td[2]") == "moved" and moved.find("td[1]/a").get("href") == (
         "#art_11__para_3"
     )
-    edited = by_label["Article 9, text (was Article 8(1))"]
+    edited = by_label["Article 9, text (old Article 8(1))"]
     assert edited.findtext("td[3]/del") == "their" and edited.findtext("td[3]/ins") == "its"
     assert by_label["Article 14(8)(d)"].findtext("td[2]") == "inserted"
-    assert by_label["Article 6(m) (was Article 5(i) (2nd))"].findtext("td[2]") == "renumbered"
-    assert by_label["Preamble, paragraph 5, note 4"].findtext("td[2]") == "deleted"
-    excerpt = "".join(by_label["Preamble, paragraph 2"].find("td[3]").itertext())
+    assert by_label["Article 6(m) (old Article 5(i) (2nd))"].findtext("td[2]") == "renumbered"
+    deleted_note = (
+        "Preamble, old recital beginning 'Considering that in development forums…', note 4"
+    )
+    assert by_label[deleted_note].findtext("td[2]") == "deleted"
+    recital = "Preamble, recital beginning 'Recognizing the overwhelming collective manifestation…'"
+    excerpt = "".join(
+        by_label[f"{recital} (old recital beginning 'Recognizing that there is an…')"]
+        .find("td[3]")
+        .itertext()
+    )
     assert excerpt.startswith("Recognizing that there is an") and len(excerpt.split()) < 20
 
 

@@ -1,18 +1,20 @@
 """Units with their place: the flat view of a document that the alignment works on.
 
 Every unit of a version, in document order, with its parent, its top-level provision
-(article, section, recital), a human label (``Article 5(1)(b)``) and, for text units,
-its words.
+(article, section, recital), a human label (``Article 5(1)(b)``; always one printable
+line, `redline.printable.one_line`) and, for text units, its words.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from redline.changes import CompareOptions
 from redline.comparison.tokens import word_keys
 from redline.model import Document, Metadata, Unit
+from redline.printable import one_line
 
 #: Containers that group top-level provisions rather than being provisions themselves.
 STRUCTURAL = frozenset(
@@ -65,6 +67,7 @@ def flatten(doc: Document, options: CompareOptions) -> list[Flat]:
     """Every unit of `doc` in document order, with parent, top-level provision and label."""
     flats: list[Flat] = []
     titles: dict[str, str] = {}  # component region prefix -> the component's title
+    openings: dict[str, str] = {}  # eId of an unnumbered recital -> its opening words
 
     def visit(unit: Unit, parent: int, top: int, region: str, label: str, counter: int) -> None:
         """Add `unit` and its descendants; labels in a component start with its title."""
@@ -72,12 +75,13 @@ def flatten(doc: Document, options: CompareOptions) -> list[Flat]:
         parent_element = flats[parent].unit.element if parent >= 0 else ""
         is_top = unit.element not in STRUCTURAL and (parent < 0 or parent_element in STRUCTURAL)
         part = region.rpartition("/")[2]
-        own_label = _label(unit, label if not is_top else "", counter, part)
+        own_label = _label(unit, label if not is_top else "", counter, part, openings)
         if is_top and label and unit.element in ("intro", "content", "wrapUp"):
             own_label = f"{label}, {'text' if unit.element == 'content' else unit.element}"
         title = titles.get(region.rpartition("/")[0], "")
         if title and (is_top or parent < 0):
             own_label = f"{title}: {own_label}"
+        own_label = one_line(own_label)  # a number or heading may hold a line end
         flat = Flat(unit, index, parent, index if is_top else top, region, own_label, unit.is_text)
         if flat.leaf:
             flat.keys = tuple(word_keys(unit.text, options))
@@ -87,6 +91,7 @@ def flatten(doc: Document, options: CompareOptions) -> list[Flat]:
             visit(child, index, flat.top, region, own_label, position)
 
     def visit_document(document: Document, prefix: str) -> None:
+        openings.update(recital_openings(u for _, units in document.parts() for u in units))
         for part, units in document.parts():
             for position, unit in enumerate(units, start=1):
                 visit(unit, -1, -1, prefix + part, "", position)
@@ -102,10 +107,15 @@ def flatten(doc: Document, options: CompareOptions) -> list[Flat]:
     return flats
 
 
-def _label(unit: Unit, parent_label: str, counter: int, region: str) -> str:
-    """A human reference such as ``Article 5(1)(b)`` or ``Preamble, paragraph 3``."""
+def _label(
+    unit: Unit, parent_label: str, counter: int, region: str, openings: dict[str, str]
+) -> str:
+    """A human reference such as ``Article 5(1)(b)``, ``Preamble, paragraph 3`` or, for a
+    recital printed without a number, ``Preamble, recital beginning 'Considering that…'``."""
     num = unit.num.strip().rstrip(".")
     if not parent_label:
+        if unit.element == "recital" and not num and unit.eid in openings:
+            return f"Preamble, recital beginning '{openings[unit.eid]}'"
         if unit.element == "recital":
             return f"Preamble, paragraph {num or counter}"
         if region in ("preface", "conclusions") and not num:
@@ -125,6 +135,40 @@ def _label(unit: Unit, parent_label: str, counter: int, region: str) -> str:
     if unit.element in ("intro", "content", "wrapUp"):
         return f"{parent_label}, {'text' if unit.element == 'content' else unit.element}"
     return parent_label
+
+
+#: Opening words that name an unnumbered recital: at least this many ...
+_OPENING_WORDS = 5
+#: ... and more, up to this many, where two recitals open alike.
+_MOST_OPENING_WORDS = 12
+
+
+def recital_openings(units: Iterable[Unit]) -> dict[str, str]:
+    """The opening words naming each recital printed without a number (UN preambles
+    number none), by eId: five words, more where two recitals open alike, an ellipsis
+    where words are left out; one printable line.
+
+    >>> first = Unit("recital", "rec_1", text="Recalling the Charter of the United Nations,")
+    >>> again = Unit("recital", "rec_2", text="Recalling the Charter of the Peoples")
+    >>> recital_openings([Unit("recitals", "recs", children=(first, again))])["rec_1"]
+    'Recalling the Charter of the United…'
+    """
+    words = {
+        unit.eid: " ".join(part.text for part in unit.walk() if part.is_text).split()
+        for top in units
+        for unit in top.walk()
+        if unit.element == "recital" and not unit.num.strip()
+    }
+    words = {eid: own for eid, own in words.items() if own}
+    found: dict[str, str] = {}
+    for count in range(_OPENING_WORDS, _MOST_OPENING_WORDS + 1):
+        openings = Counter(tuple(w[:count]) for w in words.values())
+        for eid, own in words.items():
+            last = count == _MOST_OPENING_WORDS or count >= len(own)
+            if eid not in found and (openings[tuple(own[:count])] == 1 or last):
+                cut = " ".join(own[:count])
+                found[eid] = one_line(cut if count >= len(own) else cut.rstrip(",;:.") + "…")
+    return found
 
 
 def _ordinal(number: str) -> str:

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from redline.changes import ChangeKind, Comparison, Node, Op, Place, WordOp
+from redline.renderers import labels
 
 NOTE = "authorialNote"
 
@@ -50,21 +51,6 @@ class Entry:
     """The node of the redline tree the change is shown at."""
     owner: Node | None
     """For a note, the node of the provision holding it (where a link can land)."""
-
-
-def entry_label(change_old: tuple[str, ...], change_new: tuple[str, ...]) -> str:
-    """``Article 9 (was Article 8)``, or one side's label when the other is missing
-    or the same.
-
-    >>> entry_label(("Article 8",), ("Article 9",))
-    'Article 9 (was Article 8)'
-    >>> entry_label(("Article 5",), ())
-    'Article 5'
-    """
-    old, new = " + ".join(change_old), " + ".join(change_new)
-    if not new or old == new:
-        return old or new
-    return f"{new} (was {old})" if old else new
 
 
 def _words(text: str) -> list[str]:
@@ -143,7 +129,7 @@ def _entry(node: Node, owner: Node | None) -> Entry:
     kind = change.kind.value
     if change.moved and change.kind is not ChangeKind.MOVED:
         kind += " (moved)"
-    label = entry_label(tuple(s.label for s in change.old), tuple(s.label for s in change.new))
+    label = labels.where(change)  # the one labelling rule: `Article 9 (old Article 8)`
     return Entry(label, kind, excerpt(_own_ops(node)), node, owner)
 
 

@@ -24,6 +24,8 @@ from redline.changes import (
 )
 from redline.comparison.sanity import sanity_warnings
 from redline.model import Metadata
+from redline.renderers import labels
+from redline.renderers.labels import Renamed
 from redline.renderers.listing import list_changes, plural, provision_counts
 
 Marker = Callable[[WordOp], str]
@@ -35,17 +37,9 @@ def describe(meta: Metadata) -> str:
     return f"{meta.title} ({meta.date}{label})"
 
 
-def change_title(change: Change) -> str:
-    """``Article 4 (was Article 3): renumbered`` and the like."""
-    old = " + ".join(side.label for side in change.old)
-    new = " + ".join(side.label for side in change.new)
-    if not change.new:
-        where = old
-    elif not change.old or old == new:
-        where = new
-    else:
-        where = f"{new} (was {old})"
-    return f"{where}: {change.kind.value}"
+def change_title(change: Change, place: Place = Place.HERE, now: Renamed | None = None) -> str:
+    """``Article 4 (old Article 3): renumbered`` and the like (`redline.renderers.labels`)."""
+    return labels.title(change, place, now)
 
 
 def node_ops(node: Node) -> tuple[WordOp, ...]:
@@ -141,7 +135,7 @@ def _renumbered(top: Node) -> list[str]:
         change = node.change
         relabelled = change.kind is ChangeKind.RENUMBERED and change.old and change.new
         if relabelled and change.element != "authorialNote":
-            out.append(f"{change.old[0].label} → {change.new[0].label}")
+            out.append(labels.relabelled(change))
         stack[:0] = node.children
     return out
 
@@ -149,19 +143,19 @@ def _renumbered(top: Node) -> list[str]:
 def changed_provisions(comparison: Comparison, style: Style) -> list[str]:
     lines: list[str] = []
     unchanged = 0
+    now = labels.renamed(comparison.changes)
     for top in top_nodes(comparison.tree):
         if top.place is Place.MOVED_FROM:
             continue
         if top.change.kind in (ChangeKind.UNCHANGED, ChangeKind.RENUMBERED):
             unchanged += 1
             continue
-        lines.append(style.heading(change_title(top.change)))
+        lines.append(style.heading(change_title(top.change, top.place, now)))
         for node in [top, *changed_nodes(top.children)]:
             change = node.change
             title = ""
             if node is not top:
-                prefix = "moved away: " if node.place is Place.MOVED_FROM else ""
-                title = f"{prefix}{change_title(change)}"
+                title = change_title(change, node.place, now)
             if change.heading_ops and any(op.op is not Op.EQUAL for op in change.heading_ops):
                 lines += style.item(
                     title or "heading", "heading: " + _marked(change.heading_ops, style.mark)

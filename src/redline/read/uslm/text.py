@@ -13,7 +13,9 @@ Guarantees of `flatten`:
    mid-sentence) is a space.
 2. Line breaks (``\\n``) stand between blocks: each ``<p>``, each provision inside a
    quoted block, each table row, list item and table-of-contents entry starts a new line
-   (so the AKN writer gives each its own ``<p>``). Text after a quoted block (``”.``)
+   (so the AKN writer gives each its own ``<p>``), except a provision right after its
+   parent's num (no heading or chapeau between), which runs in on that line with no
+   space, as printed (``“(E)(i) is inadmissible``). Text after a quoted block (``”.``)
    stays on the quoted block's last line, as printed.
 3. Within a line, the parts of a block (num, heading, chapeau, content; table cells;
    a contents entry's designator and label) are separated by one space; inline markup
@@ -157,6 +159,9 @@ def _collect(element: etree._Element, parts: list[str], notes: list[tuple[str, s
         _glue(parts)  # ``”.`` closes the quoted block's last line, as printed
     before = "\n" if name in _OPENS_LINE or name in _OWN_LINES else ""
     after = "\n" if name in _OWN_LINES else ""
+    if name in PROVISIONS and _follows_num(element):
+        _glue(parts)  # no heading or chapeau: it runs in after its parent's num, ``“(E)(i)``
+        before = _RUN_IN
     if name in _SPACED:
         before, after = before or " ", after or " "
     parts.append(before)
@@ -165,6 +170,17 @@ def _collect(element: etree._Element, parts: list[str], notes: list[tuple[str, s
     if name == "heading" and "".join(parts[start:]).rstrip().endswith("—"):
         after = _RUN_IN  # a run-in heading (``In general.—The``) takes no space after it
     parts.append(after)
+
+
+def _follows_num(element: etree._Element) -> bool:
+    """True for a provision standing right after its parent's ``<num>`` (the parent has
+    no heading or chapeau), which GPO prints on the num's line."""
+    previous = element.getprevious()
+    return (
+        previous is not None
+        and local_name(previous) == "num"
+        and not _squash(previous.tail).strip()
+    )
 
 
 def _glue(parts: list[str]) -> None:

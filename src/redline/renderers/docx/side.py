@@ -40,7 +40,7 @@ class Side:
         self.grid = grid
         self.widths = widths
         self.context = Context()
-        self.moves: Moves = Moves({}, {}, {})
+        self.moves: Moves = Moves({}, {}, {}, {})
 
     def write(self, tree: tuple[Node, ...]) -> None:
         self.moves = collect_moves(tree)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from redline.changes import ChangeKind, Node, Place, Side, WordOp, shown_ops
+from redline.renderers import labels
 from redline.renderers.html.notes import anchor_notes
 from redline.renderers.html.words import Context, Element, Mode, clean, mode_is_move, side_ops
 
@@ -39,6 +40,14 @@ SECTIONS = frozenset(
 )
 
 NOTE = "authorialNote"
+
+#: Sections that get an entry in the PDF outline; an entry's level is one more than the
+#: number of such sections around it (`bookmark_class`), so a bill's sections are
+#: top-level entries and an act's articles sit under their part or chapter.
+BOOKMARKED = frozenset(
+    {"preamble", "recitals", "book", "part", "title", "subtitle", "division", "chapter",
+     "subchapter", "subpart", "article", "section"}
+)  # fmt: skip
 
 
 Key = tuple[tuple[str, ...], tuple[str, ...], int]
@@ -71,7 +80,7 @@ class Facts:
     children: tuple[Node, ...]
     """Its sub-units, notes excepted."""
     label: str
-    """The editorial note beside it ("moved to Article 11(3)"), or ""."""
+    """The editorial note beside it ("moved, now Article 11(3)"), or ""."""
     link: str
     """The id of the other place of a move, or ""."""
     changed: bool
@@ -105,19 +114,6 @@ def _old_side(node: Node) -> Side:
     change = node.change
     merged_part = change.kind is ChangeKind.MERGED and 0 <= node.part < len(change.old)
     return change.old[node.part if merged_part else 0]
-
-
-def _label(node: Node) -> str:
-    change = node.change
-    if node.place is Place.MOVED_FROM and change.new:
-        return f"moved to {change.new[min(max(node.part, 0), len(change.new) - 1)].label}"
-    if node.place is Place.MOVED_TO and change.old:
-        return f"moved from {', '.join(s.label for s in change.old)}"
-    if change.kind is ChangeKind.SPLIT and change.old:
-        return f"split from {change.old[0].label}"
-    if change.kind is ChangeKind.MERGED and change.old:
-        return f"merged from {', '.join(s.label for s in change.old)}"
-    return ""
 
 
 def _num_ops(node: Node) -> tuple[WordOp, ...]:
@@ -176,7 +172,7 @@ def node_facts(node: Node, mode: Mode, context: Context, moves: Moves) -> Facts:
         separators,
         notes,
         tuple(child for child in node.children if child.change.element != NOTE),
-        _label(node),
+        labels.note(change, node.place, node.part, moves.now),
         link,
         changed,
     )
@@ -195,15 +191,19 @@ class Moves:
     pieces: dict[Key, tuple[Node, ...]]
     """The note nodes of each split shown in pieces (key with part -1), whichever piece
     holds them: each piece shows the markers that fall in its words."""
+    now: dict[str, tuple[str, str]]
+    """Where each old unit now stands (`redline.renderers.labels.renamed`), for the notes
+    of moves."""
 
 
 def collect_moves(tree: tuple[Node, ...]) -> Moves:
     """Find the places of every moved change, and the notes of every split, in `tree`."""
-    moves = Moves({}, {}, {})
+    moves = Moves({}, {}, {}, {})
     stack = list(tree)
     while stack:
         node = stack.pop()
         stack.extend(node.children)
+        moves.now.update(labels.renamed((node.change,)))
         own = tuple(child for child in node.children if child.change.element == NOTE)
         if node.part >= 0:
             key = (*change_key(node)[:2], -1)
@@ -254,6 +254,14 @@ def bookmark(facts: Facts, node: Node) -> str:
     if facts.mode in (Mode.DELETED, Mode.MOVED_FROM):
         words += " (deleted)" if facts.mode is Mode.DELETED else " (moved)"
     return clean(words)
+
+
+def bookmark_class(element: str, level: int) -> tuple[str, int]:
+    """The outline class of a section at outline `level` (``rl-bm-1`` ... ``rl-bm-6``, or
+    "" when it has no entry) and the level of the sections inside it."""
+    if element not in BOOKMARKED:
+        return "", level
+    return f"rl-bm-{min(level, 6)}", level + 1
 
 
 def mode_class(mode: Mode) -> list[str]:

@@ -20,6 +20,7 @@ from redline.renderers.html.facts import (
     Moves,
     add_label,
     bookmark,
+    bookmark_class,
     collect_moves,
     has_change,
     mode_class,
@@ -75,8 +76,10 @@ def render_node(
     context: Context,
     moves: Moves,
     depth: int = 0,
+    level: int = 1,
 ) -> None:
-    """Append the element of one node, and of its children, to `parent`."""
+    """Append the element of one node, and of its children, to `parent`; `level` is the
+    PDF outline level its section entry takes (`bookmark_class`)."""
     facts = node_facts(node, node_mode(node, inherited), context, moves)
     element_name = node.change.element
     is_section = element_name in SECTIONS or (facts.children and not facts.text)
@@ -93,15 +96,17 @@ def render_node(
         if head is not None:
             head.tail = "\n"
             head.set("data-bookmark", bookmark(facts, node))
-            if facts.changed:
-                head.set("class", head.get("class", "") + " rl-changed")
+            entry, level = bookmark_class(element_name, level)
+            extra = [entry] if entry else []
+            extra += ["rl-changed"] if facts.changed else []
+            head.set("class", " ".join([head.get("class", ""), *extra]))
         add_label(element if head is None else head, facts)
     elif facts.children and not facts.text:
         _add_container_num(element, facts, context)
     if facts.text or not facts.children:
         _add_text_block(element, facts, context, with_num=tag != "section")
     for child in facts.children:
-        render_node(element, child, facts.mode, context, moves, depth + 1)
+        render_node(element, child, facts.mode, context, moves, depth + 1, level)
 
 
 def _add_num_heading(

@@ -31,6 +31,7 @@ from redline.renderers.html.overview import (
 )
 from redline.renderers.html.side import render_side_by_side
 from redline.renderers.html.words import Context, Element, Mode, clean, diff_words, render_plain
+from redline.renderers.labels import running_title
 
 VOID = frozenset({"br", "meta", "input", "link", "hr", "img", "col", "wbr"})
 LANGUAGES = {"eng": "en", "fra": "fr", "spa": "es", "rus": "ru", "ara": "ar", "zho": "zh"}
@@ -95,9 +96,12 @@ def _head(html: Element, comparison: Comparison, css: str, script: str) -> None:
 def _versions(summary: Element, comparison: Comparison) -> None:
     compared = _sub(summary, "p", **{"class": "rl-compared"})
     old, new = comparison.old, comparison.new
-    _sub(compared, "span", f"{old.title} {version_name(old)}", **{"class": "rl-old-name"})
-    _sub(compared, "span", " compared with ").tail = ""
-    _sub(compared, "span", f"{new.title} {version_name(new)}", **{"class": "rl-new-name"})
+    for meta, name in ((old, "rl-old-name"), (new, "rl-new-name")):
+        span = _sub(compared, "span", f"{meta.title} {version_name(meta)}", **{"class": name})
+        # the PDF's running header: a long title shortened (in full on the first page)
+        span.set("data-running", clean(f"{running_title(meta.title)} {version_name(meta)}"))
+        if name == "rl-old-name":
+            _sub(compared, "span", " compared with ").tail = ""
     table = _sub(summary, "table", **{"class": "rl-versions"})
     row = _sub(table, "tr")
     for text in ("", "Title", "Version", "Date", "Expression"):

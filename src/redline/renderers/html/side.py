@@ -5,9 +5,12 @@ on the left (with its deletions), new on the right (with its insertions), so row
 follow the alignment. Guarantees: the left cells, read in order with ``<del>``
 unwrapped, give the old document's words; the right cells with ``<ins>`` unwrapped
 give the new document's; each row's id is the node's id, as in the inline layout.
+The notes follow under a "Notes" heading, each old note beside its new counterpart.
 """
 
 from __future__ import annotations
+
+import difflib
 
 from lxml import etree
 
@@ -20,6 +23,7 @@ from redline.renderers.html.facts import (
     Moves,
     add_label,
     bookmark,
+    bookmark_class,
     collect_moves,
     has_change,
     mode_class,
@@ -55,10 +59,12 @@ def _fill_cell(cell: Element, facts: Facts, mode: Mode, context: Context) -> Non
         render_runs(text, facts.text, mode, context, facts.notes, facts.separators)
 
 
-def _row(body: Element, node: Node, facts: Facts) -> Element:
-    """The row of one node, classed like the inline layout's element."""
+def _row(body: Element, node: Node, facts: Facts, entry: str) -> Element:
+    """The row of one node, classed like the inline layout's element (and with its
+    outline class `entry`, when it has one)."""
     element = node.change.element
     classes = ["rl-row", f"akn-{element}", f"rl-{node.change.kind.value}"]
+    classes += [entry] if entry else []
     classes += mode_class(facts.mode)
     words = bool(facts.num or facts.heading or facts.text)
     if facts.changed and words:  # a row without words is no changed block (as inline)
@@ -78,10 +84,19 @@ def _row(body: Element, node: Node, facts: Facts) -> Element:
 
 
 def _add_row(
-    body: Element, node: Node, inherited: Mode, context: Context, moves: Moves, depth: int
+    body: Element,
+    node: Node,
+    inherited: Mode,
+    context: Context,
+    moves: Moves,
+    depth: int,
+    level: int = 1,
 ) -> None:
     facts = node_facts(node, node_mode(node, inherited), context, moves)
-    row = _row(body, node, facts)
+    entry, inner = ("", level)
+    if node.change.element in SECTIONS and (facts.num or facts.heading):  # as inline heads
+        entry, inner = bookmark_class(node.change.element, level)
+    row = _row(body, node, facts, entry)
     for column, mode in zip(("rl-old", "rl-new"), COLUMNS[facts.mode], strict=True):
         cell = etree.SubElement(row, "td", {"class": f"{column} rl-depth-{min(depth, 6)}"})
         cell.text = ""
@@ -90,28 +105,58 @@ def _add_row(
         else:
             _fill_cell(cell, facts, mode, context)
     for child in facts.children:
-        _add_row(body, child, facts.mode, context, moves, depth + 1)
+        _add_row(body, child, facts.mode, context, moves, depth + 1, inner)
+
+
+def _note_key(note: Footnote) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    change = note.node.change
+    return tuple(s.eid for s in change.old), tuple(s.eid for s in change.new)
+
+
+def pair_notes(footnotes: list[Footnote]) -> list[tuple[Footnote | None, Footnote | None]]:
+    """The note rows: each old note beside its new counterpart (the same note change),
+    keeping each column in its version's marker order; a note without a counterpart in
+    that order (inserted, deleted, or moved across others) has a row of its own."""
+    left = [note for note in footnotes if note.mode in LEFT_MODES]
+    right = [note for note in footnotes if note.mode not in LEFT_MODES]
+    matcher = difflib.SequenceMatcher(
+        None, [_note_key(n) for n in left], [_note_key(n) for n in right], autojunk=False
+    )
+    rows: list[tuple[Footnote | None, Footnote | None]] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            rows += zip(left[i1:i2], right[j1:j2], strict=True)
+        else:
+            rows += [(note, None) for note in left[i1:i2]]
+            rows += [(None, note) for note in right[j1:j2]]
+    return rows
 
 
 def _add_note_rows(body: Element, footnotes: list[Footnote]) -> None:
-    row: Element | None = None
-    last: Node | None = None
-    for note in footnotes:
-        column = 0 if note.mode in LEFT_MODES else 1
-        if row is None or note.node is not last or len(row[column]) or row[column].text:
-            row = etree.SubElement(body, "tr", {"class": "rl-row rl-note-row"})
-            row.tail = "\n"
-            for name in ("rl-old", "rl-new"):
-                etree.SubElement(row, "td", {"class": f"{name} akn-{NOTE}"}).text = ""
-        cell = row[column]
-        entry = etree.SubElement(cell, "span", {"id": note.fid})
-        if note_changed(note):  # one changed block per note, as in the inline layout
-            entry.set("class", note_mark(note))
-        back = etree.SubElement(entry, "a", {"class": "rl-fn-marker", "href": f"#{note.ref}"})
-        render_plain(back, note.marker, note.mode)
-        back.tail = " "
-        render_plain(entry, note.body, note.mode)
-        last = note.node
+    """A "Notes" heading row (drawn from its attribute), then the paired note rows."""
+    rows = pair_notes(footnotes)
+    if not rows:
+        return
+    head = etree.SubElement(body, "tr", {"class": "rl-row rl-notes-head"})
+    head.tail = "\n"
+    etree.SubElement(
+        head, "th", {"colspan": "2", "data-label": "Notes", "aria-label": "Notes"}
+    ).text = ""
+    for pair in rows:
+        row = etree.SubElement(body, "tr", {"class": "rl-row rl-note-row"})
+        row.tail = "\n"
+        for name, note in zip(("rl-old", "rl-new"), pair, strict=True):
+            cell = etree.SubElement(row, "td", {"class": f"{name} akn-{NOTE}"})
+            cell.text = ""
+            if note is None:
+                continue
+            entry = etree.SubElement(cell, "span", {"id": note.fid})
+            if note_changed(note):  # one changed block per note, as in the inline layout
+                entry.set("class", note_mark(note))
+            back = etree.SubElement(entry, "a", {"class": "rl-fn-marker", "href": f"#{note.ref}"})
+            render_plain(back, note.marker, note.mode)
+            back.tail = " "
+            render_plain(entry, note.body, note.mode)
 
 
 def render_side_by_side(

@@ -1,0 +1,163 @@
+"""One labelling rule in every output, on the bundled drafts (old Article 8(2) became
+Article 11(3) while old Article 8 became Article 9; two recitals moved).
+
+Each format is asked for the same facts: the old place names the new number ("moved,
+now"), the new place the old one ("moved from old"), with where the old container went;
+renumbered provisions say "old"; unnumbered recitals are named by their opening words.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from pathlib import Path
+
+import pypdf
+import pytest
+from lxml import etree
+
+import redline
+from git_repo import TEXT_FILE, Repo, declaration_akn, isolate_git, make_repo
+from redline.changes import Change, ChangeKind, CompareOptions, Comparison, Place, Side
+from redline.cli import main
+from redline.comparison.flatten import flatten, recital_openings
+from redline.model import Document, Metadata, Unit
+from redline.renderers import RenderOptions, labels
+from redline.renderers.pdf import render_pdf
+
+ROOT = Path(__file__).resolve().parents[2]
+OLD = ROOT / "versions" / "solidarity-2014.akn.xml"
+NEW = ROOT / "versions" / "solidarity-revision-A.akn.xml"
+
+AWAY = "old Article 8(2): moved, now Article 11(3)"
+HERE = "Article 11(3): moved from old Article 8(2) (old Article 8 is now Article 9)"
+RENUMBERED = "Article 4 (old Article 3): modified"
+CONSIDERING = "Preamble, recital beginning 'Considering that in development forums…'"
+REITERATING = "Preamble, recital beginning 'Reiterating the commitment of States…'"
+REITERATING_NOW = "Preamble, recital beginning 'Reiterating further the commitment of…'"
+
+
+@pytest.fixture(scope="module")
+def comparison() -> Comparison:
+    return redline.compare(redline.load(str(OLD)), redline.load(str(NEW)))
+
+
+def _text(comparison: Comparison, fmt: str) -> str:
+    return redline.render(comparison, fmt).decode("utf-8")
+
+
+@pytest.mark.parametrize("fmt", ["text", "md"])
+def test_text_and_markdown_name_both_places_of_the_move(comparison: Comparison, fmt: str) -> None:
+    out = _text(comparison, fmt)
+    assert AWAY in out
+    assert HERE in out
+    assert RENUMBERED in out
+    assert f"{REITERATING_NOW}: moved from Preamble, old recital beginning 'Reiterating the" in out
+    assert "(was " not in out and "moved to " not in out
+    assert "Preamble, paragraph" not in out, "the declaration's recitals carry no numbers"
+
+
+def test_html_notes_link_the_two_places_both_ways(comparison: Comparison) -> None:
+    for layout in ("inline", "side-by-side"):
+        page = redline.render(comparison, "html", RenderOptions(layout=layout))
+        root = etree.fromstring(page, etree.HTMLParser())
+        notes = {a.get("data-label"): a for a in root.iter("a") if a.get("class") == "rl-label"}
+        away = notes["moved, now Article 11(3)"]
+        here = notes["moved from old Article 8(2) (old Article 8 is now Article 9)"]
+        for note, other in ((away, here), (here, away)):
+            target = root.find(f".//*[@id='{note.get('href')[1:]}']")
+            assert target is not None, layout
+            # the link leads to the element (row) that holds the other note
+            assert other in target.iter("a"), layout
+        recital = notes[f"moved from {REITERATING.replace('Preamble, ', 'Preamble, old ')}"]
+        assert recital.get("href") == "#old-preamble__recs_1__rec_9"
+        assert "moved here" in notes and "moved away" in notes  # same opening words
+
+
+def test_pdf_shows_the_notes_and_nests_articles(comparison: Comparison) -> None:
+    reader = pypdf.PdfReader(io.BytesIO(render_pdf(comparison, RenderOptions())))
+    text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in reader.pages))
+    assert "moved, now Article 11(3)" in text
+    assert "moved from old Article 8(2) (old Article 8 is now Article 9)" in text
+    # the outline follows the nesting: the articles sit under their part
+    top = [str(item.title) for item in reader.outline if not isinstance(item, list)]
+    assert top == ["Summary of changes", "I. Preambular Paragraphs", "II. Operational Paragraphs"]
+    articles = reader.outline[-1]
+    assert isinstance(articles, list) and str(articles[0].title) == "Article 1"
+
+
+def test_json_keeps_the_two_labels_apart(comparison: Comparison) -> None:
+    record = json.loads(redline.render(comparison, "json"))
+    moved = [c for c in record["changes"] if c["kind"] == "moved" and c["element"] == "paragraph"]
+    assert [(c["old"][0]["label"], c["new"][0]["label"]) for c in moved] == [
+        ("Article 8(2)", "Article 11(3)")
+    ]
+    pairs = {(c["old_label"], c["new_label"]) for c in record["correspondence"]}
+    assert (REITERATING, REITERATING_NOW) in pairs
+    assert (CONSIDERING, CONSIDERING) in pairs
+    assert ("Article 3", "Article 4") in pairs
+
+
+def test_ci_summary_uses_the_same_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    isolate_git(monkeypatch, tmp_path / "home")
+    repo: Repo = make_repo(tmp_path / "repo", declaration_akn())
+    monkeypatch.chdir(repo.root)
+    repo.write(TEXT_FILE, NEW.read_bytes())
+    repo.commit("Revision A")
+    main(["check", "--base", "HEAD~1"])
+    out = capsys.readouterr().out
+    for words in (RENUMBERED, AWAY, HERE):
+        assert words in out, words
+
+
+def test_recitals_are_named_by_distinct_opening_words_on_one_line() -> None:
+    units = [
+        Unit("recital", "r1", text="Recalling the Charter of the United Nations, and"),
+        Unit("recital", "r2", text="Recalling the Charter of the Peoples\n::error::forged"),
+        Unit("recital", "r3", num="(3)", text="Numbered recitals keep their number"),
+        Unit("recital", "r4", text="Short"),
+    ]
+    openings = recital_openings(units)
+    assert openings == {
+        "r1": "Recalling the Charter of the United…",
+        "r2": "Recalling the Charter of the Peoples…",
+        "r4": "Short",
+    }
+    hostile = recital_openings(
+        [Unit("recital", "r5", text="Considering\x1b[31m\u0085 that a b c d e f")]
+    )
+    assert hostile == {"r5": "Considering\\x1b[31m that a b c…"}
+
+
+def test_a_label_is_one_line_whatever_the_heading_holds() -> None:
+    article = Unit(
+        "article",
+        "art_x",
+        heading="Scope\n::error::forged",
+        children=(Unit("paragraph", "art_x__para_1", num="1.", text="Words."),),
+    )
+    meta = Metadata("T", "/akn/x", "/akn/x/eng@", "/akn/x/eng@/main.xml", "2020-01-01")
+    found = [flat.label for flat in flatten(Document(meta, body=(article,)), CompareOptions())]
+    assert found == ["Article — Scope\\n::error::forged", "Article — Scope\\n::error::forged(1)"]
+
+
+def test_split_and_merge_notes_name_the_old_units() -> None:
+    old = Side("art_6__para_1", "paragraph", "1.", "Article 6(1)", "", "a b", "art_6")
+    parts = tuple(
+        Side(f"art_7__para_{n}", "paragraph", f"{n}.", f"Article 7({n})", "", "a", "art_7")
+        for n in (1, 2)
+    )
+    now = {"art_6": ("Article 6", "Article 7")}
+    split = Change(ChangeKind.SPLIT, "paragraph", (old,), parts, 0.9, ())
+    assert labels.note(split, now=now) == (
+        "split from old Article 6(1) (old Article 6 is now Article 7)"
+    )
+    assert labels.title(split, now=now) == (
+        "Article 7(1) + Article 7(2): split from old Article 6(1) (old Article 6 is now Article 7)"
+    )
+    merged = Change(ChangeKind.MERGED, "paragraph", parts, (old,), 0.9, ())
+    assert labels.note(merged) == "merged from old Article 7(1) and old Article 7(2)"
+    assert labels.note(split, Place.MOVED_FROM, part=1) == "moved, now Article 7(2)"
