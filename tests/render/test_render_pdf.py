@@ -163,6 +163,43 @@ def test_no_word_stranded_on_a_line(declaration: Comparison, layout: str) -> Non
     assert stranded(lay_out(declaration, RenderOptions(layout=layout))) == set()
 
 
+def test_a_line_ended_by_the_texts_own_break_is_not_stranded() -> None:
+    """A one-word line that ends at a ``<br>`` (a table of contents) is the text's own
+    break; a one-word line in mid-paragraph is still found."""
+    words = " ".join(["provision"] * 40)
+    page = (
+        f'<p id="toc">{words}<br>MATTERS<br>{words}</p>'
+        f'<p id="strand" style="width: 30em">alone <span style="display: inline-block;'
+        f' width: 29em"></span> {words}</p>'
+    )
+    document = HTML(string=page, url_fetcher=RefusingFetcher()).render()
+    assert stranded(document) == {"strand"}
+
+
+def test_the_repair_stops_when_the_stranded_blocks_do_not_shrink(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """S. 2731's stranded lines are all the text's own breaks, so it is laid out once
+    (it was laid out four times, three of them for nothing)."""
+    import redline.renderers.pdf as pdf
+
+    layouts: list[int] = []
+    real = pdf._layout
+
+    def counted(page: str) -> object:
+        layouts.append(1)
+        return real(page)
+
+    monkeypatch.setattr(pdf, "_layout", counted)
+    uslm = ROOT / "tests" / "data" / "uslm"
+    comparison = compare(
+        load_document(str(uslm / "S2731_IPS.xml")), load_document(str(uslm / "S2731_RCS.xml"))
+    )
+    document = lay_out(comparison, RenderOptions())
+    assert len(layouts) == 1
+    assert {owner for owner in stranded(document) if owner} == set()
+
+
 def test_fonts_are_dejavu_and_embedded(fixture_pdf: pypdf.PdfReader) -> None:
     fonts: dict[str, bool] = {}
     for page in fixture_pdf.pages:

@@ -101,15 +101,29 @@ def stranded(document: Any) -> set[str]:
 
     The layout engine sometimes breaks a justified line before an inline element
     (a ``<del>``/``<ins>``) in the wrong place, leaving one word alone on a line in
-    mid-paragraph; a legal reader takes that for a paragraph break.
+    mid-paragraph; a legal reader takes that for a paragraph break. A line that ends
+    at a line break of the text itself (``<br>``: a table of contents, a heading and
+    its list) is where the text breaks, not stranded.
     """
     found: set[str] = set()
     for page in document.pages:
         for owner, block, line in _lines(page._page_box, ""):  # no public API for lines
             last = block.children[-1] is line
-            if not last and len(_words(line)) == 1 and line.width < 0.5 * block.width:
+            if (
+                not last
+                and line.width < 0.5 * block.width
+                and len(_words(line)) == 1
+                and not _breaks(line)
+            ):
                 found.add(owner)
     return found
+
+
+def _breaks(box: Any) -> bool:
+    """Whether `box` holds a forced line break (``<br>``)."""
+    if getattr(box, "element_tag", None) == "br":
+        return True
+    return any(_breaks(child) for child in getattr(box, "children", ()))
 
 
 def _layout(page: str) -> Any:
@@ -187,9 +201,12 @@ def lay_out(comparison: Comparison, options: RenderOptions) -> Any:
     """The comparison laid out on pages (a WeasyPrint document), bad line breaks repaired.
 
     Paragraphs the layout breaks badly (see `stranded`) are laid out again with a
-    slightly different word spacing: up to three times for a document of up to
-    `REPAIR_PAGES` pages. Longer documents are not repaired: each attempt lays out
-    the whole document again, and on a long act that would double the time.
+    slightly different word spacing, the next of `NUDGES` at each attempt, for a
+    document of up to `REPAIR_PAGES` pages. Each attempt lays out the whole document
+    again, so the repair stops as soon as an attempt leaves no fewer stranded blocks
+    than the one before (their breaks do not depend on the spacing), keeping the
+    layout with the fewest. Longer documents are not repaired: on a long act even one
+    more layout would double the time.
     """
     css = print_css(options)
     if _depth(comparison.tree) > DEEP:
@@ -203,20 +220,37 @@ def lay_out(comparison: Comparison, options: RenderOptions) -> Any:
             "limit for a PDF redline; write HTML (-f html), or compare smaller parts"
         )
     document = _layout(serialize(tree).decode("utf-8"))
-    attempts = len(NUDGES) if len(document.pages) <= REPAIR_PAGES else 0
+    if len(document.pages) > REPAIR_PAGES:
+        return document
+    bad = _repairable(document)
     nudged: dict[str, int] = {}
-    for _attempt in range(attempts):
-        bad = {owner for owner in stranded(document) if _SAFE_ID.match(owner)}
+    for _attempt in range(len(NUDGES)):
         if not bad:
             break
         for owner in bad:
             nudged[owner] = nudged.get(owner, -1) + 1
         page = serialize(build_page(comparison, options, css + _nudge_rules(nudged), paged=paged))
-        document = _layout(page.decode("utf-8"))
+        retry = _layout(page.decode("utf-8"))
+        still = _repairable(retry)
+        if len(still) >= len(bad):  # no better: another nudge would not do better
+            break
+        document, bad = retry, still
     return document
+
+
+def _repairable(document: Any) -> set[str]:
+    """The stranded blocks (`stranded`) whose id a nudge rule can name."""
+    return {owner for owner in stranded(document) if _SAFE_ID.match(owner)}
+
+
+def write_options(options: RenderOptions) -> dict[str, Any]:
+    """The keyword arguments of WeasyPrint's ``write_pdf`` for a redline: the one place
+    that sets them (the speed benchmark writes its WeasyPrint baseline with the same)."""
+    del options  # the same PDF options for every layout and paper, for now
+    return {}
 
 
 def render_pdf(comparison: Comparison, options: RenderOptions) -> bytes:
     """The comparison as a PDF redline (``inline`` or ``side-by-side``, A4 or letter)."""
-    pdf: bytes = lay_out(comparison, options).write_pdf()
+    pdf: bytes = lay_out(comparison, options).write_pdf(**write_options(options))
     return pdf
