@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 from redline.errors import InputError
@@ -40,8 +41,6 @@ def write_output(target: str, data: bytes) -> None:
             raise InputError(f"cannot write: {error.strerror}", source=target) from error
         return
     folder = path.parent if str(path.parent) else Path()
-    import tempfile  # here: writing to stdout or a device needs no temporary file
-
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
     except OSError as error:

@@ -163,6 +163,30 @@ def test_no_word_stranded_on_a_line(declaration: Comparison, layout: str) -> Non
     assert stranded(lay_out(declaration, RenderOptions(layout=layout))) == set()
 
 
+def test_a_stranded_paragraph_is_repaired_in_place(
+    declaration: Comparison, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The declaration's one stranded paragraph is laid out alone, not the whole
+    document again; its lines replace the bad ones, each word drawn once."""
+    import redline.renderers.pdf as pdf
+
+    pages: list[int] = []
+    real = pdf._layout
+
+    def counted(page: str, fonts: object = None) -> object:
+        document = real(page, fonts)
+        pages.append(len(document.pages))
+        return document
+
+    monkeypatch.setattr(pdf, "_layout", counted)
+    document = lay_out(declaration, RenderOptions())
+    assert stranded(document) == set()
+    assert len(pages) == 2 and pages[1] == 1, pages  # the document, then the paragraph
+    text = text_of(pypdf.PdfReader(io.BytesIO(document.write_pdf())))
+    for words in ("those who benefit most", "Ibid., para. 2.", "burdens fairly"):
+        assert text.count(words) == 1, words
+
+
 def test_a_line_ended_by_the_texts_own_break_is_not_stranded() -> None:
     """A one-word line that ends at a ``<br>`` (a table of contents) is the text's own
     break; a one-word line in mid-paragraph is still found."""
@@ -186,9 +210,9 @@ def test_the_repair_stops_when_the_stranded_blocks_do_not_shrink(
     layouts: list[int] = []
     real = pdf._layout
 
-    def counted(page: str) -> object:
+    def counted(page: str, fonts: object = None) -> object:
         layouts.append(1)
-        return real(page)
+        return real(page, fonts)
 
     monkeypatch.setattr(pdf, "_layout", counted)
     uslm = ROOT / "tests" / "data" / "uslm"

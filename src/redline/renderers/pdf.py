@@ -14,6 +14,7 @@ laid out (on a thread with a deep stack), not a RecursionError.
 
 from __future__ import annotations
 
+import copy
 import math
 import re
 import sys
@@ -27,7 +28,10 @@ with warnings.catch_warnings():
     # are subset another way); the notice about future versions is not ours to show.
     warnings.filterwarnings("ignore", "HarfBuzz-Subset", DeprecationWarning)
     from weasyprint import HTML
+    from weasyprint.document import Page
     from weasyprint.formatting_structure import boxes
+    from weasyprint.layout.background import layout_box_backgrounds
+    from weasyprint.text.fonts import FontConfiguration
     from weasyprint.urls import URLFetcher
 
 from redline.changes import Comparison, Node
@@ -126,8 +130,8 @@ def _breaks(box: Any) -> bool:
     return any(_breaks(child) for child in getattr(box, "children", ()))
 
 
-def _layout(page: str) -> Any:
-    return _deep(lambda: HTML(string=page, url_fetcher=RefusingFetcher()).render())
+def _layout(page: str, fonts: Any = None) -> Any:
+    return _deep(lambda: HTML(string=page, url_fetcher=RefusingFetcher()).render(font_config=fonts))
 
 
 def _deep(work: Callable[[], Any]) -> Any:
@@ -200,13 +204,14 @@ def _nudge_rules(nudged: dict[str, int]) -> str:
 def lay_out(comparison: Comparison, options: RenderOptions) -> Any:
     """The comparison laid out on pages (a WeasyPrint document), bad line breaks repaired.
 
-    Paragraphs the layout breaks badly (see `stranded`) are laid out again with a
-    slightly different word spacing, the next of `NUDGES` at each attempt, for a
-    document of up to `REPAIR_PAGES` pages. Each attempt lays out the whole document
-    again, so the repair stops as soon as an attempt leaves no fewer stranded blocks
-    than the one before (their breaks do not depend on the spacing), keeping the
-    layout with the fewest. Longer documents are not repaired: on a long act even one
-    more layout would double the time.
+    Paragraphs the layout breaks badly (see `stranded`) are repaired, in a document of
+    up to `REPAIR_PAGES` pages (longer ones are not: on a long act even one more layout
+    would double the time). First in place (`repair_in_place`): each such paragraph is
+    laid out alone with a slightly different word spacing, and its lines replace the
+    bad ones, so no other page moves. When a paragraph cannot be repaired so, the whole
+    document is laid out again with the next of `NUDGES` on the paragraphs still
+    stranded; that stops as soon as an attempt leaves no fewer stranded blocks than the
+    one before (their breaks do not depend on the spacing), keeping the best layout.
     """
     css = print_css(options)
     if _depth(comparison.tree) > DEEP:
@@ -219,23 +224,98 @@ def lay_out(comparison: Comparison, options: RenderOptions) -> Any:
             f"the PDF would run to about {pages:,.0f} pages, more than the {MAX_PAGES}-page "
             "limit for a PDF redline; write HTML (-f html), or compare smaller parts"
         )
-    document = _layout(serialize(tree).decode("utf-8"))
+    fonts = FontConfiguration()  # one for every layout: repaired lines share its fonts
+    document = _layout(serialize(tree).decode("utf-8"), fonts)
     if len(document.pages) > REPAIR_PAGES:
         return document
     bad = _repairable(document)
+    left = {owner for owner in sorted(bad) if not repair_in_place(document, tree, owner, fonts)}
     nudged: dict[str, int] = {}
-    for _attempt in range(len(NUDGES)):
-        if not bad:
-            break
+    for _attempt in range(len(NUDGES) if left else 0):
         for owner in bad:
             nudged[owner] = nudged.get(owner, -1) + 1
         page = serialize(build_page(comparison, options, css + _nudge_rules(nudged), paged=paged))
-        retry = _layout(page.decode("utf-8"))
+        retry = _layout(page.decode("utf-8"), fonts)
         still = _repairable(retry)
-        if len(still) >= len(bad):  # no better: another nudge would not do better
+        if len(still) >= len(left):  # no better: another nudge would not do better
             break
-        document, bad = retry, still
+        document, left, bad = retry, still, still
+        if not left:
+            break
     return document
+
+
+def repair_in_place(document: Any, tree: Any, owner: str, fonts: Any) -> bool:
+    """Repair block `owner`'s stranded line without laying out the document again.
+
+    The block's element is laid out alone (the page reduced to it and its ancestors,
+    the same stylesheet and fonts) with each of `NUDGES` in turn. The first layout in
+    which it is one block as wide as before, no taller and with no stranded line gives
+    its lines, moved into place, to `document`'s block; lines it saves become space at
+    the block's end, so nothing after it moves. False (nothing changed) when the block
+    spans pages or no nudge gives such a layout.
+    """
+    mine = _blocks(document, owner)
+    if len(mine) != 1:
+        return False
+    number, block = mine[0]
+    alone = _alone(tree, owner)
+    head = alone.find("head")
+    if head is None:
+        return False
+    rule = head.makeelement("style", {})
+    head.append(rule)
+    for spacing in NUDGES:
+        rule.text = f'[id="{owner}"] .rl-text {{ word-spacing: {spacing}; }}'
+        trial = _layout(serialize(alone).decode("utf-8"), fonts)
+        theirs = _blocks(trial, owner)
+        if len(theirs) == 1 and theirs[0][0] == 0 and owner not in stranded(trial):
+            other = theirs[0][1]
+            if abs(other.width - block.width) < 0.01 and other.height <= block.height + 0.01:
+                _splice(document, number, block, other)
+                return True
+    return False
+
+
+def _blocks(document: Any, owner: str) -> list[tuple[int, Any]]:
+    """(page number, box) of each box holding lines of block `owner`."""
+    found: list[tuple[int, Any]] = []
+    for number, page in enumerate(document.pages):
+        for line_owner, block, _line in _lines(page._page_box, ""):
+            if line_owner == owner and not any(block is known for _, known in found):
+                found.append((number, block))
+    return found
+
+
+def _alone(tree: Any, owner: str) -> Any:
+    """A copy of the page reduced to element `owner`, its ancestors and the head."""
+    alone = copy.deepcopy(tree)
+    node = alone.xpath("//*[@id=$owner]", owner=owner)[0]
+    while node.getparent() is not None:
+        parent = node.getparent()
+        for sibling in list(parent):
+            if sibling is not node and sibling.tag != "head":
+                parent.remove(sibling)
+        node = parent
+    return alone
+
+
+def _splice(document: Any, number: int, block: Any, other: Any) -> None:
+    """Put `other`'s lines in `block`'s place on page `number` (backgrounds, links and
+    anchors of the page computed again for their new places)."""
+    dx = block.content_box_x() - other.content_box_x()
+    dy = block.content_box_y() - other.content_box_y()
+    for child in other.children:
+        child.translate(dx, dy)
+    block.children = other.children
+    page_box = document.pages[number]._page_box
+    layout_box_backgrounds(page_box, block, _no_image)
+    document.pages[number] = Page(page_box)
+
+
+def _no_image(**_: Any) -> None:
+    """The image fetcher of a repair: a redline page has no image."""
+    return None
 
 
 def _repairable(document: Any) -> set[str]:
