@@ -231,7 +231,9 @@ def test_many_notes_are_endnotes_in_a_pdf(monkeypatch: pytest.MonkeyPatch) -> No
     from redline.renderers import RenderOptions
 
     pages: list[str] = []
-    monkeypatch.setattr(redline.renderers.pdf, "_layout", lambda page: pages.append(page) or _Doc())
+    monkeypatch.setattr(
+        redline.renderers.pdf, "_layout", lambda page, *_: pages.append(page) or _Doc()
+    )
     few = akn_with_notes(redline.renderers.pdf.MAX_FOOTNOTES // 2)
     many = akn_with_notes(redline.renderers.pdf.MAX_FOOTNOTES + 1)
     for doc in (few, many):

@@ -15,7 +15,8 @@ from redline.comparison.engine import compare
 from redline.errors import UsageError
 from redline.read.sources import load_document
 from redline.renderers import RenderOptions, get_renderer
-from redline.renderers.pdf import HTML, RefusingFetcher, lay_out, render_pdf, stranded
+from redline.renderers.pdf import HTML, RefusingFetcher, lay_out, render_pdf
+from redline.renderers.pdf_lines import stranded
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -161,6 +162,68 @@ def test_declaration_pdf(declaration: Comparison) -> None:
 def test_no_word_stranded_on_a_line(declaration: Comparison, layout: str) -> None:
     """No line in mid-paragraph holds a lone word where more would have fitted."""
     assert stranded(lay_out(declaration, RenderOptions(layout=layout))) == set()
+
+
+def test_a_stranded_paragraph_is_repaired_in_place(
+    declaration: Comparison, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The declaration on letter paper has one stranded paragraph (Article 11(2)): it is
+    laid out alone, not the whole document again; its lines replace the bad ones, each
+    word drawn once."""
+    import redline.renderers.pdf as pdf
+
+    pages: list[int] = []
+    real = pdf._layout
+
+    def counted(page: str, fonts: object = None) -> object:
+        document = real(page, fonts)
+        pages.append(len(document.pages))
+        return document
+
+    monkeypatch.setattr(pdf, "_layout", counted)
+    document = lay_out(declaration, RenderOptions(paper="letter"))
+    assert stranded(document) == set()
+    assert len(pages) == 2 and pages[1] == 1, pages  # the document, then the paragraph
+    text = text_of(pypdf.PdfReader(io.BytesIO(document.write_pdf())))
+    for words in ("holds partner States accountable", "best interests of their peoples"):
+        assert text.count(words) == 1, words
+
+
+def test_a_line_ended_by_the_texts_own_break_is_not_stranded() -> None:
+    """A one-word line that ends at a ``<br>`` (a table of contents) is the text's own
+    break; a one-word line in mid-paragraph is still found."""
+    words = " ".join(["provision"] * 40)
+    page = (
+        f'<p id="toc">{words}<br>MATTERS<br>{words}</p>'
+        f'<p id="strand" style="width: 30em">alone <span style="display: inline-block;'
+        f' width: 29em"></span> {words}</p>'
+    )
+    document = HTML(string=page, url_fetcher=RefusingFetcher()).render()
+    assert stranded(document) == {"strand"}
+
+
+def test_the_repair_stops_when_the_stranded_blocks_do_not_shrink(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """S. 2731's stranded lines are all the text's own breaks, so it is laid out once
+    (it was laid out four times, three of them for nothing)."""
+    import redline.renderers.pdf as pdf
+
+    layouts: list[int] = []
+    real = pdf._layout
+
+    def counted(page: str, fonts: object = None) -> object:
+        layouts.append(1)
+        return real(page, fonts)
+
+    monkeypatch.setattr(pdf, "_layout", counted)
+    uslm = ROOT / "tests" / "data" / "uslm"
+    comparison = compare(
+        load_document(str(uslm / "S2731_IPS.xml")), load_document(str(uslm / "S2731_RCS.xml"))
+    )
+    document = lay_out(comparison, RenderOptions())
+    assert len(layouts) == 1
+    assert {owner for owner in stranded(document) if owner} == set()
 
 
 def test_fonts_are_dejavu_and_embedded(fixture_pdf: pypdf.PdfReader) -> None:

@@ -4,18 +4,27 @@ Each command reads its inputs through `redline.read.sources`, calls one library 
 writes through `redline.output` (atomically) and turns `RedlineError` into a one-line
 message and an exit code (`redline.cli.app`). One module per group of commands:
 `documents` (import, validate, text), `diff`, `gate` (check). Heavy libraries are
-imported inside commands so that ``redline --help`` starts fast.
+imported inside commands, and each command's module when the command is run
+(`redline.cli.app.LazyGroup`), so that ``redline --help`` and ``redline diff`` start fast.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from importlib import import_module
+from types import ModuleType
 
-from redline.cli import batch, diff, documents, gate, history
-from redline.cli.app import cli
+from redline.cli.app import LAZY_COMMANDS, cli
 from redline.printable import one_line
 
 __all__ = ["batch", "cli", "diff", "documents", "gate", "history", "main", "one_line"]
+
+
+def __getattr__(name: str) -> ModuleType:
+    """The command modules (`batch`, `diff` ...), imported on first use."""
+    if name in LAZY_COMMANDS.values():
+        return import_module(f"redline.cli.{name}")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

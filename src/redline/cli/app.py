@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from functools import wraps
+from importlib import import_module
 from typing import Any, TypeVar
 
 import click
@@ -54,7 +55,31 @@ def handle_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+#: The module (in `redline.cli`) that defines each command, imported when the command
+#: is run or listed: ``redline diff`` does not pay for the imports of ``history``.
+LAZY_COMMANDS = {
+    "import": "documents", "validate": "documents", "text": "documents", "diff": "diff",
+    "check": "gate", "batch": "batch", "history": "history",
+}  # fmt: skip
+
+
+class LazyGroup(click.Group):
+    """A command group that imports a command's module only when it is needed."""
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """The command `cmd_name`, its module imported first if need be."""
+        if cmd_name not in self.commands and cmd_name in LAZY_COMMANDS:
+            import_module(f"redline.cli.{LAZY_COMMANDS[cmd_name]}")
+        return super().get_command(ctx, cmd_name)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """Every command's name (all their modules imported)."""
+        for module in sorted(set(LAZY_COMMANDS.values())):
+            import_module(f"redline.cli.{module}")
+        return super().list_commands(ctx)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="redline")
 @click.option(
     "--max-input-size", type=click.FloatRange(0, min_open=True), metavar="MB",

@@ -10,7 +10,6 @@ import click
 from redline import FORMATS
 from redline.changes import CompareOptions
 from redline.cli.app import cli, comparison_options, handle_errors
-from redline.cli.series import diff_series
 from redline.renderers import RenderOptions
 
 
@@ -92,6 +91,8 @@ def diff_command(
     )
     series = series_inputs(inputs)
     if series is not None:
+        from redline.cli.series import diff_series
+
         sys.exit(diff_series(series, fmt, output, options, render_options, jobs, quiet))
     if len(inputs) != 2:
         raise click.UsageError("diff needs OLD and NEW (or a series of three or more versions)")

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from redline.changes import CompareOptions, Evidence
 from redline.comparison.candidates import CandidateIndex
+from redline.comparison.copies import Copies
 from redline.comparison.flatten import Flat, flatten
 from redline.comparison.notes import pair_notes
 from redline.comparison.order import (
@@ -124,6 +125,7 @@ def _pair_exact(result: Alignment, *, ambiguous: bool) -> None:
     then a copy under the parent's partner wins, else the same eId, else order."""
     by_key: dict[tuple[str, tuple[str, ...]], list[Flat]] = defaultdict(list)
     new_count: Counter[tuple[str, tuple[str, ...]]] = Counter()
+    copies: dict[tuple[str, tuple[str, ...]], Copies] = {}
     for flat in result.old:
         if flat.leaf and flat.bag and flat.index not in result.pair_old:
             by_key[(flat.region, flat.keys)].append(flat)
@@ -134,16 +136,19 @@ def _pair_exact(result: Alignment, *, ambiguous: bool) -> None:
         if not (flat.leaf and flat.bag) or flat.index in result.pair_new:
             continue
         key = (flat.region, flat.keys)
-        pool = [f for f in by_key.get(key, []) if f.index not in result.pair_old]
-        if not pool:
+        if not ambiguous:  # a text once on each side: no pool to build
+            only = by_key.get(key, [])
+            if len(only) == 1 and new_count[key] == 1 and only[0].index not in result.pair_old:
+                result.link(only[0].index, flat.index, Evidence.EXACT)
             continue
-        if not ambiguous:
-            if len(by_key[key]) == 1 and new_count[key] == 1:
-                result.link(pool[0].index, flat.index, Evidence.EXACT)
+        if key not in by_key:
             continue
+        if key not in copies:
+            copies[key] = Copies(by_key[key], result.pair_old.__contains__)
         parent = result.pair_new.get(flat.parent, -2)
-        ranked = sorted(pool, key=lambda f: (f.parent != parent, f.unit.eid != flat.unit.eid))
-        best = ranked[0]
+        best = copies[key].best(parent, flat.unit.eid)
+        if best is None:
+            continue
         # The same text repeated: which copy is this one's comes from its context.
         context = (
             Evidence.CONTAINER_MAJORITY if best.parent == parent

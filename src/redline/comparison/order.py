@@ -62,7 +62,8 @@ def _subtree(flats: list[Flat], index: int) -> list[int]:
     """`index` and the indices of its descendants (they follow it in document order)."""
     out = [index]
     inside = {index}
-    for flat in flats[index + 1 :]:
+    for position in range(index + 1, len(flats)):  # no slice: that copies the rest
+        flat = flats[position]
         if flat.parent not in inside:
             break
         out.append(flat.index)

@@ -12,25 +12,41 @@ Guarantees: joining ``op.old`` over the result gives the old text exactly and jo
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
+from unicodedata import normalize
 
 from redline.changes import CompareOptions, Op, WordOp
 from redline.comparison.tokens import token_key, tokenize
 
 
-def _groups(text: str, options: CompareOptions) -> tuple[list[str], list[str]]:
+@lru_cache(maxsize=8)  # a pair's texts are grouped for its diff, then for `texts_equal`
+def _groups(text: str, options: CompareOptions) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Tokens grouped so that each group has one significant key; ignored tokens
     stick to the group before them (or open the text)."""
+    tokens = tokenize(text)
+    if not _folds(options):  # every token is its own group, keyed by its NFC form
+        return tuple([normalize("NFC", token) for token in tokens]), tuple(tokens)
     keys: list[str] = []
     chunks: list[str] = []
-    for token in tokenize(text):
+    for token in tokens:
         key = token_key(token, options)
         if not key and chunks:
             chunks[-1] += token
             continue
         keys.append(key)
         chunks.append(token)
-    return keys, chunks
+    return tuple(keys), tuple(chunks)
+
+
+def _folds(options: CompareOptions) -> bool:
+    """Whether `token_key` does more than put a token in NFC (and may ignore it)."""
+    return (
+        options.ignore_case
+        or options.ignore_whitespace
+        or options.ignore_typography
+        or options.ignore_punctuation
+    )
 
 
 #: Where word codes start: the private use areas, which every diff-match-patch build
@@ -52,19 +68,16 @@ def _code(number: int) -> str:
     raise ValueError("more distinct words than word codes")
 
 
-def _encode(keys: list[str], table: dict[str, str]) -> str:
+def _encode(keys: Sequence[str], table: dict[str, str]) -> str:
     """One code per distinct key (see `_CODE_RANGES`)."""
-    out = []
     for key in keys:
-        char = table.get(key)
-        if char is None:
-            char = table[key] = _code(len(table))
-        out.append(char)
-    return "".join(out)
+        if key not in table:
+            table[key] = _code(len(table))
+    return "".join([table[key] for key in keys])
 
 
 def _start_at_words(
-    diffs: list[tuple[int, int]], old_keys: list[str], new_keys: list[str]
+    diffs: list[tuple[int, int]], old_keys: Sequence[str], new_keys: Sequence[str]
 ) -> list[tuple[int, int]]:
     """Slide each lone insertion or deletion that starts with a space to start at the
     word after it when the same space follows it (``law, {+including those +}pledged``

@@ -11,7 +11,6 @@ full correspondence.
 from __future__ import annotations
 
 import json
-from importlib import resources
 from typing import Any
 
 from redline.changes import Change, Comparison, Side, WordOp
@@ -25,6 +24,8 @@ SCHEMA_ID = "redline-comparison/2"
 
 def schema() -> dict[str, Any]:
     """The JSON Schema of this output."""
+    from importlib import resources  # here: rendering needs no package data
+
     text = (
         resources.files("redline.renderers")
         .joinpath("schemas/comparison-2.schema.json")

@@ -17,11 +17,10 @@ from __future__ import annotations
 
 import math
 import os
-import re
 import sys
 import threading
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any, NoReturn
 
@@ -30,23 +29,22 @@ with warnings.catch_warnings():
     # are subset another way); the notice about future versions is not ours to show.
     warnings.filterwarnings("ignore", "HarfBuzz-Subset", DeprecationWarning)
     from weasyprint import HTML
-    from weasyprint.formatting_structure import boxes
+    from weasyprint.text.fonts import FontConfiguration
     from weasyprint.urls import URLFetcher
 
 from redline.changes import Comparison, Node
 from redline.errors import InputError, UsageError
 from redline.renderers import RenderOptions
 from redline.renderers.html.page import asset, build_page, serialize
+from redline.renderers.pdf_lines import NUDGES, repair_in_place, repairable
 
 PAPER = {"a4": "A4", "letter": "letter"}
 
 #: Word-spacing nudges tried, in turn, on a paragraph the layout broke badly.
-NUDGES = ("-0.3px", "0.3px", "-0.6px")
 
 #: Longest document (pages) whose bad line breaks get more than one repair attempt.
 REPAIR_PAGES = 50
 
-_SAFE_ID = re.compile(r"^[A-Za-z0-9_\-]+$")
 
 MAX_PAGES = 500
 """Longest PDF laid out, in estimated pages (`estimate_pages`): about three minutes and
@@ -79,44 +77,8 @@ def print_css(options: RenderOptions) -> str:
     return asset("print.css") + f"\n@page {{ size: {PAPER[options.paper]}{orientation}; }}\n"
 
 
-def _lines(box: Any, owner: str) -> Iterator[tuple[str, Any, Any]]:
-    """Every line box under `box`, with the id of its nearest identified ancestor."""
-    element = getattr(box, "element", None)
-    if element is not None and element.get("id"):
-        owner = element.get("id")
-    for child in getattr(box, "children", ()):
-        if isinstance(child, boxes.LineBox):
-            yield owner, box, child
-        else:
-            yield from _lines(child, owner)
-
-
-def _words(box: Any) -> list[str]:
-    text = getattr(box, "text", "")
-    words = text.split() if isinstance(text, str) else []
-    for child in getattr(box, "children", ()):
-        words += _words(child)
-    return words
-
-
-def stranded(document: Any) -> set[str]:
-    """Ids of blocks where a line holds one word though more would have fitted.
-
-    The layout engine sometimes breaks a justified line before an inline element
-    (a ``<del>``/``<ins>``) in the wrong place, leaving one word alone on a line in
-    mid-paragraph; a legal reader takes that for a paragraph break.
-    """
-    found: set[str] = set()
-    for page in document.pages:
-        for owner, block, line in _lines(page._page_box, ""):  # no public API for lines
-            last = block.children[-1] is line
-            if not last and len(_words(line)) == 1 and line.width < 0.5 * block.width:
-                found.add(owner)
-    return found
-
-
-def _layout(page: str) -> Any:
-    return _deep(lambda: HTML(string=page, url_fetcher=RefusingFetcher()).render())
+def _layout(page: str, fonts: Any = None) -> Any:
+    return _deep(lambda: HTML(string=page, url_fetcher=RefusingFetcher()).render(font_config=fonts))
 
 
 def _deep(work: Callable[[], Any]) -> Any:
@@ -189,10 +151,14 @@ def _nudge_rules(nudged: dict[str, int]) -> str:
 def lay_out(comparison: Comparison, options: RenderOptions) -> Any:
     """The comparison laid out on pages (a WeasyPrint document), bad line breaks repaired.
 
-    Paragraphs the layout breaks badly (see `stranded`) are laid out again with a
-    slightly different word spacing: up to three times for a document of up to
-    `REPAIR_PAGES` pages. Longer documents are not repaired: each attempt lays out
-    the whole document again, and on a long act that would double the time.
+    Paragraphs the layout breaks badly (see `stranded`) are repaired, in a document of
+    up to `REPAIR_PAGES` pages (longer ones are not: on a long act even one more layout
+    would double the time). First in place (`repair_in_place`): each such paragraph is
+    laid out alone with a slightly different word spacing, and its lines replace the
+    bad ones, so no other page moves. When a paragraph cannot be repaired so, the whole
+    document is laid out again with the next of `NUDGES` on the paragraphs still
+    stranded; that stops as soon as an attempt leaves no fewer stranded blocks than the
+    one before (their breaks do not depend on the spacing), keeping the best layout.
     """
     css = print_css(options)
     if _depth(comparison.tree) > DEEP:
@@ -205,17 +171,28 @@ def lay_out(comparison: Comparison, options: RenderOptions) -> Any:
             f"the PDF would run to about {pages:,.0f} pages, more than the {MAX_PAGES}-page "
             "limit for a PDF redline; write HTML (-f html), or compare smaller parts"
         )
-    document = _layout(serialize(tree).decode("utf-8"))
-    attempts = len(NUDGES) if len(document.pages) <= REPAIR_PAGES else 0
+    fonts = FontConfiguration()  # one for every layout: repaired lines share its fonts
+    document = _layout(serialize(tree).decode("utf-8"), fonts)
+    if len(document.pages) > REPAIR_PAGES:
+        return document
+    bad = repairable(document)
+    left = {
+        owner
+        for owner in sorted(bad)
+        if not repair_in_place(document, tree, owner, lambda page: _layout(page, fonts))
+    }
     nudged: dict[str, int] = {}
-    for _attempt in range(attempts):
-        bad = {owner for owner in stranded(document) if _SAFE_ID.match(owner)}
-        if not bad:
-            break
+    for _attempt in range(len(NUDGES) if left else 0):
         for owner in bad:
             nudged[owner] = nudged.get(owner, -1) + 1
         page = serialize(build_page(comparison, options, css + _nudge_rules(nudged), paged=paged))
-        document = _layout(page.decode("utf-8"))
+        retry = _layout(page.decode("utf-8"), fonts)
+        still = repairable(retry)
+        if len(still) >= len(left):  # no better: another nudge would not do better
+            break
+        document, left, bad = retry, still, still
+        if not left:
+            break
     return document
 
 
@@ -236,11 +213,18 @@ def made_at(environ: dict[str, str] | None = None) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def write_options(options: RenderOptions) -> dict[str, Any]:
+    """The keyword arguments of WeasyPrint's ``write_pdf`` for a redline: the one place
+    that sets them (the speed benchmark writes its WeasyPrint baseline with the same)."""
+    del options  # the same PDF options for every layout and paper, for now
+    return {"pdf_variant": PDF_VARIANT}
+
+
 def render_pdf(comparison: Comparison, options: RenderOptions) -> bytes:
     """The comparison as a PDF redline (``inline`` or ``side-by-side``, A4 or letter),
     tagged (`PDF_VARIANT`), created and modified `made_at` now: the same bytes for the
     same inputs whenever ``$SOURCE_DATE_EPOCH`` is set."""
     document = lay_out(comparison, options)
     document.metadata.created = document.metadata.modified = made_at()
-    pdf: bytes = document.write_pdf(pdf_variant=PDF_VARIANT)
+    pdf: bytes = document.write_pdf(**write_options(options))
     return pdf

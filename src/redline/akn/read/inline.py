@@ -35,12 +35,19 @@ _SEPARATE = frozenset(
     {"p", "block", "content", "intro", "wrapUp", "item", "listIntroduction", "listWrapUp",
      "blockList", "tr", "td", "th", "tblock", "blockContainer", "container"}
 ) | LABELS  # fmt: skip
+_AKN_PREFIX = "{" + AKN_NS + "}"
 _WRAPPED = re.compile(r"[ \t\r\n]*\n[ \t\r\n]*")  # whitespace holding a line break
 _TRAILING = re.compile(r"[ \t\r\n]*\n[ \t\r\n]*$")  # the same, ending the text
 
 
 def local_name(element: etree._Element) -> str:
     """The element's name without namespace; ``prefix:name`` when not in AKN."""
+    tag = element.tag
+    if isinstance(tag, str):  # the common cases without building a QName (hot in reading)
+        if tag.startswith(_AKN_PREFIX):
+            return tag[len(_AKN_PREFIX) :]
+        if not tag.startswith("{"):
+            return tag
     qname = etree.QName(element)
     if qname.namespace in (AKN_NS, None):
         return qname.localname
