@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from functools import cache
+from itertools import cycle
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from redline.akn.naming import frbr_uris
 from redline.cli import cli
 from redline.errors import InputError, UsageError
 from redline.model import Document, ImportOptions, ImportResult, Unit
+from redline.read.text.blocks import WRAP_LIMIT
 from redline.read.text.importer import import_text
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -598,14 +600,16 @@ _WORD = st.text(
 
 
 def _wrap(words: list[str], widths: list[int]) -> list[str]:
+    """`words` wrapped as a PDF wraps them: lines of `widths` words in turn (at most 9
+    words of 12 characters, so never longer than the importer's `WRAP_LIMIT`; a longer
+    line would mean unwrapped text, one paragraph a line)."""
     lines, start = [], 0
-    for width in widths:
+    for width in cycle(widths):
         if start >= len(words):
             break
         lines.append(" ".join(words[start : start + width]) + " " * (width % 3))
         start += width
-    if start < len(words):
-        lines.append(" ".join(words[start:]))
+    assert all(len(line) <= WRAP_LIMIT for line in lines)
     return lines
 
 
