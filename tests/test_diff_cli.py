@@ -124,3 +124,47 @@ def test_outputs_keep_the_mode_of_the_file_they_replace(tmp_path: Path):
 def test_an_output_folder_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
     assert main(["diff", *map(str, DECLARATION), "-o", str(tmp_path)]) == 2
     assert "is a folder" in capsys.readouterr().err
+
+
+def test_a_changed_title_alone_is_a_difference(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Only the title differs: not identical (exit 1, no banner), and every format says so."""
+    text = DECLARATION[1].read_text(encoding="utf-8")
+    assert text.count("international solidarity (revised)") == 1
+    retitled = tmp_path / "retitled.akn.xml"
+    retitled.write_text(
+        text.replace("international solidarity (revised)", "global solidarity (revised)"),
+        encoding="utf-8",
+    )
+    assert main(["diff", str(DECLARATION[1]), str(DECLARATION[1]), "-f", "text"]) == 0
+    assert "No textual changes" in capsys.readouterr().out
+    assert main(["diff", str(DECLARATION[1]), str(retitled), "-f", "text"]) == 1
+    out = capsys.readouterr().out
+    assert "No textual changes" not in out
+    assert "title changed: Draft declaration on the right of peoples and individuals to " in out
+    assert "→ Draft declaration on the right of peoples and individuals to global" in out
+    assert main(["diff", str(DECLARATION[1]), str(retitled), "-f", "json", "-o", "-"]) == 1
+    assert '"identical": false' in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["diff", "-f", "foo", "a", "b"], "Invalid value for '-f' / '--format': 'foo'"),
+        (["diff", "--paper", "a3", "a", "b"], "Invalid value for '--paper': 'a3'"),
+        (["diff", "--match-threshold", "2", "a", "b"], "Invalid value for '--match-threshold'"),
+        (["--max-input-size", "0", "text", "a"], "Invalid value for '--max-input-size'"),
+        (["frobnicate"], "No such command 'frobnicate'."),
+        (["diff"], "Missing argument"),
+    ],
+)
+def test_a_usage_error_is_one_line_naming_the_help(
+    args: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(args) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    (line,) = err.splitlines()
+    assert line.startswith("redline: ") and message in line
+    assert line.endswith("--help')")

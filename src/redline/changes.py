@@ -221,11 +221,15 @@ class Comparison:
     """The changes of top-level provisions (recitals, articles, sections), in reading order."""
     tree: tuple[Node, ...]
     """The redline tree: preamble and body, in reading order."""
+    title_ops: tuple[WordOp, ...] = ()
+    """The word changes of the document's title; empty when the titles are the same
+    (under the options)."""
 
     @property
     def identical(self) -> bool:
-        """True when nothing changed at any level."""
-        return all(change.kind is ChangeKind.UNCHANGED for change in self.changes)
+        """True when nothing changed at any level, the title included."""
+        unchanged = all(change.kind is ChangeKind.UNCHANGED for change in self.changes)
+        return unchanged and not self.title_ops
 
     def counts(self) -> dict[str, int]:
         """Number of changes of each kind, every kind listed (zeros included)."""
@@ -275,76 +279,3 @@ def reject(ops: tuple[WordOp, ...]) -> str:
     'a b'
     """
     return "".join(op.old for op in ops)
-
-
-def part_ops(ops: tuple[WordOp, ...], part: int) -> tuple[WordOp, ...]:
-    """The operations that belong to the `part`-th new unit of a split.
-
-    The new side of a split joins its units with `PART_SEPARATOR`; this cuts the
-    operations at those separators, so each new unit can be shown at its own place
-    with the deletions that fall inside it. Concatenating every part gives back all
-    operations (the separators themselves excepted).
-
-    >>> ops = (WordOp(Op.EQUAL, "a b", "a b"), WordOp(Op.INSERT, "", PART_SEPARATOR + "c"),
-    ...        WordOp(Op.DELETE, "d", ""))
-    >>> [accept(part_ops(ops, i)) for i in (0, 1)], [reject(part_ops(ops, i)) for i in (0, 1)]
-    (['a b', 'c'], ['a b', 'd'])
-    """
-    pieces: list[list[WordOp]] = [[]]
-    for op in ops:
-        if PART_SEPARATOR not in op.new:
-            pieces[-1].append(op)
-            continue
-        chunks = op.new.split(PART_SEPARATOR)
-        old_chunks = op.old.split(PART_SEPARATOR) if op.op is Op.EQUAL else [op.old]
-        for index, chunk in enumerate(chunks):
-            if index:
-                pieces.append([])
-            old = old_chunks[index] if index < len(old_chunks) else ""
-            if op.op is Op.DELETE:
-                old = op.old if index == 0 else ""
-            if chunk or old:
-                pieces[-1].append(WordOp(op.op, old, chunk))
-    return tuple(pieces[part]) if part < len(pieces) else ()
-
-
-def old_part_ops(change: Change, part: int) -> tuple[WordOp, ...]:
-    """The operations showing the `part`-th old unit of a merge: those whose old
-    characters fall in its text, cut at its bounds (insertions go with the unit they
-    follow). Rejecting them gives exactly that unit's text.
-
-    >>> from redline.changes import Side
-    >>> olds = tuple(Side(e, "paragraph", "", e, "", t, "") for e, t in (("a", "x y"), ("b", "z")))
-    >>> ops = (WordOp(Op.EQUAL, "x ", "x "), WordOp(Op.DELETE, "y" + PART_SEPARATOR, ""),
-    ...        WordOp(Op.EQUAL, "z", "z"), WordOp(Op.INSERT, "", " w"))
-    >>> merge = Change(ChangeKind.MERGED, "paragraph", olds, (), 0.5, ops)
-    >>> [reject(old_part_ops(merge, i)) for i in (0, 1)]
-    ['x y', 'z']
-    """
-    starts = [0]
-    for side in change.old:
-        starts.append(starts[-1] + len(side.text) + len(PART_SEPARATOR))
-    low, high = starts[part], starts[part] + len(change.old[part].text)
-    shown: list[WordOp] = []
-    position = 0
-    for op in change.ops:
-        end = position + len(op.old)
-        if op.op is Op.INSERT:
-            if low < position <= high or (position == low == 0):
-                shown.append(op)
-            continue
-        old = op.old[max(low - position, 0) : max(min(high, end) - position, 0)]
-        if old:
-            shown.append(WordOp(op.op, old, old if op.op is Op.EQUAL else ""))
-        position = end
-    return tuple(shown)
-
-
-def shown_ops(node: Node) -> tuple[WordOp, ...]:
-    """The word operations `node` shows: the whole change's, or those of its piece of a
-    split (`part_ops`) or of its old unit of a merge (`old_part_ops`)."""
-    if node.part < 0:
-        return node.change.ops
-    if node.change.kind is ChangeKind.MERGED:
-        return old_part_ops(node.change, node.part)
-    return part_ops(node.change.ops, node.part)

@@ -70,6 +70,10 @@ class Unit:
             yield from child.walk()
 
 
+TITLE_FROM_FILE = ("titleFrom", "file name")
+"""The fact in `Metadata.extra` of a title taken from the file name."""
+
+
 @dataclass(frozen=True, slots=True)
 class Metadata:
     """FRBR identity and descriptive metadata of one version (expression) of a work."""
@@ -98,6 +102,12 @@ class Metadata:
     """Where this version came from (source file name), for the record."""
     extra: tuple[tuple[str, str], ...] = field(default=())
     """Further key/value facts (congress, bill number, stage) kept in proprietary metadata."""
+
+    @property
+    def title_printed(self) -> bool:
+        """False when the title is not the text's own but its file's name (a text with
+        no title: `TITLE_FROM_FILE` in `extra`); such a title is no text to compare."""
+        return TITLE_FROM_FILE not in self.extra
 
 
 @dataclass(frozen=True, slots=True)

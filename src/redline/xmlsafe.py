@@ -26,7 +26,7 @@ import re
 
 from lxml import etree
 
-from redline.errors import InputError
+from redline.errors import InputError, UsageError
 
 MAX_BYTES = 32 * 1024 * 1024
 """The default largest input (32 MB), XML or text, applied by `input_limit`: room for
@@ -38,24 +38,29 @@ sets it, so the worker processes of a series see it too."""
 
 
 def input_limit() -> int:
-    """The input size limit in force, in bytes: `LIMIT_VARIABLE` if set, else `MAX_BYTES`.
+    """The input size limit in force, in bytes: `LIMIT_VARIABLE` if set, else `MAX_BYTES`;
+    a value that is no number of MB above 0 is a `UsageError` (never silently ignored).
 
     >>> input_limit() == MAX_BYTES or LIMIT_VARIABLE in __import__("os").environ
     True
     """
     value = os.environ.get(LIMIT_VARIABLE, "")
+    if not value:
+        return MAX_BYTES
     try:
         megabytes = float(value)
     except ValueError:
-        return MAX_BYTES
-    return int(megabytes * 1048576) if megabytes > 0 else MAX_BYTES
+        megabytes = 0.0
+    if not megabytes > 0 or megabytes == float("inf"):
+        raise UsageError(f"${LIMIT_VARIABLE} must be a number of MB above 0, got {value!r}")
+    return int(megabytes * 1048576)
 
 
 def too_large(source: str) -> InputError:
     """The one message for an input over the limit, read or not."""
     limit = input_limit() / 1048576
     return InputError(
-        f"more than {limit:g} MB, the limit for an input (see --max-input-size); refused unread",
+        f"more than {limit:.3g} MB, the limit for an input (see --max-input-size); refused unread",
         source=source,
     )
 

@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 import redline
-from redline.changes import ChangeKind, Comparison, Node, Place, old_part_ops, reject
+from redline.changes import ChangeKind, Comparison, Node, Place, reject
 from redline.comparison.align import align
 from redline.comparison.moves import displaced_merges, displaced_splits, find_moves
+from redline.comparison.pieces import old_part_ops
 
 EU = Path(__file__).parents[1] / "data" / "eu"
 

@@ -130,3 +130,22 @@ def test_a_git_blob_over_the_limit_is_refused_unread(
         " refused unread\n"
     )
     assert not [argv for argv in read if "blob" in argv], "the blob was read"
+
+
+@pytest.mark.parametrize("value", ["abc", "-1", "0", "inf", "nan"])
+def test_a_bad_limit_in_the_environment_is_refused_not_ignored(
+    value: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("REDLINE_MAX_INPUT_MB", value)
+    assert main(["text", str(CLEAN_DRAFT)]) == 2
+    err = capsys.readouterr().err
+    assert err == f"redline: $REDLINE_MAX_INPUT_MB must be a number of MB above 0, got {value!r}\n"
+
+
+def test_a_small_limit_is_named_as_given(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("REDLINE_MAX_INPUT_MB", "0.01")  # 10 KB; the draft holds 38 KB
+    draft = Path(__file__).parents[2] / "versions" / "solidarity-2014.akn.xml"
+    assert main(["text", str(draft)]) == 2
+    assert "more than 0.01 MB, the limit for an input" in capsys.readouterr().err

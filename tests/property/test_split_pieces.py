@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from property.strategies import texts
-from redline.changes import PART_SEPARATOR, CompareOptions, Op, WordOp, accept, part_ops, reject
-from redline.comparison.pieces import whole_old_words
+from redline.changes import PART_SEPARATOR, CompareOptions, Op, WordOp, accept, reject
+from redline.comparison.pieces import part_ops, whole_old_words
 from redline.comparison.worddiff import diff_words
 
 

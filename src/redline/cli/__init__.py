@@ -32,17 +32,34 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     SIGTERM and SIGHUP end a command as Ctrl-C does (no half-written file), and the
     environment is as it was afterwards (``--max-input-size`` sets a variable for the
-    run only).
+    run only). A bad option or argument is one line naming the command's ``--help``,
+    exit 2.
     """
     import os
+
+    import click
 
     from redline.cli.signals import catch_signals, restore_signals
     from redline.xmlsafe import LIMIT_VARIABLE
 
     saved = os.environ.get(LIMIT_VARIABLE)
     handlers = catch_signals()
+    args = list(argv) if argv is not None else None
     try:
-        cli.main(args=list(argv) if argv is not None else None, prog_name="redline")
+        result = cli.main(args=args, prog_name="redline", standalone_mode=False)
+    except click.exceptions.NoArgsIsHelpError as error:  # bare `redline`: the help
+        click.echo(error.format_message())
+        return 2
+    except click.UsageError as error:  # a bad option or argument: one line, exit 2
+        where = error.ctx.command_path if error.ctx is not None else "redline"
+        _say(f"redline: {error.format_message()} (see '{where} --help')")
+        return 2
+    except click.ClickException as error:
+        _say(f"redline: {error.format_message()}")
+        return error.exit_code
+    except click.Abort:
+        _say("redline: interrupted")
+        return 130
     except SystemExit as done:
         code = done.code
         return code if isinstance(code, int) else (0 if code is None else 2)
@@ -52,4 +69,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             os.environ.pop(LIMIT_VARIABLE, None)
         else:
             os.environ[LIMIT_VARIABLE] = saved
-    return 0
+    return result if isinstance(result, int) else 0
+
+
+def _say(message: str) -> None:
+    """`message` on standard error, on one line."""
+    import click
+
+    click.echo(one_line(message), err=True)

@@ -17,11 +17,13 @@ from redline.changes import (
     CompareOptions,
     Comparison,
     Node,
+    WordOp,
 )
 from redline.comparison.align import align
 from redline.comparison.moves import find_moves
 from redline.comparison.tree import TreeBuilder
-from redline.model import Document
+from redline.comparison.worddiff import diff_words, texts_equal
+from redline.model import Document, Metadata
 from redline.progress import Progress, silent
 
 
@@ -52,7 +54,16 @@ def compare(
         changes=tuple(changes),
         correspondence=tuple(correspondence),
         tree=tree,
+        title_ops=_title_ops(old.meta, new.meta, options),
     )
+
+
+def _title_ops(old: Metadata, new: Metadata, options: CompareOptions) -> tuple[WordOp, ...]:
+    """The word diff of two titles, or () when they are equal under the options or one
+    is only a file's name (a text printed without a title)."""
+    if not (old.title_printed and new.title_printed) or texts_equal(old.title, new.title, options):
+        return ()
+    return diff_words(old.title, new.title, options)
 
 
 def _walk(nodes: tuple[Node, ...]) -> list[Node]:

@@ -24,8 +24,10 @@ NOTE = "authorialNote"
 
 #: Elements that hold a provision's words or sub-units but are no provision of their own.
 STRUCTURE = frozenset(
-    {"content", "intro", "list", "wrapUp", "recitals", "preamble", "body", "mainBody"}
+    {"content", "intro", "list", "wrapUp", "recitals", "citations", "preamble", "body", "mainBody"}
 )
+#: Row names of the provision counts that are not the element's name plus "s".
+_ROW_NAMES = {NOTE: "notes", "container": "blocks (preface, conclusions)"}
 
 #: How many words of unchanged text an excerpt keeps before and after the change.
 CONTEXT_WORDS = 4
@@ -178,10 +180,10 @@ def list_changes(comparison: Comparison) -> tuple[Entry, ...]:
 def plural(element: str) -> str:
     """The name of a row of the provision counts.
 
-    >>> [plural(e) for e in ("article", "authorialNote", "point")]
-    ['articles', 'notes', 'points']
+    >>> [plural(e) for e in ("article", "authorialNote", "point", "container")]
+    ['articles', 'notes', 'points', 'blocks (preface, conclusions)']
     """
-    return "notes" if element == NOTE else f"{element}s"
+    return _ROW_NAMES.get(element, element if element.endswith("s") else f"{element}s")
 
 
 def provision_counts(comparison: Comparison) -> dict[str, dict[str, int]]:

@@ -20,10 +20,11 @@ from redline.changes import (
     Op,
     Place,
     WordOp,
-    shown_ops,
 )
+from redline.comparison.pieces import shown_ops
 from redline.comparison.sanity import sanity_warnings
 from redline.model import Metadata
+from redline.printable import one_line
 from redline.renderers import labels
 from redline.renderers.labels import Renamed
 from redline.renderers.listing import list_changes, plural, provision_counts
@@ -89,8 +90,10 @@ def provisions_line(comparison: Comparison) -> str:
 
 
 def notices(comparison: Comparison) -> list[str]:
-    """The no-change banner and the warnings, one line each."""
+    """The no-change banner (or the title's change) and the warnings, one line each."""
     banner = ["No textual changes: the two versions are identical"] if comparison.identical else []
+    if comparison.title_ops:
+        banner.append(one_line(f"title changed: {comparison.old.title} → {comparison.new.title}"))
     return banner + [f"warning: {warning}" for warning in sanity_warnings(comparison)]
 
 

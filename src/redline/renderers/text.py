@@ -37,6 +37,12 @@ def _text_marker(color: bool) -> Marker:
     return mark
 
 
+#: The widest label column of the text tables: a longer label (a recital named by its
+#: opening words, old and new) takes a line of its own, so lines stay readable on a
+#: terminal.
+LABEL_WIDTH = 44
+
+
 def render_text(comparison: Comparison, options: RenderOptions) -> bytes:
     """The comparison as plain text: counts, correspondence table, list of changes, then
     the changed provisions."""
@@ -52,18 +58,28 @@ def render_text(comparison: Comparison, options: RenderOptions) -> bytes:
         "",
         "Correspondence (old -> new):",
     ]
-    lines += [f"  {o:<{width_old}}  {n:<{width_new}}  {k}" for o, n, k in rows]
+    width_old, width_new = min(width_old, LABEL_WIDTH), min(width_new, LABEL_WIDTH)
+    for o, n, k in rows:
+        if len(o) > width_old or len(n) > width_new:  # a long label: one line each
+            lines += [f"  {o}", f"    -> {n}  {k}"]
+        else:
+            lines.append(f"  {o:<{width_old}}  {n:<{width_new}}  {k}")
     mark = _text_marker(options.color)
     listed = [(inline(label), kind, text) for label, kind, text in change_list(comparison, mark)]
-    width = max((len(label) for label, _, _ in listed), default=0)
-    lines += ["", "List of changes:"] + [
-        f"  {label:<{width}}  {kind:<10}  {text}" for label, kind, text in listed
-    ]
+    width = min(max((len(label) for label, _, _ in listed), default=0), LABEL_WIDTH)
+    if listed:
+        lines += ["", "List of changes:"]
+    for label, kind, text in listed:
+        if len(label) > width:  # a long label on a line of its own, the change below it
+            lines += [f"  {label}", f"  {'':<{width}}  {kind:<10}  {text}"]
+        else:
+            lines.append(f"  {label:<{width}}  {kind:<10}  {text}")
     for title, items in evidence_sections(comparison, options.explain, options.min_confidence):
         lines += ["", f"{inline(title)}:", *(f"  {inline(item)}" for item in items)]
-    lines += ["", "Changed provisions:", ""]
     style = Style(mark, _text_heading, _text_item, inline)
-    lines += changed_provisions(comparison, style)
+    changed = changed_provisions(comparison, style)
+    if not comparison.identical:
+        lines += ["", "Changed provisions:", "", *changed]
     return guard("\n".join(lines).rstrip() + "\n").encode("utf-8")
 
 

@@ -19,7 +19,7 @@ from pathlib import PurePath
 
 from redline.akn.naming import frbr_uris
 from redline.errors import InputError, UsageError
-from redline.model import Document, ImportOptions, ImportResult, Metadata
+from redline.model import TITLE_FROM_FILE, Document, ImportOptions, ImportResult, Metadata
 from redline.read.text.acts import build_act
 from redline.read.text.blocks import WRAP_LIMIT, Block, Kind, make_blocks
 from redline.read.text.decode import decode
@@ -71,6 +71,8 @@ def import_text(data: bytes, source: str, options: ImportOptions) -> ImportResul
         title = PurePath(source).stem
         warnings.append(f"no title found above line {built.first_line}; give one with --title")
     meta = _metadata(title, source, options, built, warnings)
+    if not (options.title or built.title):
+        meta = replace(meta, extra=(*meta.extra, TITLE_FROM_FILE))
     document = Document(
         meta,
         built.preamble,

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from redline.changes import ChangeKind, Node, Place, Side, WordOp, shown_ops
+from redline.changes import ChangeKind, Node, Place, Side, WordOp
+from redline.comparison.pieces import shown_ops
 from redline.renderers import labels
 from redline.renderers.html.notes import anchor_notes
 from redline.renderers.html.words import Context, Element, Mode, clean, mode_is_move, side_ops

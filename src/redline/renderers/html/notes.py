@@ -14,7 +14,8 @@ from dataclasses import dataclass, replace
 
 from lxml import etree
 
-from redline.changes import PART_SEPARATOR, ChangeKind, Node, Op, Side, WordOp, part_ops, reject
+from redline.changes import PART_SEPARATOR, ChangeKind, Node, Op, Side, WordOp, reject
+from redline.comparison.pieces import part_ops
 from redline.renderers.html.words import (
     NOTE_SIDES,
     Context,
