@@ -54,6 +54,14 @@ BILLS = (
 )
 
 
+_COOPERATE = (
+    "States shall cooperate with one another in ensuring development and eliminating obstacles."
+)
+_SOLIDARITY = (
+    "International solidarity shall guide every agreement between the peoples of the world."
+)
+
+
 def _load(name: str) -> Document:
     return load_document(str(USLM / f"{name}.xml"))
 
@@ -86,6 +94,13 @@ def _pair(case: str) -> tuple[Document, Document]:
         return redline.load(old.encode(), name="old.txt"), redline.load(
             new.encode(), name="new.txt"
         )
+    if case == "tail-insertion-then-split":  # the split's first piece keeps its mark
+        old = f"Article 1\n\n1. Alpha beta.\n\n2. {_COOPERATE} {_SOLIDARITY}\n"
+        new = f"Article 1\n\n1. Alpha beta. Omega added.\n\n2. {_COOPERATE}\n\n"
+        new += f"3. {_SOLIDARITY[:-1]} and their governments.\n"
+        return redline.load(old.encode(), name="old.txt"), redline.load(
+            new.encode(), name="new.txt"
+        )
     if case.startswith("hr264-edits-"):
         old = _load("h264_eh")
         return old, mutate_provisions(old, int(case.rsplit("-", 1)[1]))[0]
@@ -101,6 +116,7 @@ CASES = (
     "hr264-edits-1",
     "s5",
     "tail-insertion",
+    "tail-insertion-then-split",
     *(f"{old}->{new}" for old, new in BILLS),
 )
 

@@ -20,20 +20,28 @@ from redline.renderers.docx.ooxml import Element, w
 
 
 def shift_inserted_marks(parent: Element) -> None:
-    """In each run of paragraphs with inserted marks that directly follows a paragraph
-    with a plain mark ending in inserted words, move the marks back by one: that
-    paragraph's mark becomes inserted and the run's last paragraph keeps a plain one."""
+    """In each run of inserted paragraphs (mark and words inserted) that directly follows
+    a paragraph with a plain mark ending in inserted words, move the marks back by one:
+    that paragraph's mark becomes inserted and the run's last paragraph keeps a plain
+    one. A paragraph with old words and an inserted mark (a piece of a split that the
+    next piece continues) is no inserted paragraph: its mark stays."""
     children = list(parent)
     for index in range(1, len(children)):
         before, first = children[index - 1], children[index]
-        if not (_is_paragraph(before) and _mark(first) is not None and _mark(before) is None):
+        if not (_is_paragraph(before) and _inserted(first) and _mark(before) is None):
             continue
         if not _ends_inserted(before):
             continue
         last = index
-        while last + 1 < len(children) and _mark(children[last + 1]) is not None:
+        while last + 1 < len(children) and _inserted(children[last + 1]):
             last += 1
         _move_mark(children[last], before)
+
+
+def _inserted(element: Element) -> bool:
+    """True for a paragraph inserted whole: its mark inserted, and its words too."""
+    content = [child for child in element if child.tag != w("pPr")]
+    return _mark(element) is not None and all(child.tag == w("ins") for child in content)
 
 
 def _is_paragraph(element: Element) -> bool:
