@@ -22,6 +22,7 @@ import threading
 import warnings
 from collections.abc import Callable
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any, NoReturn
 
 with warnings.catch_warnings():
@@ -179,7 +180,7 @@ def lay_out(comparison: Comparison, options: RenderOptions) -> Any:
     left = {
         owner
         for owner in sorted(bad)
-        if not repair_in_place(document, tree, owner, lambda page: _layout(page, fonts))
+        if not repair_in_place(document, tree, owner, partial(_layout, fonts=fonts))
     }
     nudged: dict[str, int] = {}
     for _attempt in range(len(NUDGES) if left else 0):

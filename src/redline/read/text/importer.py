@@ -67,11 +67,12 @@ def import_text(data: bytes, source: str, options: ImportOptions) -> ImportResul
             version_label=options.version_label or version[0] or None,
         )
     title = options.title or built.title
-    if not title:
+    untitled = not title
+    if untitled:
         title = PurePath(source).stem
         warnings.append(f"no title found above line {built.first_line}; give one with --title")
     meta = _metadata(title, source, options, built, warnings)
-    if not (options.title or built.title):
+    if untitled:  # the file's name stands in: no text to compare (`Metadata.title_printed`)
         meta = replace(meta, extra=(*meta.extra, TITLE_FROM_FILE))
     document = Document(
         meta,
