@@ -127,13 +127,13 @@ def _pair_exact(result: Alignment, *, ambiguous: bool) -> None:
     new_count: Counter[tuple[str, tuple[str, ...]]] = Counter()
     copies: dict[tuple[str, tuple[str, ...]], Copies] = {}
     for flat in result.old:
-        if flat.leaf and flat.bag and flat.index not in result.pair_old:
+        if flat.leaf and flat.keys and flat.index not in result.pair_old:
             by_key[(flat.region, flat.keys)].append(flat)
     for flat in result.new:
-        if flat.leaf and flat.bag:
+        if flat.leaf and flat.keys:
             new_count[(flat.region, flat.keys)] += 1
     for flat in result.new:
-        if not (flat.leaf and flat.bag) or flat.index in result.pair_new:
+        if not (flat.leaf and flat.keys) or flat.index in result.pair_new:
             continue
         key = (flat.region, flat.keys)
         if not ambiguous:  # a text once on each side: no pool to build
@@ -183,13 +183,13 @@ def _pair_similar(result: Alignment, options: CompareOptions, *, same_eid_only: 
                 if kept >= options.evidence_floor:
                     scored.append((kept, match.index, flat.index))
     else:
-        index = CandidateIndex(old_free)
         # a text with an identical twin free on the other side waits for its context
         old_texts = {(f.region, f.keys) for f in old_free}
         new_texts = {(f.region, f.keys) for f in new_free}
-        for flat in new_free:
-            if (flat.region, flat.keys) in old_texts:
-                continue
+        queries = [f for f in new_free if (f.region, f.keys) not in old_texts]
+        index = CandidateIndex(old_free) if queries else None
+        for flat in queries:
+            assert index is not None
             for candidate in index.candidates(flat):
                 if (candidate.region, candidate.keys) in new_texts:
                     continue  # repeated identical texts: paired by context later
@@ -218,10 +218,13 @@ def _find_splits_and_merges(result: Alignment, options: CompareOptions) -> None:
         my_pairs = result.pair_old if side_old else result.pair_new
         their_pairs = result.pair_new if side_old else result.pair_old
         grouped: dict[int, list[int]] = defaultdict(list)
-        index = CandidateIndex([f for f in theirs if f.leaf])
         grouped_old = {o for os, _ in result.merges for o in os} | {o for o, _ in result.splits}
         grouped_new = {n for _, ns in result.splits for n in ns} | {n for _, n in result.merges}
-        for flat in _free_leaves(mine, my_pairs, grouped_old if side_old else grouped_new):
+        free = _free_leaves(mine, my_pairs, grouped_old if side_old else grouped_new)
+        if not free:
+            continue  # nothing left over on this side: no index to build
+        index = CandidateIndex([f for f in theirs if f.leaf])
+        for flat in free:
             for candidate in index.candidates(flat):
                 partner = their_pairs.get(candidate.index)
                 if partner is None or _containment(flat.bag, candidate.bag) < threshold:
@@ -259,10 +262,14 @@ def _pair_containers(result: Alignment) -> None:
     for old, new in pairs:
         if not (result.old[old].leaf and result.new[new].leaf):
             continue
-        weight = max(1, sum(result.old[old].bag.values()))
+        weight = max(1, len(result.old[old].keys))
+        # containers paired by an earlier call take no votes: they could not pair again
+        free_new = [a for a in _ancestors(result.new, new) if a not in result.pair_new]
         for old_anc in _ancestors(result.old, old):
+            if old_anc in result.pair_old:
+                continue
             weights[old_anc] += weight
-            for new_anc in _ancestors(result.new, new):
+            for new_anc in free_new:
                 if _compatible(result.old[old_anc], result.new[new_anc]):
                     votes[(old_anc, new_anc)] += weight
     for (old, new), count in votes.most_common():

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from redline.changes import CompareOptions
 from redline.comparison.tokens import word_keys
@@ -60,7 +60,15 @@ class Flat:
     label: str
     leaf: bool
     keys: tuple[str, ...] = ()
-    bag: Counter[str] = field(default_factory=Counter)
+    _bag: Counter[str] | None = None
+
+    @property
+    def bag(self) -> Counter[str]:
+        """The word keys counted: made on first use, because most units pair by their
+        exact text and never need one."""
+        if self._bag is None:
+            self._bag = Counter(self.keys)
+        return self._bag
 
 
 def flatten(doc: Document, options: CompareOptions) -> list[Flat]:
@@ -85,7 +93,6 @@ def flatten(doc: Document, options: CompareOptions) -> list[Flat]:
         flat = Flat(unit, index, parent, index if is_top else top, region, own_label, unit.is_text)
         if flat.leaf:
             flat.keys = tuple(word_keys(unit.text, options))
-            flat.bag = Counter(flat.keys)
         flats.append(flat)
         for position, child in enumerate(unit.children, start=1):
             visit(child, index, flat.top, region, own_label, position)

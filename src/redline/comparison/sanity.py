@@ -24,12 +24,25 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
+_last: list[tuple[Comparison, float]] = []
+"""The last comparison measured and its share: a run asks for it up to three times
+(JSON, warnings, the batch result), and it walks every word."""
+
+
 def shared_text(comparison: Comparison) -> float:
     """The share of the two versions' words that the comparison kept: words in the equal
     runs of paired units, counted on both sides, over all words of both versions.
 
     1.0 for identical versions (and for two empty ones), 0.0 when nothing pairs.
     """
+    if _last and _last[0][0] is comparison:
+        return _last[0][1]
+    share = _count_shared(comparison)
+    _last[:] = [(comparison, share)]
+    return share
+
+
+def _count_shared(comparison: Comparison) -> float:
     kept = total = 0
     for change in comparison.changes:
         total += sum(_words(side.text) for side in (*change.old, *change.new))

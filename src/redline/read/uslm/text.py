@@ -83,6 +83,8 @@ def _squash(text: str | None) -> str:
         return ""
     if not text.strip(" \t\r\n"):
         return " "
+    if "  " not in text and "\n" not in text and "\t" not in text and "\r" not in text:
+        return text  # already one line with single spaces: nothing to squash
     return _LAYOUT.sub(" ", text)
 
 
@@ -112,10 +114,21 @@ class Flat:
     """How many tables were flattened into `text`."""
 
 
+_LOCAL_NAMES: dict[object, str] = {}
+"""Tag -> local name: a bill has a few dozen distinct tags and tens of thousands of
+elements, each asked for its name several times."""
+
+
 def local_name(element: etree._Element) -> str:
     """The element's name without its namespace (``""`` for comments and PIs)."""
     tag = element.tag
-    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
+    try:
+        return _LOCAL_NAMES[tag]
+    except KeyError:
+        name = tag.rpartition("}")[2] if isinstance(tag, str) else ""
+        if len(_LOCAL_NAMES) < 4096:  # hostile input cannot grow it without bound
+            _LOCAL_NAMES[tag] = name
+        return name
 
 
 def flatten(element: etree._Element, *, include_self: bool = True) -> Flat:
@@ -206,7 +219,7 @@ def _collect_inside(
 def _assemble(raw: str) -> tuple[str, list[int]]:
     """Normalise spaces per line, drop empty lines; return the text and the note offsets."""
     raw = _RUN_IN_SPACES.sub("", raw)
-    lines = [_SPACES.sub(" ", line).strip() for line in raw.split("\n")]
+    lines = [(_SPACES.sub(" ", line) if "  " in line else line).strip() for line in raw.split("\n")]
     text = "\n".join(line for line in lines if line)
     offsets: list[int] = []
     while (position := text.find(_NOTE_MARK)) >= 0:
