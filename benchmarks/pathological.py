@@ -10,6 +10,7 @@ under a second with a clear message).
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,6 +65,24 @@ def articles_with_eids(count: int, order: Callable[[list[int]], list[int]] = lis
         for n in order(list(range(1, count + 1)))
     )
     return akn(body)
+
+
+def half_repealed(count: int, order: Callable[[list[int]], list[int]] = list) -> bytes:
+    """`count` unnumbered articles, every second one the same "[Repealed]", in the order
+    `order` gives: the in-order pass must not grow with the square of the repeats."""
+    body = "".join(
+        "<article><paragraph><content><p>"
+        + ("[Repealed]" if n % 2 else sentence(n))
+        + "</p></content></paragraph></article>"
+        for n in order(list(range(1, count + 1)))
+    )
+    return akn(body)
+
+
+def _shuffled(numbers: list[int]) -> list[int]:
+    out = list(numbers)
+    random.Random(1).shuffle(out)
+    return out
 
 
 def repeated_label_text(count: int) -> bytes:
@@ -137,6 +156,11 @@ def pathologies(scale: float = 1.0) -> list[Pathology]:
         Pathology(f"{n5k:,} articles reversed (pdf)",
                   {"a": articles_with_eids(n5k), "b": articles_with_eids(n5k, _reversed)}, pdf,
                   {"a": articles_with_eids(n5k), "b": articles_with_eids(n5k, _swap_pairs)}, pdf),
+        Pathology(f"{n5k:,} articles, half of them '[Repealed]', shuffled (diff json)",
+                  {"a": half_repealed(n5k), "b": half_repealed(n5k, _shuffled)},
+                  ("diff", "{a}", "{b}", "-f", "json", "-o", "{out}", "-q"),
+                  {"a": articles_with_eids(n5k), "b": articles_with_eids(n5k, _swap_pairs)},
+                  ("diff", "{a}", "{b}", "-f", "json", "-o", "{out}", "-q")),
         Pathology("150 nested parts (pdf)",
                   {"a": nested_parts(150), "b": nested_parts(150).replace(b"the parties", b"all")},
                   pdf,

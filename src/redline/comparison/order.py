@@ -26,16 +26,40 @@ from collections.abc import Callable, Hashable, Sequence
 from difflib import SequenceMatcher
 
 from redline.comparison.flatten import Flat
+from redline.comparison.worddiff import edit_script
 
 Link = Callable[[int, int], None]
 
 
 def common_in_order(old: Sequence[Hashable], new: Sequence[Hashable]) -> list[tuple[int, int]]:
-    """Positions of a longest run of equal items common to both, in order.
+    """Positions of a longest common subsequence of equal items, in order.
+
+    Myers' diff (the C++ diff-match-patch core, no time limit, no clean-up: a shortest
+    edit script, so a longest common subsequence) on one code per distinct item. Its
+    cost grows with size times the number of differences, so a document compared with a
+    shuffled copy of itself, thousands of identical provisions included, stays fast
+    where difflib's longest-block search was quadratic in the repeats.
 
     >>> common_in_order("abxcd", "abcyd")
     [(0, 0), (1, 1), (3, 2), (4, 4)]
+    >>> common_in_order(["x"] * 3, ["x", "y", "x"])
+    [(0, 0), (2, 2)]
     """
+    try:
+        script = edit_script(old, new)
+    except ValueError:  # more distinct items than codes: difflib, slower but unbounded
+        return _common_by_blocks(old, new)
+    pairs: list[tuple[int, int]] = []
+    i = j = 0
+    for op, length in script:
+        if op == 0:
+            pairs.extend((i + k, j + k) for k in range(length))
+        i += length if op <= 0 else 0
+        j += length if op >= 0 else 0
+    return pairs
+
+
+def _common_by_blocks(old: Sequence[Hashable], new: Sequence[Hashable]) -> list[tuple[int, int]]:
     matcher = SequenceMatcher(None, list(old), list(new), autojunk=False)
     return [
         (block.a + k, block.b + k)

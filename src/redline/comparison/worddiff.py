@@ -12,7 +12,7 @@ Guarantees: joining ``op.old`` over the result gives the old text exactly and jo
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from functools import lru_cache
 from unicodedata import normalize
 
@@ -108,6 +108,29 @@ def _start_at_words(
 
 
 _OPS = {"=": 0, "-": -1, "+": 1}
+
+
+def edit_script(old: Sequence[Hashable], new: Sequence[Hashable]) -> list[tuple[int, int]]:
+    """A shortest edit script from `old` to `new`, as ``(op, length)`` with op -1, 0 or 1:
+    Myers' diff (the C++ diff-match-patch core, no time limit, no clean-up) on one code
+    per distinct item, so its equal runs form a longest common subsequence.
+
+    Raises ValueError with more distinct items than word codes (over 137,000).
+
+    >>> edit_script("abxcd", "abcyd")
+    [(0, 2), (-1, 1), (0, 1), (1, 1), (0, 1)]
+    """
+    import fast_diff_match_patch
+
+    table: dict[Hashable, str] = {}
+    codes = []
+    for items in (old, new):
+        for item in items:
+            if item not in table:
+                table[item] = _code(len(table))
+        codes.append("".join([table[item] for item in items]))
+    diffs = fast_diff_match_patch.diff(*codes, timelimit=0, checklines=False, cleanup="No")
+    return [(_OPS[op], length) for op, length in diffs]
 
 
 def diff_codes(old: str, new: str) -> list[tuple[int, int]]:
