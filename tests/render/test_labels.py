@@ -161,3 +161,40 @@ def test_split_and_merge_notes_name_the_old_units() -> None:
     merged = Change(ChangeKind.MERGED, "paragraph", parts, (old,), 0.9, ())
     assert labels.note(merged) == "merged from old Article 7(1) and old Article 7(2)"
     assert labels.note(split, Place.MOVED_FROM, part=1) == "moved, now Article 7(2)"
+
+
+EU = ROOT / "tests" / "data" / "eu" / "dma-regulation-2022-1925.txt"
+
+
+def test_eu_citations_recitals_and_unnumbered_paragraphs_each_have_a_name() -> None:
+    """An EU act: "Having regard to…" citations by place, recitals by their number,
+    and an article's unnumbered paragraphs as its first, second… subparagraph, so no
+    two text units of the regulation share a label."""
+    flats = flatten(redline.load(str(EU)), CompareOptions())
+    names = [flat.label for flat in flats if flat.leaf]
+    assert len(names) == len(set(names))
+    article_54 = [flat.label for flat in flats if flat.label.startswith("Article 54")]
+    assert article_54 == ["Article 54"] + [
+        f"Article 54, {nth} subparagraph" for nth in ("first", "second", "third", "fourth", "fifth")
+    ]
+    assert "Preamble, citation 1" in names and "Preamble, citation 6" in names
+    assert "Recital (1)" in names and "Recital (109)" in names
+    assert not [name for name in names if name.startswith(("citations", "recitals"))]
+
+
+def test_a_lone_unnumbered_paragraph_keeps_its_article_label() -> None:
+    """Named by place only where a parent has two or more of one kind: one unnumbered
+    paragraph is simply the article's text; numbered ones keep their numbers."""
+    lone = Unit("article", "art_1", num="Article 1",
+                children=(Unit("paragraph", "art_1__para_1", text="Only words."),))  # fmt: skip
+    mixed = Unit("article", "art_2", num="Article 2", children=(
+        Unit("paragraph", "art_2__para_1", num="1.", text="Numbered."),
+        Unit("paragraph", "art_2__para_2", text="Unnumbered, first."),
+        Unit("paragraph", "art_2__para_3", text="Unnumbered, second."),
+    ))  # fmt: skip
+    doc = Document(Metadata("t", "2020-01-01", "", "", ""), body=(lone, mixed))
+    assert [flat.label for flat in flatten(doc, CompareOptions())] == [
+        "Article 1", "Article 1",
+        "Article 2", "Article 2(1)", "Article 2, first subparagraph",
+        "Article 2, second subparagraph",
+    ]  # fmt: skip

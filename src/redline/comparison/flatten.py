@@ -19,7 +19,7 @@ from redline.printable import one_line
 #: Containers that group top-level provisions rather than being provisions themselves.
 STRUCTURAL = frozenset(
     {"part", "title", "division", "chapter", "subtitle", "subchapter", "subpart",
-     "subdivision", "book", "hcontainer", "recitals"}
+     "subdivision", "book", "hcontainer", "recitals", "citations"}
 )  # fmt: skip
 
 
@@ -77,13 +77,15 @@ def flatten(doc: Document, options: CompareOptions) -> list[Flat]:
     titles: dict[str, str] = {}  # component region prefix -> the component's title
     openings: dict[str, str] = {}  # eId of an unnumbered recital -> its opening words
 
-    def visit(unit: Unit, parent: int, top: int, region: str, label: str, counter: int) -> None:
+    def visit(
+        unit: Unit, parent: int, top: int, region: str, label: str, counter: int, nth: int = 0
+    ) -> None:
         """Add `unit` and its descendants; labels in a component start with its title."""
         index = len(flats)
         parent_element = flats[parent].unit.element if parent >= 0 else ""
         is_top = unit.element not in STRUCTURAL and (parent < 0 or parent_element in STRUCTURAL)
         part = region.rpartition("/")[2]
-        own_label = _label(unit, label if not is_top else "", counter, part, openings)
+        own_label = _label(unit, label if not is_top else "", (counter, nth), part, openings)
         if is_top and label and unit.element in ("intro", "content", "wrapUp"):
             own_label = f"{label}, {'text' if unit.element == 'content' else unit.element}"
         title = titles.get(region.rpartition("/")[0], "")
@@ -94,8 +96,9 @@ def flatten(doc: Document, options: CompareOptions) -> list[Flat]:
         if flat.leaf:
             flat.keys = tuple(word_keys(unit.text, options))
         flats.append(flat)
+        nths = _unnumbered_places(unit.children)
         for position, child in enumerate(unit.children, start=1):
-            visit(child, index, flat.top, region, own_label, position)
+            visit(child, index, flat.top, region, own_label, position, nths[position - 1])
 
     def visit_document(document: Document, prefix: str) -> None:
         openings.update(recital_openings(u for _, units in document.parts() for u in units))
@@ -114,15 +117,55 @@ def flatten(doc: Document, options: CompareOptions) -> list[Flat]:
     return flats
 
 
+#: Unnumbered provisions named by their place among their kind ("second subparagraph"),
+#: as EU drafting names them, when a parent has two or more.
+_BY_PLACE = {"paragraph": "subparagraph", "subparagraph": "subparagraph",
+             "alinea": "subparagraph", "point": "indent", "indent": "indent"}  # fmt: skip
+
+
+def _unnumbered_places(children: tuple[Unit, ...]) -> list[int]:
+    """For each child, its place (1, 2, ...) among its siblings of the same element
+    printed without a number, when there are two or more of them; 0 otherwise."""
+    unnumbered = Counter(c.element for c in children if _by_place(c))
+    seen: Counter[str] = Counter()
+    places = []
+    for child in children:
+        if not _by_place(child) or unnumbered[child.element] < 2:
+            places.append(0)
+            continue
+        seen[child.element] += 1
+        places.append(seen[child.element])
+    return places
+
+
+def _by_place(unit: Unit) -> bool:
+    """Whether `unit` is named by its place: unnumbered, of a kind in `_BY_PLACE`."""
+    return not unit.num.strip() and unit.element in _BY_PLACE
+
+
 def _label(
-    unit: Unit, parent_label: str, counter: int, region: str, openings: dict[str, str]
+    unit: Unit,
+    parent_label: str,
+    place: tuple[int, int],
+    region: str,
+    openings: dict[str, str],
 ) -> str:
-    """A human reference such as ``Article 5(1)(b)``, ``Preamble, paragraph 3`` or, for a
-    recital printed without a number, ``Preamble, recital beginning 'Considering that…'``."""
+    """A human reference such as ``Article 5(1)(b)``, ``Preamble, paragraph 3``,
+    ``Recital (12)``, ``Article 54, second subparagraph`` (unnumbered paragraphs, by
+    their place among their parent's) or, for a recital printed without a number,
+    ``Preamble, recital beginning 'Considering that…'``. `place` is the unit's position
+    among its siblings and among its unnumbered siblings of its kind (0: the only one)."""
+    counter, nth = place
     num = unit.num.strip().rstrip(".")
     if not parent_label:
+        if unit.element in ("recitals", "citations") and not num and not unit.heading:
+            return f"Preamble, {unit.element}"
+        if unit.element == "citation" and not num:
+            return f"Preamble, citation {counter}"
         if unit.element == "recital" and not num and unit.eid in openings:
             return f"Preamble, recital beginning '{openings[unit.eid]}'"
+        if unit.element == "recital" and num.startswith("("):
+            return f"Recital {num}"  # the EU numbers its recitals (1), (2) ...
         if unit.element == "recital":
             return f"Preamble, paragraph {num or counter}"
         if region in ("preface", "conclusions") and not num:
@@ -132,6 +175,8 @@ def _label(
         if unit.heading and unit.element in _NAMED_BY_HEADING:
             return f"{unit.element.title()} — {unit.heading}"
         return unit.heading or f"{unit.element} {counter}"
+    if nth:
+        return f"{parent_label}, {_nth(nth)} {_BY_PLACE[unit.element]}"
     if unit.element in STRUCTURAL or unit.element == "list":
         return parent_label
     if num:
@@ -176,6 +221,19 @@ def recital_openings(units: Iterable[Unit]) -> dict[str, str]:
                 cut = " ".join(own[:count])
                 found[eid] = one_line(cut if count >= len(own) else cut.rstrip(",;:.") + "…")
     return found
+
+
+_NTH = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+        "ninth", "tenth")  # fmt: skip
+
+
+def _nth(place: int) -> str:
+    """``2`` -> ``second`` (``11th`` past ten), for unnumbered provisions by place.
+
+    >>> [_nth(n) for n in (1, 2, 10, 11)]
+    ['first', 'second', 'tenth', '11th']
+    """
+    return _NTH[place - 1] if place <= len(_NTH) else _ordinal(str(place))
 
 
 def _ordinal(number: str) -> str:

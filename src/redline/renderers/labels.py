@@ -40,9 +40,11 @@ def old(label: str) -> str:
     """`label` marked as the old version's: ``old Article 3``; in the preamble the word
     goes to the recital (``Preamble, old recital beginning 'Recalling…'``).
 
-    >>> old("Article 8(2)"), old("Preamble, paragraph 5")
-    ('old Article 8(2)', 'Preamble, old paragraph 5')
+    >>> old("Article 8(2)"), old("Preamble, paragraph 5"), old("Recital (12)")
+    ('old Article 8(2)', 'Preamble, old paragraph 5', 'old recital (12)')
     """
+    if label.startswith("Recital "):
+        return f"old recital {label.removeprefix('Recital ')}"
     region, comma, rest = label.partition(", ")
     if region == "Preamble" and comma:
         return f"Preamble, old {rest}"
