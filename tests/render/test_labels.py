@@ -72,7 +72,9 @@ def test_html_notes_link_the_two_places_both_ways(comparison: Comparison) -> Non
             assert other in target.iter("a"), layout
         recital = notes[f"moved from {REITERATING.replace('Preamble, ', 'Preamble, old ')}"]
         assert recital.get("href") == "#old-preamble__recs_1__rec_9"
-        assert "moved here" in notes and "moved away" in notes  # same opening words
+        # same opening words: the note says where the recital stood and stands
+        assert "moved here (formerly the 5th recital)" in notes
+        assert "moved away (now the 9th recital)" in notes
 
 
 def test_pdf_shows_the_notes_and_nests_articles(comparison: Comparison) -> None:

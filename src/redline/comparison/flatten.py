@@ -183,7 +183,7 @@ def _label(
         inner = num.strip("()")
         repeat = unit.eid.rpartition("-")[2] if "-" in unit.eid.rpartition("_")[2] else ""
         # a label printed twice in one provision (eId suffix -2): say which one
-        return f"{parent_label}({inner})" + (f" ({_ordinal(repeat)})" if repeat.isdigit() else "")
+        return f"{parent_label}({inner})" + (f" ({ordinal(repeat)})" if repeat.isdigit() else "")
     if unit.element in ("intro", "content", "wrapUp"):
         return f"{parent_label}, {'text' if unit.element == 'content' else unit.element}"
     return parent_label
@@ -233,13 +233,13 @@ def _nth(place: int) -> str:
     >>> [_nth(n) for n in (1, 2, 10, 11)]
     ['first', 'second', 'tenth', '11th']
     """
-    return _NTH[place - 1] if place <= len(_NTH) else _ordinal(str(place))
+    return _NTH[place - 1] if place <= len(_NTH) else ordinal(str(place))
 
 
-def _ordinal(number: str) -> str:
+def ordinal(number: str) -> str:
     """``2`` -> ``2nd``, for repeated labels.
 
-    >>> [_ordinal(n) for n in ("2", "3", "4", "11")]
+    >>> [ordinal(n) for n in ("2", "3", "4", "11")]
     ['2nd', '3rd', '4th', '11th']
     """
     value = int(number)

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from redline.changes import Change, ChangeKind, Place, Side
+from redline.comparison.flatten import ordinal
 from redline.printable import one_line
 
 Renamed = Mapping[str, tuple[str, str]]
@@ -87,7 +88,9 @@ def note(
     same = _joined(olds) == _joined(news)  # a recital named by its unchanged opening words
     if place is Place.MOVED_FROM and news:
         shown = (news[part],) if 0 <= part < len(news) else news
-        return "moved away" if same else one_line(f"moved, now {_joined(shown, ' and ')}")
+        if same:
+            return "moved away" + _position(news, "now the")
+        return one_line(f"moved, now {_joined(shown, ' and ')}")
     if not olds or not news:
         return ""
     if change.kind is ChangeKind.SPLIT:
@@ -95,8 +98,23 @@ def note(
     if change.kind is ChangeKind.MERGED:
         return one_line(f"merged from {_olds(olds, now)}")
     if place is Place.MOVED_TO or change.kind is ChangeKind.MOVED:
-        return "moved here" if same else one_line(f"moved from {_olds(olds, now)}")
+        if same:
+            return "moved here" + _position(olds, "formerly the")
+        return one_line(f"moved from {_olds(olds, now)}")
     return ""
+
+
+def _position(sides: tuple[Side, ...], words: str) -> str:
+    """`` (now the 5th recital)``: where a recital named by its opening words stands,
+    from its eId as AKN names an unnumbered recital (``…rec_5``), or ``""``.
+
+    >>> _position((Side("preamble__recs_1__rec_5", "recital", "", "", "", "", ""),), "now")
+    ' (now 5th recital)'
+    """
+    if len(sides) != 1 or sides[0].element != "recital":
+        return ""
+    kind, _, number = sides[0].eid.rpartition("__")[2].partition("_")
+    return f" ({words} {ordinal(number)} recital)" if kind == "rec" and number.isdigit() else ""
 
 
 def where(change: Change) -> str:
