@@ -23,15 +23,36 @@ from redline.renderers.outline import (
     provisions_line,
 )
 
+#: Spaces a terminal shows as a plain space, by name: a change of spacing alone
+#: (``[-<no-break space>-]{+ +}``) must not print as two blanks.
+_SPACES = {
+    "\u00a0": "<no-break space>",
+    "\u202f": "<narrow no-break space>",
+    "\u2007": "<figure space>",
+    "\u2009": "<thin space>",
+    "\u200a": "<hair space>",
+    "\u2002": "<en space>",
+    "\u2003": "<em space>",
+    "\u3000": "<ideographic space>",
+}
+
+
+def _marked(text: str) -> str:
+    """`text` of an insertion or deletion, printable; special spaces named where the
+    change is spacing alone (elsewhere they read as the words' spaces they are)."""
+    if text.isspace() and text.strip(" "):
+        text = "".join(_SPACES.get(char, char) for char in text)
+    return inline(text)
+
 
 def _text_marker(color: bool) -> Marker:
     def mark(op: WordOp) -> str:
         if op.op is Op.EQUAL:
             return inline(op.new)
         if op.op is Op.DELETE:
-            old = inline(op.old)
+            old = _marked(op.old)
             return f"\x1b[31m[-{old}-]\x1b[0m" if color else f"[-{old}-]"
-        new = inline(op.new)
+        new = _marked(op.new)
         return f"\x1b[32m{{+{new}+}}\x1b[0m" if color else f"{{+{new}+}}"
 
     return mark

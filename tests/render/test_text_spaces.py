@@ -1,0 +1,34 @@
+"""Text output of a change of spacing alone: the special space is named, never shown as a
+blank beside a blank (``all Member[- -]{+ +}States`` said nothing)."""
+
+from __future__ import annotations
+
+import redline
+from redline.model import Document, Metadata, Unit
+
+
+def _version(text: str, date: str) -> Document:
+    article = Unit("article", "art_1", num="Article 1", text=text)
+    return Document(Metadata("Act", date, "", "/akn/xx/act/1", "eng"), body=(article,))
+
+
+def _text(old: str, new: str) -> str:
+    comparison = redline.compare(_version(old, "2020-01-01"), _version(new, "2021-01-01"))
+    return redline.render(comparison, "text").decode("utf-8")
+
+
+def test_a_no_break_space_that_became_a_space_is_named() -> None:
+    out = _text("all Member\u00a0States.", "all Member States.")
+    assert "Member[-<no-break space>-]{+ +}States." in out
+
+
+def test_a_narrow_no_break_space_inserted_is_named() -> None:
+    out = _text("10 000 euro", "10\u202f000 euro")
+    assert "10[- -]{+<narrow no-break space>+}000" in out
+
+
+def test_special_spaces_inside_changed_words_stay_as_they_are() -> None:
+    """Only a change of spacing alone names its spaces; changed words keep theirs."""
+    out = _text("the Member States", "the Member\u00a0countries")
+    assert "<no-break space>" not in out
+    assert "countries" in out
