@@ -123,8 +123,19 @@ def _run(*args: str) -> tuple[int, str, str]:
 def test_cli_valid_file_exits_0() -> None:
     code, out, err = _run("validate", str(DATA / "declaration.xml"))
     assert code == 0
-    assert out == ""
-    assert "valid" in err
+    assert out == f"{DATA / 'declaration.xml'}: valid\n"  # with the problems, on stdout
+    assert err == ""
+
+
+def test_cli_a_valid_file_with_warnings_and_notes_says_what_was_found(tmp_path: Path) -> None:
+    """The verdict counts what stays allowed: warnings (unless --strict) and notes."""
+    target = tmp_path / "gap.akn.xml"
+    xml = (DATA / "declaration.xml").read_text(encoding="utf-8")
+    target.write_text(xml.replace("<num>Article 2</num>", "<num>Article 3</num>", 1), "utf-8")
+    code, out, _ = _run("validate", str(target))
+    assert code == 0
+    assert out.splitlines()[-1].startswith(f"{target}: valid (")
+    assert _run("validate", "-q", str(target))[1].count(": valid") == 0
 
 
 def test_cli_invalid_file_prints_every_problem_and_exits_1(tmp_path: Path) -> None:
@@ -160,7 +171,8 @@ def test_cli_missing_file_exits_2(tmp_path: Path) -> None:
 def test_cli_validates_several_files() -> None:
     code, out, _ = _run("validate", str(DATA / "declaration.xml"), str(DATA / "invalid.xml"))
     assert code == 1
-    assert "declaration.xml" not in out
+    assert f"{DATA / 'declaration.xml'}: valid\n" in out
+    assert "invalid.xml: valid" not in out  # an invalid file's problems say why
     assert "invalid.xml:64:" in out
 
 

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import click
 
 from redline.cli.app import cli, handle_errors
 from redline.errors import RedlineError
 from redline.printable import one_line
+
+if TYPE_CHECKING:
+    from redline.akn.problems import Problem
 
 
 @cli.command("import")
@@ -93,10 +98,22 @@ def validate_command(files: Sequence[str], quiet: bool, strict: bool) -> None:
         for problem in problems:
             click.echo(one_line(problem.describe()))
         if is_invalid(problems, strict):
-            code = max(code, 1)
-        elif not quiet and not problems:
-            click.echo(one_line(f"{name}: valid"), err=True)
+            code = max(code, 1)  # its problems say why; a file that cannot parse gets one line
+        elif not quiet:
+            click.echo(one_line(_verdict(name, problems)))
     sys.exit(code)
+
+
+def _verdict(name: str, problems: Sequence[Problem]) -> str:
+    """``FILE: valid`` or ``FILE: valid (1 warning, 3 notes)``: a valid file's verdict,
+    on the stream its problems went to, with what was found."""
+    counts = Counter(problem.severity for problem in problems)
+    found = [
+        f"{counts[kind]} {kind}{'s' if counts[kind] != 1 else ''}"
+        for kind in ("warning", "note")
+        if counts[kind]
+    ]
+    return f"{name}: valid" + (f" ({', '.join(found)})" if found else "")
 
 
 @cli.command("text")
