@@ -10,7 +10,8 @@ written as they come, so the whole output is never held in memory, with the same
 guarantees. A file is still renamed into place only after the last chunk; an error
 raised by the stream itself leaves no partial file. Standard output and devices get
 the chunks as they come: what was written before such an error stays written there
-(a pipe cannot be taken back).
+(a pipe cannot be taken back). A reader of standard output that stops early (``| head``)
+ends the writing quietly: not an error, the exit code is the command's own.
 """
 
 from __future__ import annotations
@@ -34,8 +35,7 @@ def write_output(target: str, data: bytes | Iterable[bytes]) -> None:
     untouched and removes the temporary file.
     """
     if target == "-":
-        _write(sys.stdout.buffer, data)
-        sys.stdout.buffer.flush()
+        _to_stdout(data)
         return
     path = Path(target)
     if path.is_symlink():
@@ -68,6 +68,20 @@ def write_output(target: str, data: bytes | Iterable[bytes]) -> None:
         if isinstance(error, OSError):
             raise _about(error, target) from error
         raise
+
+
+def _to_stdout(data: bytes | Iterable[bytes]) -> None:
+    """Write `data` to standard output. A reader that stops early (``| head``) ends the
+    writing quietly, as for one whole write that the pipe cut short: the rest of the
+    output is not wanted, and is not an error."""
+    try:
+        _write(sys.stdout.buffer, data)
+        sys.stdout.buffer.flush()
+    except BrokenPipeError:
+        # What is left in the buffer goes nowhere, the interpreter's last flush with it.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
 
 
 def _write(stream: BinaryIO, data: bytes | Iterable[bytes]) -> None:

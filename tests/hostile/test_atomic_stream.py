@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 import shutil
 import stat
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -155,3 +157,29 @@ def test_ctrl_c_in_the_middle_of_the_json_stream_leaves_the_previous_file(
     assert len(calls) == 2 and any(name.endswith(".part") for name in calls[1])
     assert (drafts / "out.json").read_bytes() == PREVIOUS
     assert sorted(p.name for p in drafts.iterdir()) == ["new.txt", "old.txt", "out.json"]
+
+
+def test_a_reader_that_stops_early_ends_the_stream_quietly() -> None:
+    """``redline diff … -f json | head``: the reader closes the pipe after a few bytes;
+    redline stops writing without a message and exits with the comparison's code."""
+    program = Path(sys.executable).with_name("redline")
+    data = Path(__file__).parents[1] / "data" / "uslm"
+    old, new = data / "h264_eh.xml", data / "H264_PCS.xml"  # the same legal text: exit 0
+    process = subprocess.Popen(
+        [str(program), "diff", str(old), str(new), "-f", "json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    try:
+        head = process.stdout.read(100)
+        process.stdout.close()
+        stderr = process.stderr.read()
+        process.wait(timeout=SECONDS * 3)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        process.stderr.close()
+    assert head.startswith(b'{"schema": "redline-comparison/2"')
+    assert (process.returncode, stderr) == (0, b"")
