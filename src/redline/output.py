@@ -4,6 +4,14 @@ Every file redline writes goes to a temporary file in the same folder and is ren
 into place only once complete; ``-`` writes to standard output. A symbolic link given
 as the target is written through: the file it points at is replaced (atomically, in
 that file's folder) and the link stays a link.
+
+The data is bytes or an iterable of byte chunks (a renderer's stream): chunks are
+written as they come, so the whole output is never held in memory, with the same
+guarantees. A file is still renamed into place only after the last chunk; an error
+raised by the stream itself leaves no partial file. Standard output and devices get
+the chunks as they come: what was written before such an error stays written there
+(a pipe cannot be taken back). A reader of standard output that stops early (``| head``)
+ends the writing quietly: not an error, the exit code is the command's own.
 """
 
 from __future__ import annotations
@@ -12,20 +20,22 @@ import contextlib
 import os
 import sys
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 from redline.errors import InputError
 
 
-def write_output(target: str, data: bytes) -> None:
-    """Write `data` to `target` (``-`` for stdout) atomically.
+def write_output(target: str, data: bytes | Iterable[bytes]) -> None:
+    """Write `data` (bytes, or byte chunks in order) to `target` (``-`` for stdout)
+    atomically.
 
-    An error or interrupt before the rename leaves any previous file untouched and
-    removes the temporary file.
+    An error or interrupt before the rename (in the stream too) leaves any previous file
+    untouched and removes the temporary file.
     """
     if target == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+        _to_stdout(data)
         return
     path = Path(target)
     if path.is_symlink():
@@ -36,7 +46,7 @@ def write_output(target: str, data: bytes) -> None:
         # A device or pipe (/dev/null, a named pipe): write through, never replace it.
         try:
             with path.open("wb") as stream:
-                stream.write(data)
+                _write(stream, data)
         except OSError as error:
             raise InputError(f"cannot write: {error.strerror}", source=target) from error
         return
@@ -47,7 +57,7 @@ def write_output(target: str, data: bytes) -> None:
         raise _about(error, target) from error
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            _write(stream, data)
             stream.flush()
             os.fsync(stream.fileno())
         Path(temp_name).chmod(_mode_for(path))
@@ -58,6 +68,31 @@ def write_output(target: str, data: bytes) -> None:
         if isinstance(error, OSError):
             raise _about(error, target) from error
         raise
+
+
+def _to_stdout(data: bytes | Iterable[bytes]) -> None:
+    """Write `data` to standard output. A reader that stops early (``| head``) ends the
+    writing quietly, as for one whole write that the pipe cut short: the rest of the
+    output is not wanted, and is not an error."""
+    try:
+        _write(sys.stdout.buffer, data)
+        sys.stdout.buffer.flush()
+    except BrokenPipeError:
+        # What is left in the buffer goes nowhere, the interpreter's last flush with it.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
+def _write(stream: BinaryIO, data: bytes | Iterable[bytes]) -> None:
+    """Write `data` to `stream`: at once when it is bytes, chunk by chunk otherwise, each
+    chunk flushed (a pipe's reader gets it before the next one is made)."""
+    if isinstance(data, bytes | bytearray | memoryview):
+        stream.write(data)
+        return
+    for chunk in data:
+        stream.write(chunk)
+        stream.flush()
 
 
 def _about(error: OSError, target: str) -> OSError:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
@@ -42,14 +42,20 @@ class Result:
     exit_code: int = 0
     warnings: tuple[str, ...] = ()
     """What to know before trusting the redline (`redline.comparison.sanity`)."""
+    chunks: Iterable[bytes] | None = None
+    """With ``run_job(stream=True)``: the output, rendered as it is iterated (`data` is
+    then empty). Only for this process: a stream does not cross to another one."""
 
 
-def run_job(job: Job, progress: Progress | None = None) -> Result:
-    """Read both inputs, compare them and render (errors are raised, not caught)."""
+def run_job(job: Job, progress: Progress | None = None, stream: bool = False) -> Result:
+    """Read both inputs, compare them and render (errors are raised, not caught).
+
+    With `stream`, the output is left to `Result.chunks`, rendered in chunks while it is
+    written (`redline.renderers.get_stream`): the same bytes, never all in memory."""
     from redline.comparison.engine import compare
     from redline.comparison.sanity import sanity_warnings
     from redline.read.sources import load_document
-    from redline.renderers import get_renderer
+    from redline.renderers import get_renderer, get_stream
 
     report = progress or silent
     report("reading", 0, 2)
@@ -58,8 +64,11 @@ def run_job(job: Job, progress: Progress | None = None) -> Result:
     new = load_document(job.new)
     comparison = compare(old, new, job.options, report)
     report(f"rendering {job.fmt.upper()}", 0, 1)
-    data = get_renderer(job.fmt)(comparison, job.render)
-    return Result(job, data, not comparison.identical, warnings=sanity_warnings(comparison))
+    differ, warnings = not comparison.identical, sanity_warnings(comparison)
+    if stream:
+        chunks = get_stream(job.fmt)(comparison, job.render)
+        return Result(job, b"", differ, warnings=warnings, chunks=chunks)
+    return Result(job, get_renderer(job.fmt)(comparison, job.render), differ, warnings=warnings)
 
 
 def run_caught(job: Job) -> Result:

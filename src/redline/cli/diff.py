@@ -98,11 +98,12 @@ def diff_command(
         raise click.UsageError("diff needs OLD and NEW (or a series of three or more versions)")
     progress = for_terminal(quiet)
     try:
-        result = run_job(Job(inputs[0], inputs[1], fmt, options, render_options), progress)
+        job = Job(inputs[0], inputs[1], fmt, options, render_options)
+        result = run_job(job, progress, stream=True)
     finally:
         if progress:
             progress.close()
     for warning in result.warnings:
         click.echo(f"redline: warning: {one_line(warning)}", err=True)
-    write_output(output, result.data)
+    write_output(output, result.data if result.chunks is None else result.chunks)
     sys.exit(1 if result.differ else 0)

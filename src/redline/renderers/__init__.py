@@ -2,13 +2,15 @@
 
 A renderer turns a comparison into the bytes of one format. Renderers are looked up
 by format name and imported only when used, so the CLI stays fast to start and
-WeasyPrint is loaded only for PDF.
+WeasyPrint is loaded only for PDF. A format may also have a streaming renderer (JSON
+does), which yields the same bytes in chunks so a writer need not hold them all;
+`get_stream` gives every format one (the others' bytes as a single chunk).
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from redline.changes import Comparison
@@ -48,8 +50,28 @@ RENDERERS: dict[str, str] = {
 }
 
 
+Stream = Callable[[Comparison, RenderOptions], Iterable[bytes]]
+
+#: Format name -> "module:function" of a renderer yielding its bytes in chunks (the same
+#: bytes as its entry in `RENDERERS`, joined).
+STREAMERS: dict[str, str] = {
+    "json": "redline.renderers.json:stream_json",
+}
+
+
 def get_renderer(name: str) -> Renderer:
     """The renderer of format `name` (one of `RENDERERS`)."""
     module_name, function_name = RENDERERS[name].split(":")
     renderer: Renderer = getattr(importlib.import_module(module_name), function_name)
     return renderer
+
+
+def get_stream(name: str) -> Stream:
+    """A renderer of format `name` yielding its bytes in chunks: its streaming renderer
+    (`STREAMERS`) if it has one, else its whole bytes as one chunk."""
+    if name not in STREAMERS:
+        renderer = get_renderer(name)
+        return lambda comparison, options: (renderer(comparison, options),)
+    module_name, function_name = STREAMERS[name].split(":")
+    stream: Stream = getattr(importlib.import_module(module_name), function_name)
+    return stream

@@ -11,6 +11,7 @@ full correspondence.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from redline.changes import Change, Comparison, Side, WordOp
@@ -84,9 +85,18 @@ def change_record(change: Change) -> dict[str, Any]:
 
 
 def comparison_record(comparison: Comparison) -> dict[str, Any]:
-    """The whole comparison as a JSON-ready dict."""
+    """The whole comparison as a JSON-ready dict (the in-memory form of `json_chunks`)."""
+    return {
+        **_head(comparison),
+        "correspondence": [_pairing(c) for c in comparison.correspondence],
+        "changes": [change_record(c) for c in comparison.changes],
+        **_tail(comparison),
+    }
+
+
+def _head(comparison: Comparison) -> dict[str, Any]:
+    """The fields before the correspondence, in output order."""
     options = comparison.options
-    provisions = provision_counts(comparison)
     return {
         "schema": SCHEMA_ID,
         "old": _meta(comparison.old),
@@ -102,19 +112,26 @@ def comparison_record(comparison: Comparison) -> dict[str, Any]:
         },
         "identical": comparison.identical,
         "summary": comparison.counts(),
-        "correspondence": [
-            {
-                "kind": c.kind.value,
-                "old": c.old[0].eid if c.old else None,
-                "new": c.new[0].eid if c.new else None,
-                "old_label": " + ".join(s.label for s in c.old) or None,
-                "new_label": " + ".join(s.label for s in c.new) or None,
-                "matched_by": [kind.value for kind in c.matched_by],
-                "confidence": c.confidence,
-            }
-            for c in comparison.correspondence
-        ],
-        "changes": [change_record(c) for c in comparison.changes],
+    }
+
+
+def _pairing(c: Change) -> dict[str, Any]:
+    """One entry of the correspondence."""
+    return {
+        "kind": c.kind.value,
+        "old": c.old[0].eid if c.old else None,
+        "new": c.new[0].eid if c.new else None,
+        "old_label": " + ".join(s.label for s in c.old) or None,
+        "new_label": " + ".join(s.label for s in c.new) or None,
+        "matched_by": [kind.value for kind in c.matched_by],
+        "confidence": c.confidence,
+    }
+
+
+def _tail(comparison: Comparison) -> dict[str, Any]:
+    """The fields after the changes, in output order."""
+    provisions = provision_counts(comparison)
+    return {
         "weak_pairings": len(comparison.weak_pairings()),
         "provisions": provisions,
         "provision_summary": provision_totals(provisions),
@@ -123,10 +140,51 @@ def comparison_record(comparison: Comparison) -> dict[str, Any]:
     }
 
 
+#: The encoder of every piece: the same settings as ``json.dumps(..., ensure_ascii=False)``
+#: (the C encoder, separators ``", "`` and ``": "``), made once.
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+_CHUNK = 1 << 16
+"""Pieces are gathered into chunks of about this many characters before they are written."""
+
+
+def json_chunks(comparison: Comparison) -> Iterator[bytes]:
+    """The comparison's JSON as UTF-8 chunks, produced one record at a time.
+
+    Guaranteed: the chunks joined are byte for byte
+    ``json.dumps(comparison_record(comparison), ensure_ascii=False) + "\\n"`` (same key
+    order, same separators, one line and a final newline), while at most one record of
+    the correspondence or the changes (and one chunk of about 64 KB) is held as JSON at
+    a time, not the whole document.
+    """
+    head = _ENCODE(_head(comparison))
+    pending = [head[:-1]]  # without its closing brace: the lists follow
+    size = len(head)
+    for key, records in (
+        ("correspondence", map(_pairing, comparison.correspondence)),
+        ("changes", map(change_record, comparison.changes)),
+    ):
+        pending.append(f", {_ENCODE(key)}: [")
+        for number, record in enumerate(records):
+            piece = _ENCODE(record)
+            pending.append(f", {piece}" if number else piece)
+            size += len(piece)
+            if size >= _CHUNK:
+                yield "".join(pending).encode("utf-8")
+                pending, size = [], 0
+        pending.append("]")
+    pending.append(f", {_ENCODE(_tail(comparison))[1:]}\n")  # the tail's opening brace dropped
+    yield "".join(pending).encode("utf-8")
+
+
 def render_json(comparison: Comparison, options: RenderOptions) -> bytes:
     """The comparison as compact UTF-8 JSON (one line: the C encoder only runs without
     indentation, and is ten times faster on a whole appropriations act; pipe through
-    ``python -m json.tool`` or ``jq`` to read it)."""
+    ``python -m json.tool`` or ``jq`` to read it). The bytes of `stream_json` joined."""
+    return b"".join(stream_json(comparison, options))
+
+
+def stream_json(comparison: Comparison, options: RenderOptions) -> Iterator[bytes]:
+    """`render_json` as a stream of chunks (`json_chunks`), for writing without holding
+    the whole document in memory."""
     del options  # JSON has no presentation choices
-    text = json.dumps(comparison_record(comparison), ensure_ascii=False)
-    return (text + "\n").encode("utf-8")
+    return json_chunks(comparison)
