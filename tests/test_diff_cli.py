@@ -168,3 +168,45 @@ def test_a_usage_error_is_one_line_naming_the_help(
     (line,) = err.splitlines()
     assert line.startswith("redline: ") and message in line
     assert line.endswith("--help')")
+
+
+def _refused(capsys: pytest.CaptureFixture[str], argv: list[str]) -> str:
+    """`argv` exits 2 with one line on standard error and nothing on standard output."""
+    assert main(argv) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.count("\n") == 1 and captured.err.startswith("redline: ")
+    return captured.err
+
+
+def test_standard_input_twice_is_refused(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+):
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(DECLARATION[0].read_bytes())))
+    assert "can be read once" in _refused(capsys, ["diff", "-", "-"])
+
+
+def test_a_format_that_contradicts_the_output_name_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+):
+    out = tmp_path / "redline.html"
+    err = _refused(capsys, ["diff", *map(str, DECLARATION), "-f", "json", "-o", str(out)])
+    assert "-f json contradicts the file's extension '.html'" in err
+    assert not out.exists()
+    # a name that promises no format is the user's choice with -f
+    log = tmp_path / "redline.log"
+    assert main(["diff", *map(str, DECLARATION), "-f", "json", "-o", str(log), "-q"]) == 1
+    assert log.read_text(encoding="utf-8").startswith('{"schema"')
+
+
+def test_a_layout_for_a_format_with_one_layout_is_refused(capsys: pytest.CaptureFixture[str]):
+    for fmt in ("text", "md", "json"):
+        argv = ["diff", *map(str, DECLARATION), "--layout", "side-by-side", "-f", fmt]
+        assert f"{fmt} has one layout" in _refused(capsys, argv)
+
+
+def test_a_series_into_a_file_name_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    out = tmp_path / "series.txt"
+    argv = ["diff", *map(str, DECLARATION), str(DECLARATION[0]), "-o", str(out)]
+    assert "a series writes one file per pair into a folder" in _refused(capsys, argv)
+    assert not out.exists()

@@ -126,6 +126,48 @@ def consecutive_pairs(inputs: Sequence[str]) -> list[tuple[str, str]]:
     return list(pairwise(inputs))
 
 
+def output_format(fmt: str | None, output: str) -> str:
+    """The format to write `output` in: `fmt` when given (``-f``), else the one its
+    extension names (`format_for`). A `fmt` that contradicts the extension of a known
+    format is refused: ``-f json -o r.html`` would write JSON under a name that
+    promises HTML. An extension that names no format is the user's choice with ``-f``.
+
+    >>> output_format("json", "r.log"), output_format(None, "r.md"), output_format("md", "-")
+    ('json', 'md', 'md')
+    >>> output_format("json", "r.html")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    redline.errors.UsageError: r.html: -f json contradicts the file's extension '.html' ...
+    """
+    if fmt is None:
+        return format_for(output)
+    extension = _extension(output)
+    if extension in RENDERERS and extension != fmt:
+        raise UsageError(
+            f"-f {fmt} contradicts the file's extension '.{output.rpartition('.')[2]}': "
+            "give a matching name or leave out -f",
+            source=output,
+        )
+    return fmt
+
+
+def names_a_file(output: str) -> bool:
+    """Whether `output` ends in the extension of an output format (``r.html``), so it
+    names one file, not a folder.
+
+    >>> names_a_file("series.txt"), names_a_file("out/"), names_a_file("drafts-2024")
+    (True, False, False)
+    """
+    return _extension(output) in RENDERERS
+
+
+def _extension(output: str) -> str:
+    """The format name an output's extension spells (``htm`` -> ``html``), or its
+    extension as written, lower case; ``""`` for none."""
+    name = output.rpartition("/")[2]
+    extension = name.rpartition(".")[2].lower() if "." in name else ""
+    return {"htm": "html", "markdown": "md", "txt": "text"}.get(extension, extension)
+
+
 def format_for(output: str) -> str:
     """The format an output file's extension asks for (text when it says nothing).
 
@@ -138,10 +180,7 @@ def format_for(output: str) -> str:
     Traceback (most recent call last):
     redline.errors.UsageError: r.odt: no output format for '.odt'; known: .txt, ... (or give -f)
     """
-    name = output.rpartition("/")[2]
-    extension = name.rpartition(".")[2].lower() if "." in name else ""
-    aliases = {"htm": "html", "markdown": "md", "txt": "text"}
-    extension = aliases.get(extension, extension)
+    extension = _extension(output)
     if extension in RENDERERS:
         return extension
     if extension and not Path(output).is_dir():

@@ -68,12 +68,16 @@ def diff_command(
     pair into the folder given with -o. Exit 0 when the texts are the same, 1 when
     they differ, 2 on error.
     """
-    from redline.batch.jobs import Job, format_for, run_job, series_inputs
+    from redline.batch.jobs import Job, output_format, run_job, series_inputs
     from redline.output import write_output
     from redline.printable import one_line
     from redline.progress import for_terminal
 
-    fmt = fmt or format_for(output)
+    fmt = output_format(fmt, output)
+    if layout != "inline" and fmt in ("text", "md", "json"):
+        raise click.UsageError(f"--layout {layout} is for HTML, PDF and Word; {fmt} has one layout")
+    if len(inputs) == 2 and inputs[0] == inputs[1] == "-":
+        raise click.UsageError("- (standard input) can be read once: give it as OLD or NEW")
     if fmt in ("pdf", "docx") and output == "-" and sys.stdout.isatty():
         raise click.UsageError(
             f"a {fmt.upper()} is not for the terminal: write it to a file with -o"

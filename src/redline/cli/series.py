@@ -23,7 +23,7 @@ def diff_series(
     """Compare consecutive versions in parallel; one output file per pair in `output`."""
     from pathlib import Path
 
-    from redline.batch.jobs import Job, consecutive_pairs
+    from redline.batch.jobs import Job, consecutive_pairs, names_a_file
     from redline.batch.stdin import stdin_as_file
 
     if output == "-":
@@ -31,6 +31,11 @@ def diff_series(
     if versions.count("-") > 1:
         raise click.UsageError("- (standard input) can be read once: name it once in a series")
     folder = Path(output)
+    if names_a_file(output) and not folder.is_dir():
+        raise click.UsageError(
+            f"{output}: a series writes one file per pair into a folder; this names a "
+            "file (give a folder with -o, and the format with -f)"
+        )
     folder.mkdir(parents=True, exist_ok=True)
     pairs = consecutive_pairs(versions)
     with stdin_as_file(versions) as readable:

@@ -110,13 +110,13 @@ def render(history: History, request: Request, fmt: str) -> bytes:
 
 def run(request: Request) -> int:
     """Run ``redline history``; return the exit code."""
-    from redline.batch.jobs import format_for
+    from redline.batch.jobs import output_format
     from redline.history.inputs import load_versions
     from redline.history.lineage import build_history
     from redline.output import write_output
     from redline.progress import for_terminal
 
-    fmt = request.fmt or format_for(request.output)
+    fmt = output_format(request.fmt, request.output)
     if fmt in ("pdf", "docx") and request.output == "-" and sys.stdout.isatty():
         raise UsageError(f"a {fmt.upper()} is not for the terminal: write it to a file with -o")
     if request.redlines and (fmt != "html" or request.output == "-"):
