@@ -136,7 +136,7 @@ def output_format(fmt: str | None, output: str) -> str:
     ('json', 'md', 'md')
     >>> output_format("json", "r.html")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
-    redline.errors.UsageError: r.html: -f json contradicts the file's extension '.html' ...
+    redline.errors.UsageError: r.html: -f json contradicts the file's extension '.html': ...
     """
     if fmt is None:
         return format_for(output)
