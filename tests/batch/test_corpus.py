@@ -164,3 +164,29 @@ def test_an_unreachable_cluster_is_one_line_and_exit_2(
     assert main([*argv, "dask://127.0.0.1:9"]) == 2
     err = capsys.readouterr().err.splitlines()
     assert len(err) == 1 and "cannot reach the Dask scheduler at 127.0.0.1:9" in err[0]
+
+
+def test_a_pairs_warnings_reach_standard_error_and_the_index_and_survive_a_resume(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A swapped pair (the old version dated after the new) warns as `diff` does: on
+    standard error, naming the pair's output, and in its index entry; a second run,
+    which skips the pair, ends with the same index."""
+    versions = Path(__file__).resolve().parents[2] / "versions"
+    manifest = tmp_path / "pairs.csv"
+    manifest.write_text(
+        f"old,new\n{versions / 'solidarity-revision-A.akn.xml'},"
+        f"{versions / 'solidarity-2014.akn.xml'}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    assert main(["batch", str(manifest), "-o", str(out), "-q"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1 and err[0].startswith("redline: warning: ")
+    assert "are OLD and NEW swapped?" in err[0] and ".json:" in err[0]
+    index = (out / "index.json").read_bytes()
+    (entry,) = json.loads(index)["pairs"]
+    assert len(entry["warnings"]) == 1 and "swapped" in entry["warnings"][0]
+    assert main(["batch", str(manifest), "-o", str(out), "-q"]) == 1
+    assert capsys.readouterr().err.splitlines() == err
+    assert (out / "index.json").read_bytes() == index

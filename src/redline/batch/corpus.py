@@ -44,6 +44,9 @@ class Outcome:
     error: str = ""
     ran: bool = True
     """False when the pair was skipped as up to date (not written to the index)."""
+    warnings: tuple[str, ...] = ()
+    """What to know before trusting the pair's redline (`redline.comparison.sanity`):
+    swapped dates, almost no shared text."""
 
 
 def run_corpus(
@@ -67,8 +70,8 @@ def run_corpus(
     previous = _previous_statuses(folder / "index.json")
     for index, (pair, output) in enumerate(zip(pairs, outputs, strict=True)):
         if _up_to_date(folder / output, pair):
-            status = previous.get((pair.old, pair.new, output), "up to date")
-            outcomes[index] = Outcome(pair.old, pair.new, output, status, ran=False)
+            status, warnings = previous.get((pair.old, pair.new, output), ("up to date", ()))
+            outcomes[index] = Outcome(pair.old, pair.new, output, status, "", False, warnings)
         else:
             todo.append(index)
     jobs = [Job(pairs[i].old, pairs[i].new, fmt, options, render) for i in todo]
@@ -82,7 +85,9 @@ def run_corpus(
             target.parent.mkdir(parents=True, exist_ok=True)
             write_output(str(target), result.data)
             status = "different" if result.differ else "same"
-            outcomes[index] = Outcome(pair.old, pair.new, outputs[index], status)
+            outcomes[index] = Outcome(
+                pair.old, pair.new, outputs[index], status, warnings=result.warnings
+            )
         if done:
             done(count, len(jobs))
     ordered = [outcomes[i] for i in range(len(pairs))]
@@ -104,7 +109,8 @@ def index_json(outcomes: Sequence[Outcome]) -> bytes:
     lines = [
         json.dumps(
             {"old": o.old, "new": o.new, "output": o.output, "status": o.status}
-            | ({"error": o.error} if o.error else {}),
+            | ({"error": o.error} if o.error else {})
+            | ({"warnings": list(o.warnings)} if o.warnings else {}),
             ensure_ascii=False,
         )
         for o in outcomes
@@ -119,13 +125,16 @@ def exit_code(outcomes: Sequence[Outcome]) -> int:
     return 2 if "error" in statuses else 1 if "different" in statuses else 0
 
 
-def _previous_statuses(index: Path) -> dict[tuple[str, str, str], str]:
-    """What an earlier run's index said of each pair it compared (nothing when there is
-    no readable index)."""
+def _previous_statuses(index: Path) -> dict[tuple[str, str, str], tuple[str, tuple[str, ...]]]:
+    """What an earlier run's index said of each pair it compared, its status and its
+    warnings (nothing when there is no readable index)."""
     try:
         entries = json.loads(index.read_text(encoding="utf-8"))["pairs"]
         return {
-            (e["old"], e["new"], e["output"]): e["status"]
+            (e["old"], e["new"], e["output"]): (
+                e["status"],
+                tuple(str(w) for w in e.get("warnings", ())),
+            )
             for e in entries
             if e.get("status") in ("same", "different")
         }

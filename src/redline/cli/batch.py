@@ -72,6 +72,10 @@ def batch_command(
     for outcome in outcomes:
         if outcome.error:
             click.echo(f"redline: {one_line(outcome.error)}", err=True)
+        for warning in outcome.warnings:
+            click.echo(
+                f"redline: warning: {one_line(outcome.output)}: {one_line(warning)}", err=True
+            )
     if not quiet:
         skipped = sum(not outcome.ran for outcome in outcomes)
         summary = ", ".join(f"{n} {status}" for status, n in status_counts(outcomes).items())
