@@ -158,6 +158,16 @@ def test_git_on_a_file_that_was_never_committed(repo: Repo):
     assert "no git revision of this file" in err
 
 
+def test_git_on_a_file_with_one_revision_says_so(repo: Repo):
+    text = Path(FILES[0]).read_bytes().replace(b"solidarity", b"cooperation")
+    repo.write("once.akn.xml", text)  # nothing like the other file: no rename to follow
+    repo.commit("One version")
+    code, _, err = run("--git", str(repo.root / "once.akn.xml"))
+    assert code == 2
+    assert err.count("\n") == 1, err
+    assert "once.akn.xml: one git revision and no uncommitted change" in err
+
+
 def test_git_and_versions_together_is_a_usage_error(repo: Repo):
     code, _, err = run("--git", str(repo.root / "versions/solidarity.akn.xml"), FILES[0])
     assert code == 2 and "not both" in err

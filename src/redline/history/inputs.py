@@ -74,6 +74,11 @@ def load_versions(
     raw: list[tuple[str, bytes | None]]
     if git_file:
         raw = list(git_versions(git_file))
+        if len(raw) < 2:
+            raise UsageError(
+                "one git revision and no uncommitted change: a history needs two versions",
+                source=git_file,
+            )
     else:
         names = list(inputs)
         if len(names) == 1 and Path(names[0]).is_dir():
