@@ -8,7 +8,9 @@ points, notes ... told apart). Guarantees: an inserted, deleted or moved unit is
 entry (its sub-units go with it, but for notes whose change is not the unit's); each
 change is listed once (a move at its new place); every other entry shows a change of
 its own (words, heading, number, split or merge), so a container is not listed for
-its children's changes; excerpts are one line.
+its children's changes; a provision listed for its new number alone while its parts
+changed (they have rows of their own) is ``modified (renumbered)``, counted as modified;
+excerpts are one line.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from redline.changes import ChangeKind, Comparison, Node, Op, Place, WordOp
+from redline.changes import Change, ChangeKind, Comparison, Node, Op, Place, WordOp
 from redline.renderers import labels
 
 NOTE = "authorialNote"
@@ -46,7 +48,8 @@ class Entry:
     """The provision as the new version names it, with the old name when it differs
     (``Article 9(1) (was Article 8(1))``); the old name alone when deleted."""
     kind: str
-    """The change (``modified``, ``moved`` ... ``renumbered (moved)``)."""
+    """The change (``modified``, ``moved`` ... ``renumbered (moved)``, ``modified
+    (renumbered)``)."""
     excerpt: tuple[WordOp, ...]
     """A few words around the first change, whitespace runs made single spaces."""
     node: Node
@@ -111,6 +114,11 @@ def _first_ops(node: Node) -> tuple[WordOp, ...]:
     return ()
 
 
+def _words_changed(change: Change) -> bool:
+    """Whether the unit's own words or heading changed (not only its number)."""
+    return any(op.op is not Op.EQUAL for op in (*change.ops, *change.heading_ops))
+
+
 def _own_ops(node: Node) -> tuple[WordOp, ...]:
     """The operations that show this node's own change: words, then heading, then number."""
     change = node.change
@@ -129,6 +137,8 @@ def _own_ops(node: Node) -> tuple[WordOp, ...]:
 def _entry(node: Node, owner: Node | None) -> Entry:
     change = node.change
     kind = change.kind.value
+    if change.kind is ChangeKind.MODIFIED and change.num_changed and not _words_changed(change):
+        kind += " (renumbered)"  # listed for its number: what changed in it has rows of its own
     if change.moved and change.kind is not ChangeKind.MOVED:
         kind += " (moved)"
     label = labels.where(change)  # the one labelling rule: `Article 9 (old Article 8)`

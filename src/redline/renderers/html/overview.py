@@ -104,7 +104,7 @@ def add_change_list(summary: Element, comparison: Comparison, ids: set[str]) -> 
             _sub(cell, "a", entry.label, href=f"#{target}")
         else:
             _sub(cell, "span", entry.label)
-        _sub(row, "td", entry.kind)
+        _sub(row, "td", entry.kind, **{"class": "rl-kind"})
         render_plain(_sub(row, "td", **{"class": "rl-excerpt"}), entry.excerpt, Mode.NORMAL)
         page = _sub(row, "td", **{"class": "rl-page"})
         if target in ids:
