@@ -318,6 +318,26 @@ def test_a_redline_docx_imports_as_either_version() -> None:
         assert f"tracked changes {revisions}ed" in result.report
 
 
+def test_a_side_by_side_redline_or_a_history_table_is_refused() -> None:
+    """Their columns hold several versions: read as rows of text they would make a
+    document of both, so they are refused in one line saying what to import instead.
+    Their category says what they are; an inline redline's says "inline"."""
+    from redline.history.docx import render_history_docx
+    from redline.history.lineage import build_history
+    from redline.read.docx.package import open_package
+    from redline.renderers import RenderOptions
+    from redline.renderers.docx.render import render_docx
+
+    old, new = DRAFTS["solidarity-2014"](), DRAFTS["solidarity-revision-A"]()
+    side = render_docx(compare(old, new), RenderOptions(layout="side-by-side"))
+    history = render_history_docx(build_history([old, new], ["a", "b"]), [0, 1])
+    for data, kind in ((side, "side-by-side"), (history, "history")):
+        with pytest.raises(InputError, match=f"a {kind} .docx made by redline: its columns"):
+            import_docx(data, "two.docx", ImportOptions(revisions="accept"))
+    inline = render_docx(compare(old, new), RenderOptions())
+    assert open_package(inline, "inline.docx").category == "redline, inline"
+
+
 def test_hostile_parts_are_refused_before_they_are_read() -> None:
     """An entity-declaring part (billion laughs, XXE) and a part that unpacks past the
     limit are refused, naming the part."""

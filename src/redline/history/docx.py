@@ -69,7 +69,7 @@ def render_history_docx(
         f"History: {short_title(history.versions[-1].meta.title)}, {len(history.versions)} versions"
     )
     margins = (header_xml(running), footer_xml())
-    core = package.core_xml(title)
+    core = package.core_xml(title, category=package.CATEGORIES["history"])
     return package.zipped(package.parts(xml, [], core, track=False, margins=margins))
 
 

@@ -23,7 +23,7 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 _MAIN = "word/document.xml"
 _PARTS = {"numbering": "word/numbering.xml", "styles": "word/styles.xml",
-          "footnotes": "word/footnotes.xml"}  # fmt: skip
+          "footnotes": "word/footnotes.xml", "core": "docProps/core.xml"}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +34,18 @@ class Package:
     numbering: etree._Element | None
     styles: etree._Element | None
     footnotes: etree._Element | None
+    core: etree._Element | None = None
+    """The core properties (title, creator, category)."""
+
+    @property
+    def category(self) -> str:
+        """The document's ``cp:category`` (what redline writes says its layout), or ""."""
+        if self.core is None:
+            return ""
+        found = self.core.find(
+            "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}category"
+        )
+        return (found.text or "").strip() if found is not None else ""
 
 
 def open_package(data: bytes, source: str) -> Package:

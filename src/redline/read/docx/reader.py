@@ -32,6 +32,7 @@ def import_docx(data: bytes, source: str, options: ImportOptions) -> ImportResul
     if revisions not in ("", "accept", "reject"):
         raise UsageError(f"--revisions must be accept or reject, got {revisions!r}")
     package = open_package(data, source)
+    _refuse_two_versions(package.category, source)
     body = Reader(Numbering.parse(package.numbering), _style_numbers(package), revisions).read(
         package.document
     )
@@ -55,6 +56,21 @@ def import_docx(data: bytes, source: str, options: ImportOptions) -> ImportResul
         report += f"; {body.revisions} tracked changes {revisions}ed"
     said = tuple(_in_paragraphs(warning, places) for warning in (*result.warnings, *warnings))
     return ImportResult(document, said, report)
+
+
+def _refuse_two_versions(category: str, source: str) -> None:
+    """Refuse a side-by-side redline or a history table that redline wrote (its
+    ``cp:category``, `redline.renderers.docx.package.CATEGORIES`): their columns hold
+    two or more versions, so no one version can be read back. An inline redline is one
+    text with tracked changes, and imports with ``revisions`` accepted or rejected."""
+    if category.startswith("redline, ") and category != "redline, inline":
+        kind = category.removeprefix("redline, ")
+        raise InputError(
+            f"a {kind} .docx made by redline: its columns hold several versions, not one;"
+            " import the versions it compares (an inline redline imports with"
+            " --revisions accept or --revisions reject)",
+            source=source,
+        )
 
 
 def _places(lines: list[str], paragraphs: list[int]) -> list[int]:

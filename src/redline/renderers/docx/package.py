@@ -86,22 +86,34 @@ def footnotes_xml(notes: list[Element]) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def core_xml(title: str, subject: str = "") -> bytes:
-    """``docProps/core.xml``: the document's title and subject, redline its creator."""
+#: The ``cp:category`` of what redline writes, by which the .docx reader knows a
+#: document that holds two versions side by side (not one version to import).
+CATEGORIES = {
+    "inline": "redline, inline",
+    "side-by-side": "redline, side-by-side",
+    "history": "redline, history",
+}
+
+
+def core_xml(title: str, subject: str = "", category: str = "") -> bytes:
+    """``docProps/core.xml``: the document's title, subject and category, redline its
+    creator."""
     subject_xml = f"<dc:subject>{escape(clean(subject))}</dc:subject>" if subject else ""
+    category_xml = f"<cp:category>{escape(category)}</cp:category>" if category else ""
     return (
         _HEAD + '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/'
         'metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/">'
         f"<dc:title>{escape(clean(title))}</dc:title>{subject_xml}"
-        "<dc:creator>redline</dc:creator></cp:coreProperties>"
+        f"<dc:creator>redline</dc:creator>{category_xml}</cp:coreProperties>"
     ).encode("utf-8")
 
 
-def redline_core(comparison: Comparison) -> bytes:
-    """The core properties of a redline: its title and the two versions it compares."""
+def redline_core(comparison: Comparison, layout: str = "inline") -> bytes:
+    """The core properties of a redline: its title, the two versions it compares, and
+    its layout as its category."""
     old = comparison.old
     subject = f"Changes from {old.title} ({old.date}) to {comparison.new.date}"
-    return core_xml(f"Redline: {comparison.new.title}", subject)
+    return core_xml(f"Redline: {comparison.new.title}", subject, CATEGORIES[layout])
 
 
 def parts(

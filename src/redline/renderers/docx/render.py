@@ -57,7 +57,7 @@ def render_docx(comparison: Comparison, options: RenderOptions) -> bytes:
         left=str(margin), header="708", footer="708", gutter="0")  # fmt: skip
     xml = etree.tostring(document, xml_declaration=True, encoding="UTF-8", standalone=True)
     margins = (header_xml(running_title(comparison)), footer_xml())
-    core = package.redline_core(comparison)
+    core = package.redline_core(comparison, "side-by-side" if words.columns else "inline")
     return package.zipped(package.parts(xml, words.footnotes, core, margins=margins))
 
 
