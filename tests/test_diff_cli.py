@@ -210,3 +210,23 @@ def test_a_series_into_a_file_name_is_refused(tmp_path: Path, capsys: pytest.Cap
     argv = ["diff", *map(str, DECLARATION), str(DECLARATION[0]), "-o", str(out)]
     assert "a series writes one file per pair into a folder" in _refused(capsys, argv)
     assert not out.exists()
+
+
+def test_an_output_in_a_missing_folder_names_the_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+):
+    out = tmp_path / "absent" / "redline.html"
+    err = _refused(capsys, ["diff", *map(str, DECLARATION), "-o", str(out)])
+    assert f"{out}: cannot write: the folder {out.parent} does not exist" in err
+
+
+def test_malformed_xml_names_its_line_once_and_where_the_open_tag_was(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+):
+    bad = tmp_path / "bad.xml"
+    bad.write_text('<akomaNtoso xmlns="x">\n<bill><body>', encoding="utf-8")
+    err = _refused(capsys, ["text", str(bad)])
+    assert f"{bad}:2: not well-formed XML: Premature end of data in <body> (opened on line 2)" in (
+        err
+    )
+    assert "line 2, line" not in err

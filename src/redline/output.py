@@ -51,6 +51,9 @@ def write_output(target: str, data: bytes | Iterable[bytes]) -> None:
             raise InputError(f"cannot write: {error.strerror}", source=target) from error
         return
     folder = path.parent if str(path.parent) else Path()
+    if not folder.is_dir():
+        what = "is not a folder" if folder.exists() else "does not exist"
+        raise InputError(f"cannot write: the folder {folder} {what}", source=target)
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
     except OSError as error:

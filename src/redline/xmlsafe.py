@@ -136,7 +136,21 @@ def _syntax_error(error: etree.XMLSyntaxError, source: str) -> InputError:
     if "Excessive depth" in message:
         return InputError(f"elements nested deeper than {MAX_DEPTH} levels", source=source)
     line = error.lineno if error.lineno and error.lineno > 0 else None
-    return InputError(f"not well-formed XML: {message}", source=source, line=line)
+    return InputError(f"not well-formed XML: {_plain(message)}", source=source, line=line)
+
+
+def _plain(message: str) -> str:
+    """libxml2's message without the place our message gives (``file:line:``) again,
+    its column kept: ``Premature end of data in tag body line 1, line 1, column 82``
+    reads ``Premature end of data in <body> (opened on line 1), column 82``.
+
+    >>> _plain("Premature end of data in tag body line 3, line 9, column 82")
+    'Premature end of data in <body> (opened on line 3), column 82'
+    >>> _plain("Start tag expected, '<' not found, line 1, column 1")
+    "Start tag expected, '<' not found, column 1"
+    """
+    message = re.sub(r", line \d+, (column \d+)$", r", \1", message)
+    return re.sub(r"\bin tag (\S+) line (\d+)", r"in <\1> (opened on line \2)", message)
 
 
 def _check_doctype(root: etree._Element, source: str) -> None:

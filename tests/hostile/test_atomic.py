@@ -74,8 +74,13 @@ def test_ctrl_c_while_rendering_leaves_the_previous_file(
         raise KeyboardInterrupt
 
     monkeypatch.setattr(RENDERERS[fmt].replace(":", "."), interrupted)
-    assert main(["diff", "old.txt", "new.txt", "-f", fmt, "-o", "redline.html"]) == 130
+    target = work / f"redline.{fmt}"  # a PDF under its own name: -f must match -o
+    target.write_bytes(PREVIOUS)
+    assert main(["diff", "old.txt", "new.txt", "-f", fmt, "-o", target.name]) == 130
     assert one_line(capsys) == "redline: interrupted"
+    assert target.read_bytes() == PREVIOUS
+    if fmt != "html":
+        target.unlink()
     assert_left_alone(work)
 
 
