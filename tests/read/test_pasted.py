@@ -48,12 +48,8 @@ VARIANTS = [*RAW_VARIANTS, *PLAIN_VARIANTS]
 def test_variant_imports_to_the_same_structure(name: str, kind: str) -> None:
     pasted = import_string(variant(name, kind), OPTIONS)
     assert shape(pasted) == shape(original(name))
-    if kind == "no-empty-lines":
-        # Without empty lines nothing parts the title from the cover text above it (the
-        # PDF showed it by indentation alone): the title found ends with the real one.
-        assert pasted.meta.title.endswith(original(name).meta.title)
-    else:
-        assert pasted.meta.title == original(name).meta.title
+    # without empty lines, the PDF's indents part the title from the cover text above it
+    assert pasted.meta.title == original(name).meta.title
 
 
 def test_variants_really_differ() -> None:
@@ -64,19 +60,11 @@ def test_variants_really_differ() -> None:
     assert max(len(line) for line in texts["wrapped-no-blank-lines"].split("\n")) <= 72
 
 
-#: Known gap: in text with no empty lines at all, the title block swallows the French
-#: summary printed above it; the provisions are the same, and since titles are compared
-#: the diff now says the title changed.
-_TITLE_SWALLOWS_SUMMARY = pytest.mark.xfail(
-    strict=True, reason="title detection in text without empty lines takes the summary too"
-)
-
-
 @pytest.mark.parametrize(
     "kind",
     [
         "Art.",
-        pytest.param("no-empty-lines", marks=_TITLE_SWALLOWS_SUMMARY),
+        "no-empty-lines",
         "no-blank-lines",
         "wrapped-no-blank-lines",
     ],
@@ -120,10 +108,10 @@ def test_import_text_import_gives_the_same_document(path: Path) -> None:
 
 @pytest.mark.parametrize("name", DRAFTS)
 def test_a_variant_without_empty_lines_keeps_every_provision(name: str) -> None:
-    """The known title gap above leaves the provisions alone: every unit compares
-    unchanged with the original's."""
+    """Pasted without empty lines, the draft's paragraphs part at the PDF's indents:
+    the title is the original's and every unit compares unchanged."""
     pasted = import_text(variant(name, "no-empty-lines").encode("utf-8"), "p.txt",
                          ImportOptions(date="2014-04-01"))  # fmt: skip
     comparison = compare(original(name), pasted.document)
-    assert comparison.title_ops
+    assert not comparison.title_ops
     assert all(change.kind is ChangeKind.UNCHANGED for change in comparison.changes)

@@ -13,7 +13,9 @@ markers still in it. Blocks are found by what starts a line, not only by blank l
    (`headings.STYLES`, `headings.CONTAINERS`) or follows one; when it is labelled
    (``1.``, ``(a)``, ``II.``) and the line before ended a clause (``.``, ``;``, ``:``,
    ``,``, ``and``, ``or``), stood alone as a heading, or a page break came between; or
-   when it opens a recital (``Recalling``...) after a line that ended a clause.
+   when it opens a recital (``Recalling``...) after a line that ended a clause; or
+   when it is indented as the block's first line was after lines back at the margin
+   (a first-line indent: text pasted without empty lines).
 """
 
 from __future__ import annotations
@@ -214,9 +216,30 @@ def _starts_new_block(current: list[Line], line: Line, containers: bool) -> bool
     previous = current[-1].text
     if kind is not Kind.TEXT:
         return line.after_break or bool(_ENDS_CLAUSE.search(previous)) or _stands_alone(current)
+    if _indented_anew(current, line):
+        return True
     if not opens_recital(line.text):
         return False
     return bool(_ENDS_SENTENCE.search(previous)) or _stands_alone(current)
+
+
+def _indented_anew(current: list[Line], line: Line) -> bool:
+    """True for a line indented as `current`'s first line was, after lines that came
+    back to the margin where a clause ended or after a title (a PDF's first-line
+    indent, the only mark of a new paragraph in text pasted without empty lines), or
+    indented deeper than every line of `current`
+    right after a sentence ended. A continuation line of a hanging indent matches only
+    where a sentence ended at the line's end; a page's first line never does."""
+    if line.after_break:
+        return False
+    first, last = current[0].indent, current[-1].indent
+    if len(current) > 1 and last < first <= line.indent:
+        # a new paragraph begins where the last one could end; a stray leading space
+        # in mid-sentence (PDF extraction makes them) is no indent
+        return bool(_ENDS_CLAUSE.search(current[-1].text)) or _stands_alone(current)
+    # a block all at the margin (a cover note), then an indented line after a sentence
+    deepest = max(previous.indent for previous in current)
+    return line.indent > deepest and bool(_ENDS_SENTENCE.search(current[-1].text))
 
 
 def _stands_alone(current: list[Line]) -> bool:

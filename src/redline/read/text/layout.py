@@ -71,6 +71,9 @@ class Line:
     """The line without its padding; ``""`` for a paragraph break."""
     after_break: bool = False
     """True for the first line of a new page."""
+    indent: int = 0
+    """How many spaces or tabs the line started with (a PDF indents a paragraph's first
+    line, not the lines that continue it)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +181,8 @@ class _Reader:
                 continue
             text = raw.strip(PAD)
             if text:
-                self.lines.append(Line(self.index + 1, text, self.after_break))
+                indent = len(raw) - len(raw.lstrip(PAD))
+                self.lines.append(Line(self.index + 1, text, self.after_break, indent))
                 self.after_break = False
             elif not self.after_break:
                 self.lines.append(Line(self.index + 1, ""))
