@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from redline.changes import CompareOptions, Evidence
 from redline.comparison.candidates import CandidateIndex
 from redline.comparison.copies import Copies
-from redline.comparison.flatten import Flat, flatten
+from redline.comparison.flatten import Flat, ancestors, flatten, same_role
 from redline.comparison.notes import pair_notes
 from redline.comparison.order import (
     pair_by_heading,
@@ -264,13 +264,13 @@ def _pair_containers(result: Alignment) -> None:
             continue
         weight = max(1, len(result.old[old].keys))
         # containers paired by an earlier call take no votes: they could not pair again
-        free_new = [a for a in _ancestors(result.new, new) if a not in result.pair_new]
-        for old_anc in _ancestors(result.old, old):
+        free_new = [a for a in ancestors(result.new, new) if a not in result.pair_new]
+        for old_anc in ancestors(result.old, old):
             if old_anc in result.pair_old:
                 continue
             weights[old_anc] += weight
             for new_anc in free_new:
-                if _compatible(result.old[old_anc], result.new[new_anc]):
+                if same_role(result.old[old_anc], result.new[new_anc]):
                     votes[(old_anc, new_anc)] += weight
     for (old, new), count in votes.most_common():
         if old not in result.pair_old and new not in result.pair_new:
@@ -286,28 +286,8 @@ def _pair_unvoted_by_eid(result: Alignment) -> None:
         if flat.index in result.pair_new or flat.leaf:
             continue
         match = by_eid.get(flat.unit.eid)
-        if match and not match.leaf and _compatible(match, flat):
+        if match and not match.leaf and same_role(match, flat):
             result.link(match.index, flat.index, Evidence.SAME_EID, 0.0)
-
-
-def _ancestors(flats: list[Flat], index: int) -> list[int]:
-    out = []
-    parent = flats[index].parent
-    while parent >= 0:
-        out.append(parent)
-        parent = flats[parent].parent
-    return out
-
-
-def _compatible(old: Flat, new: Flat) -> bool:
-    """Containers may pair when they play the same role: both top-level provisions,
-    or the same element at a lower level."""
-    if old.region != new.region:
-        return False
-    old_top, new_top = old.top == old.index, new.top == new.index
-    if old_top or new_top:
-        return old_top and new_top
-    return old.unit.element == new.unit.element
 
 
 def _pair_leftovers(result: Alignment, options: CompareOptions) -> None:

@@ -245,3 +245,24 @@ def ordinal(number: str) -> str:
     value = int(number)
     suffix = "th" if 10 <= value % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
     return f"{value}{suffix}"
+
+
+def ancestors(flats: list[Flat], index: int) -> list[int]:
+    """The indices of the unit's containers, nearest first."""
+    out = []
+    parent = flats[index].parent
+    while parent >= 0:
+        out.append(parent)
+        parent = flats[parent].parent
+    return out
+
+
+def same_role(old: Flat, new: Flat) -> bool:
+    """Whether two containers play the same role, so they may pair: both top-level
+    provisions, or the same element at a lower level, in one region."""
+    if old.region != new.region:
+        return False
+    old_top, new_top = old.top == old.index, new.top == new.index
+    if old_top or new_top:
+        return old_top and new_top
+    return old.unit.element == new.unit.element
