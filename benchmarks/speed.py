@@ -329,6 +329,22 @@ def startup(repeat: int) -> float:
     return median_run([*REDLINE, "--help"], repeat).seconds
 
 
+def floors(repeat: int) -> str:
+    """What a process pays before any work: the interpreter with what ``redline diff``
+    to JSON imports (click, lxml, the package's comparison modules), against the
+    interpreter with what the C++ baseline imports. On small documents the near-
+    identical ratio cannot go below the ratio of these two."""
+    ours = "import click, lxml.etree, redline.cli.diff, redline.comparison.engine, " + (
+        "redline.read.sources, redline.renderers.json"
+    )
+    theirs = "import re, fast_diff_match_patch"
+    runs = [median_run([PYTHON, "-c", code], max(repeat, 5)).seconds for code in (ours, theirs)]
+    return (
+        f"start-up floor: interpreter + redline's imports for diff -f json {runs[0]:.3f} s; "
+        f"interpreter + the C++ baseline's imports {runs[1]:.3f} s ({runs[0] / runs[1]:.1f}×)"
+    )
+
+
 def print_pathological(scale: float, cap: float = 600.0) -> None:
     """The hostile cases of `pathological`, each beside a normal input of its size."""
     from pathological import rows
@@ -401,6 +417,7 @@ def main() -> None:
     compile_package()
     with tempfile.TemporaryDirectory() as tmp:
         print(f"redline --help: {startup(repeat):.2f} s (interpreter start-up included)")
+        print(floors(repeat))
         print()
         print("| case | words | tool | seconds | × fastest baseline | peak MB |")
         print("|---|---:|---|---:|---:|---:|")
