@@ -139,6 +139,8 @@ def test_pdf_is_a_landscape_table(three: History):
     text = " ".join(page.extract_text() for page in reader.pages)
     assert "Article 8(2) moved from Article 11(3)" in text
     assert text.count("Reactive solidarity refers") == 2  # revision A's article, then struck
+    assert reader.trailer["/Root"]["/MarkInfo"]["/Marked"]  # tagged, as a redline's PDF is
+    assert reader.trailer["/Root"].get("/Lang") == "en"
 
 
 def test_the_trilogue_layout_is_four_inputs(three: History):

@@ -1,7 +1,8 @@
 """PDF synoptic table: the HTML table laid out on landscape pages by WeasyPrint.
 
 Guarantees: the renderer fetches nothing (the refusing URL fetcher of
-`redline.renderers.pdf`); the table's header row repeats on every page.
+`redline.renderers.pdf`); the table's header row repeats on every page; the PDF is
+tagged and dated as a redline's is (`PDF_VARIANT`, `made_at`).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Sequence
 from redline.errors import UsageError
 from redline.history.table import build_table, serialize
 from redline.history.values import History, Lineage
-from redline.renderers.pdf import PAPER, RefusingFetcher
+from redline.renderers.pdf import PAPER, PDF_VARIANT, RefusingFetcher, made_at
 
 
 def render_history_pdf(
@@ -27,5 +28,7 @@ def render_history_pdf(
 
     page = serialize(build_table(history, columns, lineages)).decode("utf-8")
     page = page.replace("</style>", f"@page {{ size: {PAPER[paper]} landscape; }}</style>", 1)
-    pdf: bytes = HTML(string=page, url_fetcher=RefusingFetcher()).render().write_pdf()
+    document = HTML(string=page, url_fetcher=RefusingFetcher()).render()
+    document.metadata.created = document.metadata.modified = made_at()
+    pdf: bytes = document.write_pdf(pdf_variant=PDF_VARIANT)
     return pdf
