@@ -324,8 +324,8 @@ def mutate_provisions(doc: Document, seed: int, edits: int = 8) -> tuple[Documen
             assert gone is not None
             deleted += [u.eid for u in gone.walk() if u.is_text and u.text]
         elif action == "move" and len(kept) > 2:
-            unit = group.pop(rng.choice(kept))
-            group.insert(rng.randrange(len(group) + 1), unit)
+            moving = group.pop(rng.choice(kept))
+            group.insert(rng.randrange(len(group) + 1), moving)
     return _rebuild_groups(doc, groups, edited, deleted)
 
 

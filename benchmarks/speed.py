@@ -181,11 +181,13 @@ def cases(folder: Path, quick: bool, sizes: list[int] | None = None) -> list[Cas
     declaration = [ROOT / "versions" / f"solidarity-{v}.akn.xml" for v in ("2014", "revision-A")]
     if not declaration[0].exists():
         declaration = [ROOT / "versions" / f"solidarity-{v}.txt" for v in ("2014", "revision-A")]
-    out.append(prepare("declaration", *(load_document(str(p)) for p in declaration), folder))
+    drafts = [load_document(str(path)) for path in declaration]
+    out.append(prepare("declaration", drafts[0], drafts[1], folder))
     uslm = ROOT / "tests" / "data" / "uslm"
-    for name, old, new in (("H.R. 264 EH->PCS", "h264_eh.xml", "H264_PCS.xml"),
-                           ("S. 2731 IPS->RCS", "S2731_IPS.xml", "S2731_RCS.xml")):  # fmt: skip
-        docs = [load_document(str(uslm / f)) for f in (old, new)]
+    us_pairs = (("H.R. 264 EH->PCS", "h264_eh.xml", "H264_PCS.xml"),
+                ("S. 2731 IPS->RCS", "S2731_IPS.xml", "S2731_RCS.xml"))  # fmt: skip
+    for name, before, after in us_pairs:
+        docs = [load_document(str(uslm / f)) for f in (before, after)]
         out.append(prepare(name, docs[0], docs[1], folder))
     pool = sentences()
     h264 = load_document(str(uslm / "h264_eh.xml"))
