@@ -115,3 +115,31 @@ def test_a_variant_without_empty_lines_keeps_every_provision(name: str) -> None:
     comparison = compare(original(name), pasted.document)
     assert not comparison.title_ops
     assert all(change.kind is ChangeKind.UNCHANGED for change in comparison.changes)
+
+
+def test_a_hanging_indent_keeps_its_paragraph_whole() -> None:
+    """Indents part blocks only in the cover, before the first heading: inside the
+    instrument a hanging indent after a comma continues its paragraph."""
+    text = (
+        "Article 1\n\n"
+        "1. Each State Party shall, in cooperation with the other States Parties,\n"
+        "   take the measures needed to carry out this Declaration and to report\n"
+        "   on them every year.\n\n"
+        "2. States Parties shall cooperate.\n"
+    )
+    document = import_string(text, OPTIONS)
+    paragraphs = [unit for unit in document.body[0].walk() if unit.element == "paragraph"]
+    assert [p.num for p in paragraphs] == ["1.", "2."]
+    assert paragraphs[0].text.endswith("to report on them every year.")
+
+
+def test_a_stray_leading_space_in_a_recital_parts_nothing() -> None:
+    """PDF extraction leaves stray spaces at the start of a line in mid-sentence; after
+    a line ending in a comma or a semicolon, the recital goes on."""
+    text = DRAFTS["2014"].read_text(encoding="utf-8")
+    strayed = text.replace(
+        "\ndeserve help from those who benefit most;", "\n deserve help from those who benefit most;"
+    )
+    assert strayed != text
+    comparison = compare(original("2014"), import_string(strayed, OPTIONS))
+    assert comparison.identical

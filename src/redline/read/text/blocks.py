@@ -13,9 +13,10 @@ markers still in it. Blocks are found by what starts a line, not only by blank l
    (`headings.STYLES`, `headings.CONTAINERS`) or follows one; when it is labelled
    (``1.``, ``(a)``, ``II.``) and the line before ended a clause (``.``, ``;``, ``:``,
    ``,``, ``and``, ``or``), stood alone as a heading, or a page break came between; or
-   when it opens a recital (``Recalling``...) after a line that ended a clause; or
-   when it is indented as the block's first line was after lines back at the margin
-   (a first-line indent: text pasted without empty lines).
+   when it opens a recital (``Recalling``...) after a line that ended a clause.
+4. Before the first heading (the cover: a summary, an annex heading, the report's
+   title), a line also starts a new block by its indent after a full stop or a title
+   (`_indented_anew`): a cover pasted without empty lines keeps its title apart.
 """
 
 from __future__ import annotations
@@ -138,6 +139,9 @@ _ENDS_SENTENCE = re.compile(
 
 _ENDS_CLAUSE = re.compile(r"(?:[,;:.][”’\"')\]]*(?:\d{0,3}|\[\d{1,3}\])|\b(?:and|or|et|ou|y|o))$")
 
+#: A line ending a whole sentence: a full stop, question or exclamation mark (not a comma).
+_ENDS_FULL_STOP = re.compile(r"[.!?][”’\"')\]]*(?:\d{0,3}|\[\d{1,3}\])$")
+
 
 def opens_recital(text: str) -> bool:
     """True when `text` starts as preambular paragraphs do.
@@ -190,6 +194,7 @@ def make_blocks(lines: tuple[Line, ...]) -> list[Block]:
     containers = has_articles(lines)
     wrapped = is_wrapped(lines)
     groups: list[list[Line]] = []
+    front = True  # before the first heading: the cover, where only indents part blocks
     for line in lines:
         if not line.text:
             if groups and groups[-1]:
@@ -198,7 +203,12 @@ def make_blocks(lines: tuple[Line, ...]) -> list[Block]:
         if not groups:
             groups.append([])
         current = groups[-1]
-        if current and (not wrapped or _starts_new_block(current, line, containers)):
+        front = front and classify(line.text, containers).kind not in _HEADINGS
+        if current and (
+            not wrapped
+            or _starts_new_block(current, line, containers)
+            or (front and _indented_anew(current, line))
+        ):
             current = []
             groups.append(current)
         current.append(line)
@@ -216,30 +226,27 @@ def _starts_new_block(current: list[Line], line: Line, containers: bool) -> bool
     previous = current[-1].text
     if kind is not Kind.TEXT:
         return line.after_break or bool(_ENDS_CLAUSE.search(previous)) or _stands_alone(current)
-    if _indented_anew(current, line):
-        return True
     if not opens_recital(line.text):
         return False
     return bool(_ENDS_SENTENCE.search(previous)) or _stands_alone(current)
 
 
 def _indented_anew(current: list[Line], line: Line) -> bool:
-    """True for a line indented as `current`'s first line was, after lines that came
-    back to the margin where a clause ended or after a title (a PDF's first-line
-    indent, the only mark of a new paragraph in text pasted without empty lines), or
-    indented deeper than every line of `current`
-    right after a sentence ended. A continuation line of a hanging indent matches only
-    where a sentence ended at the line's end; a page's first line never does."""
+    """True for a line of the front matter that starts a block by its indent alone: the
+    only mark of a new paragraph in a cover pasted without empty lines (a summary, an
+    annex heading, the report's title above the instrument's). Such a line is indented
+    as `current`'s first line was, after lines back at the margin, where a sentence
+    ended (a full stop, not a comma) or after a title; or deeper than every line of
+    `current`, right after a full stop. Only the front matter: inside the instrument a
+    stray leading space or a hanging indent must not part a provision, and its blocks
+    are found by their numbers and openings."""
     if line.after_break:
         return False
+    ended = bool(_ENDS_FULL_STOP.search(current[-1].text))
     first, last = current[0].indent, current[-1].indent
     if len(current) > 1 and last < first <= line.indent:
-        # a new paragraph begins where the last one could end; a stray leading space
-        # in mid-sentence (PDF extraction makes them) is no indent
-        return bool(_ENDS_CLAUSE.search(current[-1].text)) or _stands_alone(current)
-    # a block all at the margin (a cover note), then an indented line after a sentence
-    deepest = max(previous.indent for previous in current)
-    return line.indent > deepest and bool(_ENDS_SENTENCE.search(current[-1].text))
+        return ended or _stands_alone(current)
+    return ended and line.indent > max(previous.indent for previous in current)
 
 
 def _stands_alone(current: list[Line]) -> bool:
