@@ -137,9 +137,8 @@ def test_a_stray_leading_space_in_a_recital_parts_nothing() -> None:
     """PDF extraction leaves stray spaces at the start of a line in mid-sentence; after
     a line ending in a comma or a semicolon, the recital goes on."""
     text = DRAFTS["2014"].read_text(encoding="utf-8")
-    strayed = text.replace(
-        "\ndeserve help from those who benefit most;", "\n deserve help from those who benefit most;"
-    )
+    line = "deserve help from those who benefit most;"
+    strayed = text.replace(f"\n{line}", f"\n {line}")
     assert strayed != text
     comparison = compare(original("2014"), import_string(strayed, OPTIONS))
     assert comparison.identical
