@@ -184,19 +184,24 @@ def test_eu_citations_recitals_and_unnumbered_paragraphs_each_have_a_name() -> N
     assert not [name for name in names if name.startswith(("citations", "recitals"))]
 
 
-def test_a_lone_unnumbered_paragraph_keeps_its_article_label() -> None:
-    """Named by place only where a parent has two or more of one kind: one unnumbered
-    paragraph is simply the article's text; numbered ones keep their numbers."""
+def test_unnumbered_paragraphs_after_a_numbered_one_are_its_subparagraphs() -> None:
+    """As EU drafting counts them: the text of paragraph 1 is its first subparagraph,
+    the unnumbered paragraphs after it its second and third, their points points of
+    that subparagraph. Before any number, only two or more are named by place: one
+    unnumbered paragraph keeps the article's label; numbered ones keep their numbers."""
     lone = Unit("article", "art_1", num="Article 1",
                 children=(Unit("paragraph", "art_1__para_1", text="Only words."),))  # fmt: skip
+    point = Unit("point", "art_2__para_3__point_a", num="(a)", text="A point.")
     mixed = Unit("article", "art_2", num="Article 2", children=(
         Unit("paragraph", "art_2__para_1", num="1.", text="Numbered."),
         Unit("paragraph", "art_2__para_2", text="Unnumbered, first."),
-        Unit("paragraph", "art_2__para_3", text="Unnumbered, second."),
+        Unit("paragraph", "art_2__para_3", children=(point,)),
+        Unit("paragraph", "art_2__para_4", num="2.", text="Numbered again."),
     ))  # fmt: skip
     doc = Document(Metadata("t", "2020-01-01", "", "", ""), body=(lone, mixed))
     assert [flat.label for flat in flatten(doc, CompareOptions())] == [
         "Article 1", "Article 1",
-        "Article 2", "Article 2(1)", "Article 2, first subparagraph",
-        "Article 2, second subparagraph",
+        "Article 2", "Article 2(1)", "Article 2(1), second subparagraph",
+        "Article 2(1), third subparagraph", "Article 2(1), third subparagraph, point (a)",
+        "Article 2(2)",
     ]  # fmt: skip

@@ -8,7 +8,7 @@ line, `redline.printable.one_line`) and, for text units, its words.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from redline.changes import CompareOptions
@@ -78,7 +78,7 @@ def flatten(doc: Document, options: CompareOptions) -> list[Flat]:
     openings: dict[str, str] = {}  # eId of an unnumbered recital -> its opening words
 
     def visit(
-        unit: Unit, parent: int, top: int, region: str, label: str, counter: int, nth: int = 0
+        unit: Unit, parent: int, top: int, region: str, label: str, counter: int, nth: str = ""
     ) -> None:
         """Add `unit` and its descendants; labels in a component start with its title."""
         index = len(flats)
@@ -123,19 +123,36 @@ _BY_PLACE = {"paragraph": "subparagraph", "subparagraph": "subparagraph",
              "alinea": "subparagraph", "point": "indent", "indent": "indent"}  # fmt: skip
 
 
-def _unnumbered_places(children: tuple[Unit, ...]) -> list[int]:
-    """For each child, its place (1, 2, ...) among its siblings of the same element
-    printed without a number, when there are two or more of them; 0 otherwise."""
-    unnumbered = Counter(c.element for c in children if _by_place(c))
-    seen: Counter[str] = Counter()
-    places = []
+def _unnumbered_places(children: tuple[Unit, ...]) -> list[str]:
+    """For each child, the words naming it by its place, or ``""``: an unnumbered
+    paragraph after a numbered one is that paragraph's next subparagraph, as EU
+    drafting counts them (the numbered paragraph's own text is its first): ``(3),
+    second subparagraph``; unnumbered ones before any number, where a parent has two or
+    more, are named by their place among them: ``, first subparagraph``."""
+    leading = sum(1 for _ in _leading_unnumbered(children))
+    anchor, count, places = "", 0, []
     for child in children:
-        if not _by_place(child) or unnumbered[child.element] < 2:
-            places.append(0)
+        if child.element in _BY_PLACE and child.num.strip():
+            anchor, count = child.num.strip().rstrip(".").strip("()"), 1
+        if not _by_place(child):
+            places.append("")
             continue
-        seen[child.element] += 1
-        places.append(seen[child.element])
+        count += 1
+        kind = _BY_PLACE[child.element]
+        if anchor:
+            places.append(f"({anchor}), {_nth(count)} {kind}")
+        else:
+            places.append(f", {_nth(count)} {kind}" if leading >= 2 else "")
     return places
+
+
+def _leading_unnumbered(children: tuple[Unit, ...]) -> Iterator[Unit]:
+    """The children named by place before any numbered one."""
+    for child in children:
+        if child.element in _BY_PLACE and child.num.strip():
+            return
+        if _by_place(child):
+            yield child
 
 
 def _by_place(unit: Unit) -> bool:
@@ -146,15 +163,16 @@ def _by_place(unit: Unit) -> bool:
 def _label(
     unit: Unit,
     parent_label: str,
-    place: tuple[int, int],
+    place: tuple[int, str],
     region: str,
     openings: dict[str, str],
 ) -> str:
     """A human reference such as ``Article 5(1)(b)``, ``Preamble, paragraph 3``,
-    ``Recital (12)``, ``Article 54, second subparagraph`` (unnumbered paragraphs, by
-    their place among their parent's) or, for a recital printed without a number,
-    ``Preamble, recital beginning 'Considering that…'``. `place` is the unit's position
-    among its siblings and among its unnumbered siblings of its kind (0: the only one)."""
+    ``Recital (12)``, ``Article 54, second subparagraph``, ``Article 3(3), second
+    subparagraph`` (unnumbered paragraphs, by their place) or, for a recital printed
+    without a number, ``Preamble, recital beginning 'Considering that…'``. `place` is
+    the unit's position among its siblings and the words naming it by place
+    (`_unnumbered_places`)."""
     counter, nth = place
     num = unit.num.strip().rstrip(".")
     if not parent_label:
@@ -176,13 +194,15 @@ def _label(
             return f"{unit.element.title()} — {unit.heading}"
         return unit.heading or f"{unit.element} {counter}"
     if nth:
-        return f"{parent_label}, {_nth(nth)} {_BY_PLACE[unit.element]}"
+        return f"{parent_label}{nth}"
     if unit.element in STRUCTURAL or unit.element == "list":
         return parent_label
     if num:
         inner = num.strip("()")
         repeat = unit.eid.rpartition("-")[2] if "-" in unit.eid.rpartition("_")[2] else ""
         # a label printed twice in one provision (eId suffix -2): say which one
+        if parent_label.endswith(("subparagraph", "indent")):  # a point of a subparagraph
+            return f"{parent_label}, point ({inner})"
         return f"{parent_label}({inner})" + (f" ({ordinal(repeat)})" if repeat.isdigit() else "")
     if unit.element in ("intro", "content", "wrapUp"):
         return f"{parent_label}, {'text' if unit.element == 'content' else unit.element}"
