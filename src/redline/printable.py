@@ -53,6 +53,32 @@ def _escape(found: re.Match[str]) -> str:
     return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
 
 
+#: Spaces a reader cannot tell from a plain space, by name: a change of spacing alone
+#: (``[-<no-break space>-]{+ +}``) must not print as two blanks.
+_SPACES = {
+    "\u00a0": "<no-break space>",
+    "\u202f": "<narrow no-break space>",
+    "\u2007": "<figure space>",
+    "\u2009": "<thin space>",
+    "\u200a": "<hair space>",
+    "\u2002": "<en space>",
+    "\u2003": "<em space>",
+    "\u3000": "<ideographic space>",
+}
+
+
+def spacing(text: str) -> str:
+    """`text` with its special spaces named when it is spacing alone and not plain
+    spaces (a change of spacing); any other text as it is.
+
+    >>> spacing("\u00a0"), spacing(" "), spacing("Member\u00a0States")
+    ('<no-break space>', ' ', 'Member\xa0States')
+    """
+    if text.isspace() and text.strip(" \t\n"):
+        return "".join(_SPACES.get(char, char) for char in text)
+    return text
+
+
 def inline(text: str) -> str:
     r"""`text` with every control character and line end shown as its escape.
 

@@ -32,3 +32,18 @@ def test_special_spaces_inside_changed_words_stay_as_they_are() -> None:
     out = _text("the Member States", "the Member\u00a0countries")
     assert "<no-break space>" not in out
     assert "countries" in out
+
+
+def test_the_list_of_changes_and_markdown_name_the_space_too() -> None:
+    """The list of changes keeps a changed space as it is (its excerpt collapses other
+    runs of spaces), and Markdown names it inside its own marks."""
+    comparison = redline.compare(
+        _version("in particular Article 114 thereof,", "2020-01-01"),
+        _version("in particular Article\u00a0114 thereof,", "2021-01-01"),
+    )
+    text = redline.render(comparison, "text").decode("utf-8")
+    listed = [line for line in text.splitlines() if "modified" in line and "Article[" in line]
+    assert listed and "Article[- -]{+<no-break space>+}114" in listed[0]
+    markdown = redline.render(comparison, "md").decode("utf-8")
+    # the plain space deleted reads as the space it is; the no-break space by its name
+    assert "Article <ins>&lt;no-break space&gt;</ins>114" in markdown

@@ -92,7 +92,10 @@ def excerpt(ops: tuple[WordOp, ...]) -> tuple[WordOp, ...]:
     if end < len(ops) and ops[end].op not in (Op.EQUAL, ops[first].op):
         end += 1  # a deletion with the insertion that replaces it
     for op in ops[first:end]:
-        text = _cut(op.old or op.new, CHANGE_WORDS, tail=False)
+        text = op.old or op.new
+        text = (
+            text if text.isspace() else _cut(text, CHANGE_WORDS, tail=False)
+        )  # a no-break space stays one
         deleted = op.op is Op.DELETE
         out.append(WordOp(op.op, text if deleted else "", "" if deleted else text))
     if end < len(ops) and ops[end].op is Op.EQUAL:

@@ -8,7 +8,7 @@ by `redline.printable` (which also keeps any line from reading as a CI command).
 from __future__ import annotations
 
 from redline.changes import Comparison, Op, WordOp
-from redline.printable import guard, markdown
+from redline.printable import guard, markdown, spacing
 from redline.renderers import RenderOptions
 from redline.renderers.outline import (
     Style,
@@ -32,6 +32,10 @@ def _md_mark(op: WordOp) -> str:
     if op.op is Op.EQUAL:
         return md_escape(op.new)
     text = op.old if op.op is Op.DELETE else op.new
+    named = spacing(text)  # a change of spacing alone: its special spaces by name
+    if named != text:
+        tag = "del" if op.op is Op.DELETE else "ins"
+        return f"<{tag}>{md_escape(named)}</{tag}>"
     stripped = text.strip()
     if not stripped:
         return md_escape(text)

@@ -8,7 +8,7 @@ coloured on a terminal. Every piece of document text goes through `redline.print
 from __future__ import annotations
 
 from redline.changes import Comparison, Op, WordOp
-from redline.printable import guard, inline
+from redline.printable import guard, inline, spacing
 from redline.renderers import RenderOptions
 from redline.renderers.outline import (
     Marker,
@@ -23,26 +23,11 @@ from redline.renderers.outline import (
     provisions_line,
 )
 
-#: Spaces a terminal shows as a plain space, by name: a change of spacing alone
-#: (``[-<no-break space>-]{+ +}``) must not print as two blanks.
-_SPACES = {
-    "\u00a0": "<no-break space>",
-    "\u202f": "<narrow no-break space>",
-    "\u2007": "<figure space>",
-    "\u2009": "<thin space>",
-    "\u200a": "<hair space>",
-    "\u2002": "<en space>",
-    "\u2003": "<em space>",
-    "\u3000": "<ideographic space>",
-}
-
 
 def _marked(text: str) -> str:
-    """`text` of an insertion or deletion, printable; special spaces named where the
-    change is spacing alone (elsewhere they read as the words' spaces they are)."""
-    if text.isspace() and text.strip(" "):
-        text = "".join(_SPACES.get(char, char) for char in text)
-    return inline(text)
+    """`text` of an insertion or deletion, printable, special spaces named where the
+    change is spacing alone (`redline.printable.spacing`)."""
+    return inline(spacing(text))
 
 
 def _text_marker(color: bool) -> Marker:
