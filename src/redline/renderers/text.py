@@ -73,13 +73,14 @@ def render_text(comparison: Comparison, options: RenderOptions) -> bytes:
     mark = _text_marker(options.color)
     listed = [(inline(label), kind, text) for label, kind, text in change_list(comparison, mark)]
     width = min(max((len(label) for label, _, _ in listed), default=0), LABEL_WIDTH)
+    kinds = max((len(kind) for _, kind, _ in listed), default=0)  # "modified (renumbered)"
     if listed:
         lines += ["", "List of changes:"]
     for label, kind, text in listed:
         if len(label) > width:  # a long label on a line of its own, the change below it
-            lines += [f"  {label}", f"  {'':<{width}}  {kind:<10}  {text}"]
+            lines += [f"  {label}", f"  {'':<{width}}  {kind:<{kinds}}  {text}"]
         else:
-            lines.append(f"  {label:<{width}}  {kind:<10}  {text}")
+            lines.append(f"  {label:<{width}}  {kind:<{kinds}}  {text}")
     for title, items in evidence_sections(comparison, options.explain, options.min_confidence):
         lines += ["", f"{inline(title)}:", *(f"  {inline(item)}" for item in items)]
     style = Style(mark, _text_heading, _text_item, inline)
