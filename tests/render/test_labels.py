@@ -205,3 +205,19 @@ def test_unnumbered_paragraphs_after_a_numbered_one_are_its_subparagraphs() -> N
         "Article 2(1), third subparagraph", "Article 2(1), third subparagraph, point (a)",
         "Article 2(2)",
     ]  # fmt: skip
+
+
+def test_the_pieces_of_a_provision_are_named_as_drafters_name_them() -> None:
+    """A paragraph's words before and after its points are its opening and closing
+    words, never AKN's element names (intro, wrapUp)."""
+    paragraph = Unit("paragraph", "art_1__para_1", num="1.", children=(
+        Unit("intro", "art_1__para_1__intro", text="States shall:"),
+        Unit("point", "art_1__para_1__point_a", num="(a)", text="cooperate;"),
+        Unit("wrapUp", "art_1__para_1__wrap", text="in good faith."),
+    ))  # fmt: skip
+    article = Unit("article", "art_1", num="Article 1", children=(paragraph,))
+    doc = Document(Metadata("t", "2020-01-01", "", "", ""), body=(article,))
+    assert [flat.label for flat in flatten(doc, CompareOptions())] == [
+        "Article 1", "Article 1(1)", "Article 1(1), opening words", "Article 1(1)(a)",
+        "Article 1(1), closing words",
+    ]  # fmt: skip

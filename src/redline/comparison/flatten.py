@@ -86,8 +86,8 @@ def flatten(doc: Document, options: CompareOptions) -> list[Flat]:
         is_top = unit.element not in STRUCTURAL and (parent < 0 or parent_element in STRUCTURAL)
         part = region.rpartition("/")[2]
         own_label = _label(unit, label if not is_top else "", (counter, nth), part, openings)
-        if is_top and label and unit.element in ("intro", "content", "wrapUp"):
-            own_label = f"{label}, {'text' if unit.element == 'content' else unit.element}"
+        if is_top and label and unit.element in _PARTS:
+            own_label = f"{label}, {_PARTS[unit.element]}"
         title = titles.get(region.rpartition("/")[0], "")
         if title and (is_top or parent < 0):
             own_label = f"{title}: {own_label}"
@@ -116,6 +116,10 @@ def flatten(doc: Document, options: CompareOptions) -> list[Flat]:
     visit_document(doc, "")
     return flats
 
+
+#: The text pieces of a provision, named as drafters name them ("the opening words of
+#: subsection (1)"), not by their AKN element names.
+_PARTS = {"intro": "opening words", "content": "text", "wrapUp": "closing words"}
 
 #: Unnumbered provisions named by their place among their kind ("second subparagraph"),
 #: as EU drafting names them, when a parent has two or more.
@@ -204,8 +208,8 @@ def _label(
         if parent_label.endswith(("subparagraph", "indent")):  # a point of a subparagraph
             return f"{parent_label}, point ({inner})"
         return f"{parent_label}({inner})" + (f" ({ordinal(repeat)})" if repeat.isdigit() else "")
-    if unit.element in ("intro", "content", "wrapUp"):
-        return f"{parent_label}, {'text' if unit.element == 'content' else unit.element}"
+    if unit.element in _PARTS:
+        return f"{parent_label}, {_PARTS[unit.element]}"
     return parent_label
 
 
