@@ -12,6 +12,7 @@ every command as plain text.
 from __future__ import annotations
 
 import re
+import shutil
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,6 +24,8 @@ HERE = Path(__file__).resolve().parent
 CASES = HERE / "cases"
 CLEAN_DRAFT = HERE / "clean-draft.txt"
 """The other side of every comparison: a small, ordinary draft."""
+PREVIOUS = b"a redline someone already circulated\n"
+"""A previous output, which an interrupted or failed run must leave as it was."""
 COMMANDS = ("import", "validate", "text", "diff", "check")
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 OVER_LIMIT = MAX_BYTES + 1024 * 1024
@@ -172,3 +175,13 @@ GENERATORS: dict[str, Callable[[], bytes]] = {
     "quadratic": quadratic_blowup,
 }
 """Inputs made at test time, by the name a ``case.toml`` gives in ``generate``."""
+
+
+def drafts_and_previous_output(folder: Path, previous: str) -> Path:
+    """`folder` holding two drafts that differ, ``old.txt`` and ``new.txt``, and a
+    previous output named `previous` (`PREVIOUS`), for the tests of atomic writing."""
+    shutil.copy(CLEAN_DRAFT, folder / "old.txt")
+    new = CLEAN_DRAFT.read_text(encoding="utf-8").replace("every year", "every two years")
+    (folder / "new.txt").write_text(new, encoding="utf-8")
+    (folder / previous).write_bytes(PREVIOUS)
+    return folder

@@ -22,9 +22,8 @@ import pytest
 from redline.cli import main
 from redline.renderers import RENDERERS
 
-from .case_files import CASES, CLEAN_DRAFT
+from .case_files import CASES, PREVIOUS, drafts_and_previous_output
 
-PREVIOUS = b"a redline someone already circulated\n"
 HOSTILE = CASES / "malformed" / "input.akn.xml"
 SECONDS = 20.0
 TARGET = "redline.html"
@@ -35,11 +34,7 @@ DEV_NULL = Path("/dev/null")
 def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A folder with two drafts and a previous output, ``redline.html``."""
     monkeypatch.chdir(tmp_path)
-    shutil.copy(CLEAN_DRAFT, tmp_path / "old.txt")
-    new = CLEAN_DRAFT.read_text(encoding="utf-8").replace("every year", "every two years")
-    (tmp_path / "new.txt").write_text(new, encoding="utf-8")
-    (tmp_path / "redline.html").write_bytes(PREVIOUS)
-    return tmp_path
+    return drafts_and_previous_output(tmp_path, "redline.html")
 
 
 def assert_left_alone(work: Path) -> None:

@@ -9,7 +9,6 @@ symbolic link is written through. ``redline diff -f json`` writes its JSON this 
 from __future__ import annotations
 
 import os
-import shutil
 import stat
 import subprocess
 import sys
@@ -22,9 +21,8 @@ import pytest
 from redline.cli import main
 from redline.output import write_output
 
-from .case_files import CLEAN_DRAFT
+from .case_files import PREVIOUS, drafts_and_previous_output
 
-PREVIOUS = b"a redline someone already circulated\n"
 CHUNKS = [b'{"schema": ', b'"redline-comparison/2"', b', "changes": []}\n']
 SECONDS = 20.0
 
@@ -125,11 +123,7 @@ def test_a_named_pipe_gets_the_chunks_as_they_come(
 def drafts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Two drafts that differ and a previous output, ``out.json``."""
     monkeypatch.chdir(tmp_path)
-    shutil.copy(CLEAN_DRAFT, tmp_path / "old.txt")
-    new = CLEAN_DRAFT.read_text(encoding="utf-8").replace("every year", "every two years")
-    (tmp_path / "new.txt").write_text(new, encoding="utf-8")
-    (tmp_path / "out.json").write_bytes(PREVIOUS)
-    return tmp_path
+    return drafts_and_previous_output(tmp_path, "out.json")
 
 
 def test_ctrl_c_in_the_middle_of_the_json_stream_leaves_the_previous_file(
