@@ -68,8 +68,8 @@ def _code(number: int) -> str:
     raise ValueError("more distinct words than word codes")
 
 
-def _encode(keys: Sequence[str], table: dict[str, str]) -> str:
-    """One code per distinct key (see `_CODE_RANGES`)."""
+def _encode(keys: Sequence[Hashable], table: dict[Hashable, str]) -> str:
+    """One code per distinct key (see `_CODE_RANGES`): words, or any hashable items."""
     for key in keys:
         if key not in table:
             table[key] = _code(len(table))
@@ -120,16 +120,16 @@ def edit_script(old: Sequence[Hashable], new: Sequence[Hashable]) -> list[tuple[
     >>> edit_script("abxcd", "abcyd")
     [(0, 2), (-1, 1), (0, 1), (1, 1), (0, 1)]
     """
+    table: dict[Hashable, str] = {}
+    return _cxx_diff(_encode(old, table), _encode(new, table), cleanup="No")
+
+
+def _cxx_diff(old: str, new: str, cleanup: str) -> list[tuple[int, int]]:
+    """The C++ diff-match-patch on two code strings, with no time limit, as ``(op,
+    length)`` with op -1, 0 or 1."""
     import fast_diff_match_patch
 
-    table: dict[Hashable, str] = {}
-    codes = []
-    for items in (old, new):
-        for item in items:
-            if item not in table:
-                table[item] = _code(len(table))
-        codes.append("".join([table[item] for item in items]))
-    diffs = fast_diff_match_patch.diff(*codes, timelimit=0, checklines=False, cleanup="No")
+    diffs = fast_diff_match_patch.diff(old, new, timelimit=0, checklines=False, cleanup=cleanup)
     return [(_OPS[op], length) for op, length in diffs]
 
 
@@ -141,10 +141,7 @@ def diff_codes(old: str, new: str) -> list[tuple[int, int]]:
     would silently degrade to "delete all, insert all"). `reference_codes` is the Python
     package, which the property tests hold it to.
     """
-    import fast_diff_match_patch
-
-    diffs = fast_diff_match_patch.diff(old, new, timelimit=0, checklines=False, cleanup="Semantic")
-    return [(_OPS[op], length) for op, length in diffs]
+    return _cxx_diff(old, new, cleanup="Semantic")
 
 
 @lru_cache(maxsize=1)
@@ -179,7 +176,7 @@ def diff_words(old: str, new: str, options: CompareOptions | None = None) -> tup
         return (WordOp(Op.EQUAL, old, new),) if old else ()
     old_keys, old_chunks = _groups(old, options)
     new_keys, new_chunks = _groups(new, options)
-    table: dict[str, str] = {}
+    table: dict[Hashable, str] = {}
     codes = diff_codes(_encode(old_keys, table), _encode(new_keys, table))
     diffs = _start_at_words(codes, old_keys, new_keys)
     ops: list[WordOp] = []
