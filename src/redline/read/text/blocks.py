@@ -128,19 +128,17 @@ _PREAMBULAR = re.compile(
     re.VERBOSE,
 )
 
-_ENDS_SENTENCE = re.compile(
-    r"""
-    [,;:.]          # a recital's comma, a point's semicolon, a full stop
-    [”’"')\]]*      # closing quotes or brackets
-    (?:\d{0,3}|\[\d{1,3}\])$  # a footnote marker
-    """,
-    re.VERBOSE,
-)
+#: What may follow a line's last punctuation: closing quotes or brackets, then a
+#: footnote marker.
+_CLOSERS = r"""[”’"')\]]*(?:\d{0,3}|\[\d{1,3}\])"""
 
-_ENDS_CLAUSE = re.compile(r"(?:[,;:.][”’\"')\]]*(?:\d{0,3}|\[\d{1,3}\])|\b(?:and|or|et|ou|y|o))$")
+#: A recital's comma, a point's semicolon, a full stop, at the end of a line.
+_ENDS_SENTENCE = re.compile(rf"[,;:.]{_CLOSERS}$")
+
+_ENDS_CLAUSE = re.compile(rf"(?:[,;:.]{_CLOSERS}|\b(?:and|or|et|ou|y|o))$")
 
 #: A line ending a whole sentence: a full stop, question or exclamation mark (not a comma).
-_ENDS_FULL_STOP = re.compile(r"[.!?][”’\"')\]]*(?:\d{0,3}|\[\d{1,3}\])$")
+_ENDS_FULL_STOP = re.compile(rf"[.!?]{_CLOSERS}$")
 
 
 def opens_recital(text: str) -> bool:
