@@ -93,9 +93,8 @@ def excerpt(ops: tuple[WordOp, ...]) -> tuple[WordOp, ...]:
         end += 1  # a deletion with the insertion that replaces it
     for op in ops[first:end]:
         text = op.old or op.new
-        text = (
-            text if text.isspace() else _cut(text, CHANGE_WORDS, tail=False)
-        )  # a no-break space stays one
+        if not text.isspace():  # a changed space alone (a no-break space) stays as it is
+            text = _cut(text, CHANGE_WORDS, tail=False)
         deleted = op.op is Op.DELETE
         out.append(WordOp(op.op, text if deleted else "", "" if deleted else text))
     if end < len(ops) and ops[end].op is Op.EQUAL:
