@@ -11,21 +11,21 @@ from __future__ import annotations
 from lxml import etree
 
 from redline.changes import Comparison
+from redline.renderers import labels
 from redline.renderers.docx.ooxml import NSMAP, R_NS, Element, make_runs, sub, w
 
 #: The relationship ids of the running header and footer in the package.
 HEADER_ID, FOOTER_ID = "rId4", "rId5"
 
-#: Longest title the header prints whole (a longer one is cut at a word, with "…").
-_TITLE_CHARS = 48
+#: Longest title the header prints whole, its ellipsis counted (a longer one is cut at a
+#: word, with "…").
+_TITLE_CHARS = 49
 
 
 def short_title(title: str) -> str:
-    """`title` on one line, cut at a word with "…" when longer than fits a header."""
-    title = " ".join(title.split())
-    if len(title) > _TITLE_CHARS:
-        title = title[:_TITLE_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + "…"
-    return title
+    """`title` on one line, cut at a word with "…" when longer than fits a header (the
+    PDF's rule, `redline.renderers.labels.running_title`, at the header's width)."""
+    return labels.running_title(title, _TITLE_CHARS)
 
 
 def running_title(comparison: Comparison) -> str:
