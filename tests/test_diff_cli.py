@@ -230,3 +230,21 @@ def test_malformed_xml_names_its_line_once_and_where_the_open_tag_was(
         err
     )
     assert "line 2, line" not in err
+
+
+@pytest.mark.parametrize(
+    ("xml", "said"),
+    [
+        ("<akomaNtoso\n", ":2: not well-formed XML: Couldn't find the end of the start tag "
+         "<akomaNtoso> (opened on line 1), column 1"),
+        ("<akomaNtoso>\n<p>\n</b>\n", ":3: not well-formed XML: Opening and ending tag "
+         "mismatch: <p> (opened on line 2) and </b>, column 5"),
+    ],
+)  # fmt: skip
+def test_an_error_at_one_line_names_another_only_as_where_a_tag_opened(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], xml: str, said: str
+):
+    bad = tmp_path / "bad.xml"
+    bad.write_text(xml, encoding="utf-8")
+    err = _refused(capsys, ["text", str(bad)])
+    assert f"{bad}{said}\n" in err

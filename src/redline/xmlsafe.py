@@ -141,16 +141,30 @@ def _syntax_error(error: etree.XMLSyntaxError, source: str) -> InputError:
 
 def _plain(message: str) -> str:
     """libxml2's message without the place our message gives (``file:line:``) again,
-    its column kept: ``Premature end of data in tag body line 1, line 1, column 82``
-    reads ``Premature end of data in <body> (opened on line 1), column 82``.
+    its column kept, and the line an element was opened on said as such (libxml2 writes
+    it after the tag's name, where it reads as the place of the error):
 
     >>> _plain("Premature end of data in tag body line 3, line 9, column 82")
     'Premature end of data in <body> (opened on line 3), column 82'
+    >>> _plain("Couldn't find end of Start Tag akomaNtoso line 1, line 2, column 1")
+    "Couldn't find the end of the start tag <akomaNtoso> (opened on line 1), column 1"
+    >>> _plain("Opening and ending tag mismatch: p line 2 and b, line 3, column 5")
+    'Opening and ending tag mismatch: <p> (opened on line 2) and </b>, column 5'
     >>> _plain("Start tag expected, '<' not found, line 1, column 1")
     "Start tag expected, '<' not found, column 1"
     """
     message = re.sub(r", line \d+, (column \d+)$", r", \1", message)
-    return re.sub(r"\bin tag (\S+) line (\d+)", r"in <\1> (opened on line \2)", message)
+    message = re.sub(r"\bin tag (\S+) line (\d+)", r"in <\1> (opened on line \2)", message)
+    message = re.sub(
+        r"find end of Start Tag (\S+) line (\d+)",
+        r"find the end of the start tag <\1> (opened on line \2)",
+        message,
+    )
+    return re.sub(
+        r"mismatch: (\S+) line (\d+) and (\S+?)(,|$)",
+        r"mismatch: <\1> (opened on line \2) and </\3>\4",
+        message,
+    )
 
 
 def _check_doctype(root: etree._Element, source: str) -> None:
