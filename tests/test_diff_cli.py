@@ -248,3 +248,27 @@ def test_an_error_at_one_line_names_another_only_as_where_a_tag_opened(
     bad.write_text(xml, encoding="utf-8")
     err = _refused(capsys, ["text", str(bad)])
     assert f"{bad}{said}\n" in err
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("command", ["diff", "history"])
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_a_binary_output_is_refused_on_a_terminal_and_written_to_a_pipe(command: str, fmt: str):
+    import pty
+    import subprocess
+    import sys
+
+    argv = [sys.executable, "-m", "redline", command, *map(str, DECLARATION), "-f", fmt]
+    leader, follower = pty.openpty()
+    try:
+        refused = subprocess.run(argv, stdout=follower, stderr=subprocess.PIPE, timeout=120)
+    finally:
+        os.close(follower)
+        os.close(leader)
+    assert refused.returncode == 2
+    assert f"a {fmt.upper()} is not for the terminal: write it to a file with -o" in (
+        refused.stderr.decode()
+    )
+    piped = subprocess.run([*argv, "-q"], capture_output=True, timeout=300)
+    assert piped.returncode in (0, 1), piped.stderr
+    assert piped.stdout.startswith(b"%PDF-" if fmt == "pdf" else b"PK\x03\x04")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -126,11 +127,16 @@ def consecutive_pairs(inputs: Sequence[str]) -> list[tuple[str, str]]:
     return list(pairwise(inputs))
 
 
+BINARY_FORMATS = ("pdf", "docx")
+"""The formats whose bytes are not text."""
+
+
 def output_format(fmt: str | None, output: str) -> str:
     """The format to write `output` in: `fmt` when given (``-f``), else the one its
     extension names (`format_for`). A `fmt` that contradicts the extension of a known
     format is refused: ``-f json -o r.html`` would write JSON under a name that
     promises HTML. An extension that names no format is the user's choice with ``-f``.
+    A binary format (`BINARY_FORMATS`) is refused on a terminal: its bytes would garble it.
 
     >>> output_format("json", "r.log"), output_format(None, "r.md"), output_format("md", "-")
     ('json', 'md', 'md')
@@ -147,6 +153,8 @@ def output_format(fmt: str | None, output: str) -> str:
             "give a matching name or leave out -f",
             source=output,
         )
+    if fmt in BINARY_FORMATS and output == "-" and sys.stdout.isatty():
+        raise UsageError(f"a {fmt.upper()} is not for the terminal: write it to a file with -o")
     return fmt
 
 

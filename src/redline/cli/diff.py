@@ -78,10 +78,6 @@ def diff_command(
         raise click.UsageError(f"--layout {layout} is for HTML, PDF and Word; {fmt} has one layout")
     if len(inputs) == 2 and inputs[0] == inputs[1] == "-":
         raise click.UsageError("- (standard input) can be read once: give it as OLD or NEW")
-    if fmt in ("pdf", "docx") and output == "-" and sys.stdout.isatty():
-        raise click.UsageError(
-            f"a {fmt.upper()} is not for the terminal: write it to a file with -o"
-        )
     if color is None:
         color = output == "-" and sys.stdout.isatty()
     render_options = RenderOptions(

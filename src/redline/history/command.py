@@ -117,8 +117,6 @@ def run(request: Request) -> int:
     from redline.progress import for_terminal
 
     fmt = output_format(request.fmt, request.output)
-    if fmt in ("pdf", "docx") and request.output == "-" and sys.stdout.isatty():
-        raise UsageError(f"a {fmt.upper()} is not for the terminal: write it to a file with -o")
     if request.redlines and (fmt != "html" or request.output == "-"):
         raise UsageError("--redlines links to the HTML table: give -o TABLE.html")
     if request.color is None:
