@@ -79,6 +79,22 @@ def spacing(text: str) -> str:
     return text
 
 
+def spacing_apart(old: str, new: str) -> tuple[str, str]:
+    """A deleted `old` and the inserted `new` that replaces it, their special spaces
+    named where the two differ in spacing alone: ``" November "`` replaced by
+    ``"\u00a0November\u00a0"`` would print as the same words twice. Any other pair as
+    it is.
+
+    >>> spacing_apart(" November ", "\u00a0November\u00a0")
+    (' November ', '<no-break space>November<no-break space>')
+    >>> spacing_apart("May\u00a0", "June\u00a0")
+    ('May\xa0', 'June\xa0')
+    """
+    if old == new or old.split() != new.split():
+        return old, new
+    return "".join(_SPACES.get(c, c) for c in old), "".join(_SPACES.get(c, c) for c in new)
+
+
 def inline(text: str) -> str:
     r"""`text` with every control character and line end shown as its escape.
 

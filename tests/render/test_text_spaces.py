@@ -47,3 +47,19 @@ def test_the_list_of_changes_and_markdown_name_the_space_too() -> None:
     markdown = redline.render(comparison, "md").decode("utf-8")
     # the plain space deleted reads as the space it is; the no-break space by its name
     assert "Article <ins>&lt;no-break space&gt;</ins>114" in markdown
+
+
+def test_words_replaced_by_the_same_words_with_other_spaces_name_the_spaces() -> None:
+    """A replacement that changes spacing alone around unchanged words would print the
+    same words twice, ``9[- September -]{+ September +}2015``: its spaces are named,
+    in text and Markdown, and a real replacement keeps its spaces as they are."""
+    comparison = redline.compare(
+        _version("of 9 September 2015 laying down, of 1 May\u00a02016", "2020-01-01"),
+        _version("of 9\u00a0September\u00a02015 laying down, of 1 June\u00a02016", "2021-01-01"),
+    )
+    text = redline.render(comparison, "text").decode("utf-8")
+    assert "9[- September -]{+<no-break space>September<no-break space>+}2015" in text
+    assert "[-May-]{+June+}" in text
+    markdown = redline.render(comparison, "md").decode("utf-8")
+    named = "<ins>&lt;no-break space&gt;September&lt;no-break space&gt;</ins>2015"
+    assert f"9 ~~September~~ {named}" in markdown

@@ -24,7 +24,7 @@ from redline.changes import (
 from redline.comparison.pieces import shown_ops
 from redline.comparison.sanity import sanity_warnings
 from redline.model import Metadata
-from redline.printable import one_line
+from redline.printable import one_line, spacing_apart
 from redline.renderers import labels
 from redline.renderers.labels import Renamed
 from redline.renderers.listing import list_changes, plural, provision_counts
@@ -112,7 +112,26 @@ def correspondence_rows(comparison: Comparison) -> list[tuple[str, str, str]]:
 
 
 def _marked(ops: tuple[WordOp, ...], mark: Marker) -> str:
-    return "".join(mark(op) for op in ops)
+    return "".join(mark(op) for op in _spacing_named(ops))
+
+
+def _spacing_named(ops: tuple[WordOp, ...]) -> list[WordOp]:
+    """`ops` with each deletion and the insertion next to it that differ in spacing
+    alone written with their special spaces named (`redline.printable.spacing_apart`),
+    so that a change no one could see in plain text is said."""
+    named, i = list(ops), 0
+    while i < len(named) - 1:
+        pair = named[i : i + 2]
+        by_op = {op.op: op for op in pair}
+        if set(by_op) == {Op.DELETE, Op.INSERT}:
+            old, new = spacing_apart(by_op[Op.DELETE].old, by_op[Op.INSERT].new)
+            named[i : i + 2] = [
+                WordOp(op.op, old, "") if op.op is Op.DELETE else WordOp(op.op, "", new)
+                for op in pair
+            ]
+            i += 1  # the pair is one change: its second half pairs with nothing else
+        i += 1
+    return named
 
 
 @dataclass(frozen=True, slots=True)
