@@ -221,3 +221,43 @@ def test_the_pieces_of_a_provision_are_named_as_drafters_name_them() -> None:
         "Article 1", "Article 1(1)", "Article 1(1), opening words", "Article 1(1)(a)",
         "Article 1(1), closing words",
     ]  # fmt: skip
+
+
+def _act(paragraph: Unit, date: str) -> Document:
+    article = Unit("article", "art_3", num="Article 3", children=(paragraph,))
+    return Document(Metadata("t", date, "", "/akn/eu/act/1", "eng"), body=(article,))
+
+
+def test_a_point_that_moved_between_the_lists_of_its_paragraph() -> None:
+    """The DMA's Article 3(2)(c) stood in a second list after the closing words and
+    joins the first: it keeps its label, so each place says where the other is, and the
+    emptied second list is no "deleted" row (its words are listed where they went)."""
+
+    def point(list_eid: str, letter: str, text: str) -> Unit:
+        return Unit("point", f"{list_eid}__point_{letter}", num=f"({letter})", text=text)
+
+    first, second = "art_3__para_2__list_1", "art_3__para_2__list_2"
+    words = ["the number of users in each year;", "the turnover in each year;",
+             "the number of business users in each of the last three financial years;"]  # fmt: skip
+    closing = "for the purpose of the first subparagraph, counted by the provider, every year."
+    old = Unit("paragraph", "art_3__para_2", num="2.", children=(
+        Unit("list", first, children=(
+            Unit("intro", f"{first}__intro", text="The thresholds are:"),
+            point(first, "a", words[0]), point(first, "b", words[1]),
+            Unit("wrapUp", f"{first}__wrapup", text=closing),
+        )),
+        Unit("list", second, children=(point(second, "c", words[2]),)),
+    ))  # fmt: skip
+    new = Unit("paragraph", "art_3__para_2", num="2.", children=(
+        Unit("list", first, children=(
+            Unit("intro", f"{first}__intro", text="The thresholds are:"),
+            point(first, "a", words[0]), point(first, "b", words[1]), point(first, "c", words[2]),
+        )),
+    ))  # fmt: skip
+    comparison = redline.compare(_act(old, "2020-01-01"), _act(new, "2022-01-01"))
+    text = redline.render(comparison, "text").decode("utf-8")
+    assert "Article 3(2)(c): moved here (formerly elsewhere in Article 3(2))" in text
+    assert "old Article 3(2)(c): moved away (now elsewhere in Article 3(2))" in text
+    listed = text.split("List of changes:")[1].split("\n\n")[0]
+    assert "old Article 3(2), closing words" in listed
+    assert not re.search(r"old Article 3\(2\) +deleted", listed), listed

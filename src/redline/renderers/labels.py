@@ -13,6 +13,7 @@ Guarantees: every string returned is one line with no control character
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 
 from redline.changes import Change, ChangeKind, Place, Side
@@ -89,7 +90,7 @@ def note(
     if place is Place.MOVED_FROM and news:
         shown = (news[part],) if 0 <= part < len(news) else news
         if same:
-            return "moved away" + _position(news, "now the")
+            return "moved away" + _position(news, "now")
         return one_line(f"moved, now {_joined(shown, ' and ')}")
     if not olds or not news:
         return ""
@@ -99,22 +100,38 @@ def note(
         return one_line(f"merged from {_olds(olds, now)}")
     if place is Place.MOVED_TO or change.kind is ChangeKind.MOVED:
         if same:
-            return "moved here" + _position(olds, "formerly the")
+            return "moved here" + _position(olds, "formerly")
         return one_line(f"moved from {_olds(olds, now)}")
     return ""
 
 
 def _position(sides: tuple[Side, ...], words: str) -> str:
-    """`` (now the 5th recital)``: where a recital named by its opening words stands,
-    from its eId as AKN names an unnumbered recital (``…rec_5``), or ``""``.
+    """Where a unit that kept its label stands: a recital named by its opening words by
+    its place, from its eId as AKN names an unnumbered recital (``…rec_5``); a point or
+    paragraph by the provision it stays in (its label without its last part); else "".
 
     >>> _position((Side("preamble__recs_1__rec_5", "recital", "", "", "", "", ""),), "now")
-    ' (now 5th recital)'
+    ' (now the 5th recital)'
+    >>> _position((Side("x", "point", "(c)", "Article 3(2)(c)", "", "", "art_3"),), "now")
+    ' (now elsewhere in Article 3(2))'
     """
-    if len(sides) != 1 or sides[0].element != "recital":
+    if len(sides) != 1:
         return ""
-    kind, _, number = sides[0].eid.rpartition("__")[2].partition("_")
-    return f" ({words} {ordinal(number)} recital)" if kind == "rec" and number.isdigit() else ""
+    side = sides[0]
+    if side.element == "recital":
+        kind, _, number = side.eid.rpartition("__")[2].partition("_")
+        return (
+            f" ({words} the {ordinal(number)} recital)"
+            if kind == "rec" and number.isdigit()
+            else ""
+        )
+    within = _WITHIN.match(side.label)
+    return one_line(f" ({words} elsewhere in {within[1]})") if within else ""
+
+
+_WITHIN = re.compile(r"(.+?\S)(?:\([^()\s]+\)|, (?:point \(\w+\)|\w+ subparagraph|\w+ indent))$")
+"""A label and the provision it is part of: ``Article 3(2)(c)`` of ``Article 3(2)``,
+``Article 3(8), second subparagraph`` of ``Article 3(8)``."""
 
 
 def where(change: Change) -> str:

@@ -106,13 +106,19 @@ def excerpt(ops: tuple[WordOp, ...]) -> tuple[WordOp, ...]:
 
 
 def _first_ops(node: Node) -> tuple[WordOp, ...]:
-    """The words of a unit inserted or deleted whole: its own, else its first sub-unit's."""
+    """The words of a unit inserted or deleted whole: its own, else its first sub-unit's
+    inserted or deleted with it (not those of a sub-unit that moved in or out: a list
+    whose point moved elsewhere did not lose the point's words)."""
     stack = [node]
     while stack:
         here = stack.pop(0)
         if here.change.ops or here.change.heading_ops:
             return here.change.ops or here.change.heading_ops
-        stack[:0] = here.children
+        stack[:0] = [
+            child
+            for child in here.children
+            if child.change.kind is node.change.kind and child.place is Place.HERE
+        ]
     return ()
 
 
@@ -147,6 +153,14 @@ def _entry(node: Node, owner: Node | None) -> Entry:
     return Entry(label, kind, excerpt(_own_ops(node)), node, owner)
 
 
+def _emptied(node: Node) -> bool:
+    """Whether `node` is a structure inserted or deleted whole with no words of its own
+    inserted or deleted: the old second list of a paragraph whose one point moved into
+    the first list. Its words are listed where they went; a row ``deleted`` for it would
+    say that they were lost."""
+    return node.change.kind in WHOLE and not _first_ops(node)
+
+
 def _notes_apart(node: Node) -> Iterator[Entry]:
     """The notes of a unit listed whole whose change is not the unit's (a note
     renumbered in a moved recital, deleted from it at its old place)."""
@@ -164,7 +178,7 @@ def _walk(nodes: tuple[Node, ...], owner: Node | None) -> Iterator[Entry]:
                 yield _entry(node, owner)
             continue
         if change.kind in WHOLE or node.place is not Place.HERE:
-            if node.place is not Place.MOVED_FROM:
+            if node.place is not Place.MOVED_FROM and not _emptied(node):
                 yield _entry(node, None)
             yield from _notes_apart(node)
             continue
