@@ -8,10 +8,11 @@ line, `redline.printable.one_line`) and, for text units, its words.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from redline.changes import CompareOptions
+from redline.comparison.places import ordinal, unnumbered_places
 from redline.comparison.tokens import word_keys
 from redline.model import Document, Metadata, Unit
 from redline.printable import one_line
@@ -88,6 +89,8 @@ def flatten(doc: Document, options: CompareOptions) -> list[Flat]:
         own_label = _label(unit, label if not is_top else "", (counter, nth), part, openings)
         if is_top and label and unit.element in _PARTS:
             own_label = f"{label}, {_PARTS[unit.element]}"
+        elif is_top and label and own_label.startswith("("):  # "(1)" says where only in
+            own_label = f"{label}, {unit.element} {own_label}"  # its block: name the block
         title = titles.get(region.rpartition("/")[0], "")
         if title and (is_top or parent < 0):
             own_label = f"{title}: {own_label}"
@@ -96,7 +99,7 @@ def flatten(doc: Document, options: CompareOptions) -> list[Flat]:
         if flat.leaf:
             flat.keys = tuple(word_keys(unit.text, options))
         flats.append(flat)
-        nths = _unnumbered_places(unit.children)
+        nths = unnumbered_places(unit.children)
         for position, child in enumerate(unit.children, start=1):
             visit(child, index, flat.top, region, own_label, position, nths[position - 1])
 
@@ -121,48 +124,6 @@ def flatten(doc: Document, options: CompareOptions) -> list[Flat]:
 #: subsection (1)"), not by their AKN element names.
 _PARTS = {"intro": "opening words", "content": "text", "wrapUp": "closing words"}
 
-#: Unnumbered provisions named by their place among their kind ("second subparagraph"),
-#: as EU drafting names them, when a parent has two or more.
-_BY_PLACE = {"paragraph": "subparagraph", "subparagraph": "subparagraph",
-             "alinea": "subparagraph", "point": "indent", "indent": "indent"}  # fmt: skip
-
-
-def _unnumbered_places(children: tuple[Unit, ...]) -> list[str]:
-    """For each child, the words naming it by its place, or ``""``: an unnumbered
-    paragraph after a numbered one is that paragraph's next subparagraph, as EU
-    drafting counts them (the numbered paragraph's own text is its first): ``(3),
-    second subparagraph``; unnumbered ones before any number, where a parent has two or
-    more, are named by their place among them: ``, first subparagraph``."""
-    leading = sum(1 for _ in _leading_unnumbered(children))
-    anchor, count, places = "", 0, []
-    for child in children:
-        if child.element in _BY_PLACE and child.num.strip():
-            anchor, count = child.num.strip().rstrip(".").strip("()"), 1
-        if not _by_place(child):
-            places.append("")
-            continue
-        count += 1
-        kind = _BY_PLACE[child.element]
-        if anchor:
-            places.append(f"({anchor}), {_nth(count)} {kind}")
-        else:
-            places.append(f", {_nth(count)} {kind}" if leading >= 2 else "")
-    return places
-
-
-def _leading_unnumbered(children: tuple[Unit, ...]) -> Iterator[Unit]:
-    """The children named by place before any numbered one."""
-    for child in children:
-        if child.element in _BY_PLACE and child.num.strip():
-            return
-        if _by_place(child):
-            yield child
-
-
-def _by_place(unit: Unit) -> bool:
-    """Whether `unit` is named by its place: unnumbered, of a kind in `_BY_PLACE`."""
-    return not unit.num.strip() and unit.element in _BY_PLACE
-
 
 def _label(
     unit: Unit,
@@ -176,7 +137,7 @@ def _label(
     subparagraph`` (unnumbered paragraphs, by their place) or, for a recital printed
     without a number, ``Preamble, recital beginning 'Considering that…'``. `place` is
     the unit's position among its siblings and the words naming it by place
-    (`_unnumbered_places`)."""
+    (`redline.comparison.places.unnumbered_places`)."""
     counter, nth = place
     num = unit.num.strip().rstrip(".")
     if not parent_label:
@@ -245,30 +206,6 @@ def recital_openings(units: Iterable[Unit]) -> dict[str, str]:
                 cut = " ".join(own[:count])
                 found[eid] = one_line(cut if count >= len(own) else cut.rstrip(",;:.") + "…")
     return found
-
-
-_NTH = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
-        "ninth", "tenth")  # fmt: skip
-
-
-def _nth(place: int) -> str:
-    """``2`` -> ``second`` (``11th`` past ten), for unnumbered provisions by place.
-
-    >>> [_nth(n) for n in (1, 2, 10, 11)]
-    ['first', 'second', 'tenth', '11th']
-    """
-    return _NTH[place - 1] if place <= len(_NTH) else ordinal(str(place))
-
-
-def ordinal(number: str) -> str:
-    """``2`` -> ``2nd``, for repeated labels.
-
-    >>> [ordinal(n) for n in ("2", "3", "4", "11")]
-    ['2nd', '3rd', '4th', '11th']
-    """
-    value = int(number)
-    suffix = "th" if 10 <= value % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
-    return f"{value}{suffix}"
 
 
 def ancestors(flats: list[Flat], index: int) -> list[int]:

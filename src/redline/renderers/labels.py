@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 from redline.changes import Change, ChangeKind, Place, Side
-from redline.comparison.flatten import ordinal
+from redline.comparison.places import ordinal
 from redline.printable import one_line
 
 Renamed = Mapping[str, tuple[str, str]]
