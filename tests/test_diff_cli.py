@@ -272,3 +272,40 @@ def test_a_binary_output_is_refused_on_a_terminal_and_written_to_a_pipe(command:
     piped = subprocess.run([*argv, "-q"], capture_output=True, timeout=300)
     assert piped.returncode in (0, 1), piped.stderr
     assert piped.stdout.startswith(b"%PDF-" if fmt == "pdf" else b"PK\x03\x04")
+
+
+def test_what_the_readers_skipped_is_said_even_when_the_versions_read_alike(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+):
+    """Two pasted drafts that differ only in their cover page, which the text reader
+    skips, read alike: the redline says so (exit 0) and says what was skipped of each,
+    on stderr and in the JSON's warnings, with the lines and words."""
+    import json
+
+    text = (ROOT / "versions" / "solidarity-2014.txt").read_text(encoding="utf-8")
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(text, encoding="utf-8")
+    cover = text.replace("Le présent rapport contient", "Le présent rapport ne contient pas")
+    new.write_text(cover, encoding="utf-8")
+    out = tmp_path / "r.json"
+    assert main(["diff", str(old), str(new), "-o", str(out), "-q"]) == 0
+    err = capsys.readouterr().err
+    said = [
+        "in reading the old version: skipped lines 1-28 (176 words): before the title",
+        "in reading the new version: skipped lines 1-28 (178 words): before the title",
+    ]
+    assert all(f"redline: warning: {line}\n" in err for line in said), err
+    assert "--date" not in err  # how the import was asked for is not the redline's concern
+    warnings = json.loads(out.read_text(encoding="utf-8"))["warnings"]
+    assert [w for w in warnings if "skipped lines" in w] == said
+
+
+def test_a_third_party_akn_readers_warning_reaches_the_redline(
+    capsys: pytest.CaptureFixture[str],
+):
+    uk = ROOT / "tests" / "data" / "akn-others" / "uk_pga-2014-27-enacted-data.xml"
+    assert main(["diff", str(uk), str(uk), "-f", "text", "-o", "-", "-q"]) == 0
+    out, err = capsys.readouterr()
+    duplicate = "duplicate eId 'sec_2__subsec_1__list_1__item_9' (first used on line 461)"
+    assert f"warning: in reading the old version: {uk}:464: {duplicate}" in out
+    assert f"redline: warning: in reading the new version: {uk}:464: {duplicate}" in err

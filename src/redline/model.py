@@ -102,6 +102,11 @@ class Metadata:
     """Where this version came from (source file name), for the record."""
     extra: tuple[tuple[str, str], ...] = field(default=())
     """Further key/value facts (congress, bill number, stage) kept in proprietary metadata."""
+    import_notes: tuple[str, ...] = field(default=(), compare=False)
+    """What the reader of this version skipped or doubted (`ImportResult.warnings` and
+    `.skipped`), kept so that every output of a comparison says it
+    (`redline.comparison.sanity`); not part of the text (equal documents may differ in
+    it), and not written to AKN."""
 
     @property
     def title_printed(self) -> bool:
@@ -191,3 +196,10 @@ class ImportResult:
     """Things a human should look at (repeated labels, unmatched footnote markers)."""
     report: str = ""
     """One line of counts (recitals, articles, points, notes)."""
+    skipped: tuple[str, ...] = ()
+    """The parts of the source that are not in the document, each with its lines and
+    words (``skipped lines 1-28 (176 words): before the title``); also in `report`."""
+    advice: tuple[str, ...] = ()
+    """Warnings about how the import was asked for, not about the text (no ``--date``
+    given, no title found: give ``--title``): said by ``import`` and ``text``, not carried
+    into a redline, whose header shows the unknown date or the file's name as it is."""

@@ -343,7 +343,11 @@ def test_synthetic_headings_and_nested_points() -> None:
     assert by_eid(SYNTHETIC, "art_2__para_2").text == (
         "Nothing in this article affects the rights of a Party under paragraph 1 of this article."
     )
-    assert imported(SYNTHETIC).warnings == (
+    assert imported(SYNTHETIC).warnings == (  # each dropped line that held words, by line
+        "line 47: running header 'A/HRC/XX/XX 2' dropped as page layout",
+        "line 56: page number '7' dropped as page layout",
+    )
+    assert imported(SYNTHETIC).advice == (
         "no --date given; the version date is set to 1970-01-01 (unknown)",
     )
 
@@ -375,7 +379,7 @@ def test_metadata_defaults() -> None:
     assert (meta.expression_uri, meta.manifestation_uri) == frbr_uris(work, "eng", meta.date)[1:]
     assert document(TEXT_A).meta.work_uri == work  # both versions are one work
     assert meta.source == str(TEXT_2014)
-    assert "no --date given" in imported(TEXT_2014).warnings[-1]
+    assert "no --date given" in imported(TEXT_2014).advice[-1]
 
 
 def test_metadata_from_options() -> None:
@@ -389,7 +393,11 @@ def test_metadata_from_options() -> None:
     meta = result.document.meta
     assert (meta.title, meta.date, meta.version_label) == ("A title", "2016-06-01", "revision A")
     assert meta.expression_uri == "/akn/un/bill/2014/solidarity/eng@2016-06-01"
-    assert result.warnings == ()
+    assert result.warnings == (  # the one kind of line dropped, with its lines
+        "line 55: running header 'A/HRC/XX/XX' dropped as page layout (and 8 more like it: "
+        "line 109, 159, 212, 262, 312, 361, 410, 462)",
+    )
+    assert result.advice == ()
 
 
 def test_bad_date_is_a_usage_error() -> None:
@@ -544,7 +552,7 @@ def test_no_title_crlf_form_feed_and_another_encoding() -> None:
     )
     doc = result.document
     assert doc.meta.title == "t"
-    assert "no title found above line 3; give one with --title" in result.warnings
+    assert "no title found above line 3; give one with --title" in result.advice
     assert [unit.text for unit in doc.preamble[0].children] == [
         "Recalling the Charter,",
         "Recalling the café on the new page,",
@@ -636,6 +644,43 @@ def test_cli_import_writes_akn_and_reports_on_stderr(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0, result.stderr
     assert result.stderr.splitlines() == [
-        f"redline: warning: {warning}" for warning in imported(TEXT_2014).warnings[:-1]
+        f"redline: warning: {warning}" for warning in imported(TEXT_2014).warnings
     ] + [f"redline: {imported(TEXT_2014).report}"]
     assert output.read_bytes().startswith(b"<?xml")
+
+
+def test_a_number_or_symbol_between_lines_of_text_is_text_not_page_layout() -> None:
+    """A symbol or a number alone on a line is page furniture only where a page edge
+    shows; between two lines of a sentence it is the sentence's: dropped, a number of
+    the law would be lost and the versions' difference in it unseen."""
+    result = import_lines(
+        "Draft declaration on page numbers", "",
+        "Article 1", "",
+        "1. States shall cooperate under resolution", "A/HRC/RES/18/5", "and later ones.", "",
+        "2. The number of members shall be", "12", "",
+        "   ",  # a page break: the page number and the header after it are the page's
+        "3", "A/HRC/26/34",
+        "3. States shall report.",
+    )  # fmt: skip
+    texts = [unit.text for unit in result.document.body[0].children]
+    assert texts == [
+        "States shall cooperate under resolution A/HRC/RES/18/5 and later ones.",
+        "The number of members shall be 12",
+        "States shall report.",
+    ]
+    assert result.warnings == (
+        "line 13: page number '3' dropped as page layout",
+        "line 14: running header 'A/HRC/26/34' dropped as page layout",
+    )
+
+
+def test_a_recurring_symbol_is_a_running_header_wherever_it_stands() -> None:
+    result = import_lines(
+        "Draft", "", "Article 1", "",
+        "1. States shall", "A/HRC/26/34", "cooperate.", "",
+        "2. States shall", "A/HRC/26/34", "report.",
+    )  # fmt: skip
+    assert [unit.text for unit in result.document.body[0].children] == [
+        "States shall cooperate.", "States shall report.",
+    ]  # fmt: skip
+    assert result.warnings[0].startswith("line 6: running header 'A/HRC/26/34' dropped")

@@ -65,7 +65,7 @@ def import_command(
     result = import_source(source, options)
     write_output(output, write_akn(result.document))
     if not quiet:
-        for warning in result.warnings:
+        for warning in result.warnings + result.advice:
             click.echo(f"redline: warning: {one_line(warning)}", err=True)
         click.echo(f"redline: {result.report}", err=True)
 
@@ -130,5 +130,5 @@ def text_command(file: str, output: str, quiet: bool) -> None:
     result = import_source(file)
     write_output(output, render_plaintext(result.document).encode("utf-8"))
     if not quiet:
-        for warning in result.warnings:
+        for warning in result.warnings + result.advice:
             click.echo(f"redline: warning: {one_line(warning)}", err=True)

@@ -58,7 +58,9 @@ def _known(date: str) -> bool:
 def sanity_warnings(comparison: Comparison) -> tuple[str, ...]:
     """What a reader should know before trusting the redline: OLD dated after NEW
     (the inputs may be swapped), or versions sharing under `SHARED_TEXT_FLOOR` of their
-    words (they may not be versions of one text). Unknown dates are not compared."""
+    words (they may not be versions of one text); and what the readers of the two versions
+    skipped or doubted (`Metadata.import_notes`), since the redline cannot show it.
+    Unknown dates are not compared."""
     found = []
     old, new = comparison.old.date, comparison.new.date
     if _known(old) and _known(new) and old > new:
@@ -72,4 +74,6 @@ def sanity_warnings(comparison: Comparison) -> tuple[str, ...]:
             f"the two versions share almost no text ({share:.1%} of their words kept, "
             f"under {SHARED_TEXT_FLOOR:.0%}): are they versions of the same document?"
         )
+    for side, document in (("old", comparison.old), ("new", comparison.new)):
+        found += [f"in reading the {side} version: {note}" for note in document.import_notes]
     return tuple(found)

@@ -13,6 +13,7 @@ import importlib
 import re
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 
@@ -168,7 +169,8 @@ def import_source(spec: str, options: ImportOptions | None = None) -> ImportResu
 
 
 def import_bytes(data: bytes, source: str, options: ImportOptions | None = None) -> ImportResult:
-    """Read the bytes of a source of any supported format; `source` names it in messages."""
+    """Read the bytes of a source of any supported format; `source` names it in messages.
+    What the reader skipped or doubted goes with the document (`Metadata.import_notes`)."""
     kind = sniff(data)
     if kind not in READERS:
         from redline.xmlsafe import describe_root
@@ -178,7 +180,14 @@ def import_bytes(data: bytes, source: str, options: ImportOptions | None = None)
         raise InputError(message, source=source)
     module_name, function_name = READERS[kind].split(":")
     reader: Reader = getattr(importlib.import_module(module_name), function_name)
-    return reader(data, source, options or ImportOptions())
+    result = reader(data, source, options or ImportOptions())
+    notes = result.warnings + result.skipped
+    if not notes:
+        return result
+    document = result.document
+    return replace(
+        result, document=replace(document, meta=replace(document.meta, import_notes=notes))
+    )
 
 
 def load_document(spec: str, options: ImportOptions | None = None) -> Document:

@@ -82,9 +82,12 @@ def import_bill_dtd(data: bytes, source: str, options: ImportOptions) -> ImportR
         main.insert(0, _recitals(preamble))
     parts = build_main(main)
     warnings = repairs + list(parts.warnings)
-    meta = us_metadata(_identity(root, source), source, options, warnings, parts.small_caps)
+    advice: list[str] = []
+    meta = us_metadata(_identity(root, source), source, options, advice, parts.small_caps)
     document = Document(meta, parts.preamble, parts.body)
-    return ImportResult(document, tuple(warnings), report(document, parts, "Bill DTD"))
+    return ImportResult(
+        document, tuple(warnings), report(document, parts, "Bill DTD"), advice=tuple(advice)
+    )
 
 
 def _enacting(root: etree._Element, body: etree._Element) -> bool:

@@ -26,7 +26,7 @@ from redline.read.text.decode import decode
 from redline.read.text.endnotes import split_endnotes
 from redline.read.text.eu import is_act
 from redline.read.text.layout import Footnote, Line, read_layout
-from redline.read.text.report import report_line, summarise
+from redline.read.text.report import report_line, skipped_parts, summarise
 from redline.read.text.shapes import Built, build_draft, build_plain, build_resolution
 
 __all__ = ["UNKNOWN_DATE", "decode", "default_work_uri", "import_text"]
@@ -59,7 +59,11 @@ def import_text(data: bytes, source: str, options: ImportOptions) -> ImportResul
     footnotes = layout.footnotes + ends.footnotes
     blocks = make_blocks(lines)
     built = _build(blocks, footnotes, source)
-    warnings = list(built.warnings)
+    warnings = [
+        f"line {number}: {what} {text!r} dropped as page layout"
+        for number, what, text in layout.dropped_words
+    ]
+    warnings += built.warnings
     if version is not None:
         options = replace(
             options,
@@ -68,10 +72,11 @@ def import_text(data: bytes, source: str, options: ImportOptions) -> ImportResul
         )
     title = options.title or built.title
     untitled = not title
+    advice: list[str] = []
     if untitled:
         title = PurePath(source).stem
-        warnings.append(f"no title found above line {built.first_line}; give one with --title")
-    meta = _metadata(title, source, options, built, warnings)
+        advice.append(f"no title found above line {built.first_line}; give one with --title")
+    meta = _metadata(title, source, options, built, advice)
     if untitled:  # the file's name stands in: no text to compare (`Metadata.title_printed`)
         meta = replace(meta, extra=(*meta.extra, TITLE_FROM_FILE))
     document = Document(
@@ -84,7 +89,8 @@ def import_text(data: bytes, source: str, options: ImportOptions) -> ImportResul
     )
     dropped = layout.dropped + (1 if version is not None else 0)
     report = report_line(document, source, built.first_line, dropped, built.skipped)
-    return ImportResult(document, summarise(warnings), report)
+    skipped = tuple(skipped_parts(built.skipped))
+    return ImportResult(document, summarise(warnings), report, skipped, tuple(advice))
 
 
 def _build(blocks: list[Block], notes: tuple[Footnote, ...], source: str) -> Built:
@@ -165,12 +171,12 @@ def default_work_uri(title: str, country: str = "un", doc_type: str = "bill") ->
 
 
 def _metadata(
-    title: str, source: str, options: ImportOptions, built: Built, warnings: list[str]
+    title: str, source: str, options: ImportOptions, built: Built, advice: list[str]
 ) -> Metadata:
     date = options.date
     if date is None:
         date = UNKNOWN_DATE
-        warnings.append(f"no --date given; the version date is set to {UNKNOWN_DATE} (unknown)")
+        advice.append(f"no --date given; the version date is set to {UNKNOWN_DATE} (unknown)")
     else:
         try:
             Date.fromisoformat(date)

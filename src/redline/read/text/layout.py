@@ -98,6 +98,9 @@ class Layout:
     """Footnote bodies in source order."""
     dropped: int
     """How many header, page-number and page-break lines were dropped."""
+    dropped_words: tuple[tuple[int, str, str], ...] = ()
+    """Each dropped line that held words: its source line number, what it was taken for
+    (``running header``, ``page number``) and its text, for the import's warnings."""
 
 
 def join_lines(lines: list[str]) -> str:
@@ -153,7 +156,9 @@ def read_layout(raw_lines: list[str], pages: bool = True) -> Layout:
         return Layout(lines, (), 0)
     reader = _Reader(raw_lines)
     reader.run()
-    return Layout(tuple(reader.lines), tuple(reader.footnotes), reader.dropped)
+    return Layout(
+        tuple(reader.lines), tuple(reader.footnotes), reader.dropped, tuple(reader.dropped_words)
+    )
 
 
 class _Reader:
@@ -165,7 +170,10 @@ class _Reader:
         self.lines: list[Line] = []
         self.footnotes: list[Footnote] = []
         self.dropped = 0
+        self.dropped_words: list[tuple[int, str, str]] = []
         self.after_break = False
+        symbols = [raw.strip() for raw in self.raw if is_header(raw)]
+        self.running = {symbol for symbol in symbols if symbols.count(symbol) > 1}
 
     def run(self) -> None:
         while self.index < len(self.raw):
@@ -176,7 +184,7 @@ class _Reader:
                 self.raw[self.index] = raw.replace("\f", "")
                 self.page_bottom()
                 continue
-            if is_page_break(raw) or is_header(raw) or _PAGE_NUMBER.match(raw):
+            if is_page_break(raw) or self.is_page_furniture(self.index):
                 self.page_bottom()
                 continue
             text = raw.strip(PAD)
@@ -196,12 +204,46 @@ class _Reader:
             raw = self.raw[self.index]
             if raw.strip() == "" or is_header(raw) or _PAGE_NUMBER.match(raw):
                 self.dropped += raw != ""
+                if raw.strip():
+                    what = "running header" if is_header(raw) else "page number"
+                    self.dropped_words.append((self.index + 1, what, raw.strip(PAD)))
                 self.index += 1
             elif self.footnote_follows(raw):
                 self.read_footnote()
             else:
                 break
         self.after_break = True
+
+    def is_page_furniture(self, index: int) -> bool:
+        """Whether the header or page number on line `index` is the page's, not the text's.
+        A header that recurs is a running header; otherwise a symbol or a number alone on
+        its line is furniture only where a page edge shows and no line of text holds on
+        to it: a page-break line, a form feed or other furniture next to it (across empty
+        lines), or empty lines on both sides. Against a line of text it is text:
+        ``resolution`` / ``A/HRC/RES/18/5`` / ``and later ones`` cites a resolution,
+        ``shall be`` / ``12`` is a number. Kept, a page number is a visible stray word;
+        dropped, a number of the law is lost."""
+        raw = self.raw[index]
+        if not (is_header(raw) or _PAGE_NUMBER.match(raw)):
+            return False
+        if is_header(raw) and raw.strip() in self.running:
+            return True
+        sides = [self.neighbour(index, step) for step in (-1, 1)]
+        edges = [side is not None and self.is_edge(side[0]) for side in sides]
+        apart = [side is None or side[1] or edge for side, edge in zip(sides, edges, strict=True)]
+        return all(apart) and (any(edges) or all(side is None or side[1] for side in sides))
+
+    def neighbour(self, index: int, step: int) -> tuple[int, bool] | None:
+        """The nearest line with something on it from `index` in direction `step`, and
+        whether empty lines stand between; None past either end of the text."""
+        at = index + step
+        while 0 <= at < len(self.raw) and self.raw[at] == "":
+            at += step
+        return (at, abs(at - index) > 1) if 0 <= at < len(self.raw) else None
+
+    def is_edge(self, index: int) -> bool:
+        raw = self.raw[index]
+        return is_page_break(raw) or "\f" in raw or is_header(raw) or bool(_PAGE_NUMBER.match(raw))
 
     def footnote_follows(self, raw: str) -> bool:
         """True when `raw` starts the next footnote body (numbers run on, or restart at 1)."""

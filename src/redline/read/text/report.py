@@ -86,5 +86,10 @@ def report_line(
         if "lines" in facts:
             places.append(f"lines {facts['lines']} ({facts.get('words', '?')} words):"
                           f" {component.meta.doc_name} kept as component att_{number}")  # fmt: skip
-    places += [f"skipped lines {s.first}-{s.last} ({s.words} words): {s.what}" for s in skipped]
+    places += skipped_parts(skipped)
     return f"{source}: {', '.join(found)} ({'; '.join(places)})"
+
+
+def skipped_parts(skipped: list[Skipped]) -> list[str]:
+    """Each skipped part with its lines and words, as the report names it."""
+    return [f"skipped lines {s.first}-{s.last} ({s.words} words): {s.what}" for s in skipped]

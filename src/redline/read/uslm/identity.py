@@ -56,7 +56,7 @@ def us_metadata(
     identity: Identity,
     source: str,
     options: ImportOptions,
-    warnings: list[str],
+    advice: list[str],
     small_caps: tuple[str, ...] = (),
 ) -> Metadata:
     """The FRBR `Metadata` of one version (see the module guarantees); `small_caps`
@@ -67,9 +67,7 @@ def us_metadata(
     kind = doc_type(identity.stage)
     date = options.date or (max(identity.dates) if identity.dates else "")
     if not date:
-        warnings.append(
-            f"no action date printed on this version; dated {UNKNOWN_DATE} (use --date)"
-        )
+        advice.append(f"no action date printed on this version; dated {UNKNOWN_DATE} (use --date)")
         date = UNKNOWN_DATE
     work = options.work_uri or (
         f"/akn/us/{kind}/{identity.congress}/{identity.kind}/{identity.number}"

@@ -74,9 +74,12 @@ def import_uslm(data: bytes, source: str, options: ImportOptions) -> ImportResul
         raise InputError(f"USLM <{measure}> without a <main> part: no legal text", source=source)
     parts = build_main(main)
     warnings = list(parts.warnings)
-    meta = us_metadata(_identity(root, main, source), source, options, warnings, parts.small_caps)
+    advice: list[str] = []
+    meta = us_metadata(_identity(root, main, source), source, options, advice, parts.small_caps)
     document = Document(meta, parts.preamble, parts.body)
-    return ImportResult(document, tuple(warnings), report(document, parts, "USLM"))
+    return ImportResult(
+        document, tuple(warnings), report(document, parts, "USLM"), advice=tuple(advice)
+    )
 
 
 def _check_measure(root: etree._Element, source: str) -> str:
