@@ -219,6 +219,15 @@ def test_public_law_is_an_act_dated_by_its_approval() -> None:
     assert (facts["number"], facts["statute"]) == ("Public Law 115–7", "131 Stat. 13")
     assert "3 margin notes skipped" in result.report
     assert "1 page marker skipped" in result.report
+    assert result.skipped == (  # each named with its line and words, as no count can
+        "line 17: margin note 'Feb. 28, 2017[H.R. 321]' skipped",
+        "line 19: margin note 'Inspiring the Next Space Pioneers, Innovators, Researchers, and "
+        "Explorers (INSPIRE) Women Act.51 USC 40901 note prec.' skipped",
+        "line 38: margin note 'Deadline.' skipped",
+        "line 39: page marker '131 STAT. 14' skipped",
+        "line 48: approval action 'Approved February 28, 2017.' skipped",
+    )
+    assert result.document.meta.import_notes == result.skipped  # said in every redline
     chapeau = _unit(result.document, "sec_4__intro").text
     assert "Committee on Science, Space, and Technology" in chapeau  # page marker gone
 

@@ -65,7 +65,8 @@ def import_command(
     result = import_source(source, options)
     write_output(output, write_akn(result.document))
     if not quiet:
-        for warning in result.warnings + result.advice:
+        unreported = tuple(part for part in result.skipped if part not in result.report)
+        for warning in result.warnings + unreported + result.advice:
             click.echo(f"redline: warning: {one_line(warning)}", err=True)
         click.echo(f"redline: {result.report}", err=True)
 
@@ -129,6 +130,6 @@ def text_command(file: str, output: str, quiet: bool) -> None:
 
     result = import_source(file)
     write_output(output, render_plaintext(result.document).encode("utf-8"))
-    if not quiet:
-        for warning in result.warnings + result.advice:
+    if not quiet:  # what the text printed does not hold is said
+        for warning in result.warnings + result.skipped + result.advice:
             click.echo(f"redline: warning: {one_line(warning)}", err=True)

@@ -86,7 +86,11 @@ def import_bill_dtd(data: bytes, source: str, options: ImportOptions) -> ImportR
     meta = us_metadata(_identity(root, source), source, options, advice, parts.small_caps)
     document = Document(meta, parts.preamble, parts.body)
     return ImportResult(
-        document, tuple(warnings), report(document, parts, "Bill DTD"), advice=tuple(advice)
+        document,
+        tuple(warnings),
+        report(document, parts, "Bill DTD"),
+        parts.skipped_places,
+        tuple(advice),
     )
 
 

@@ -30,7 +30,8 @@ Guarantees of `build_main`, on top of the model's own (`redline.model`):
    repeated label gets a ``-2`` suffix and a warning.
 5. The ``longTitle`` is not part of the body: it is the document's title (metadata).
    Margin notes, page markers and a public law's approval (`SKIPPED`) are not text:
-   they are counted in `MainParts.skipped`.
+   they are counted in `MainParts.skipped` and each named with its line and words in
+   `MainParts.skipped_places`.
 """
 
 from __future__ import annotations
@@ -73,6 +74,9 @@ class MainParts:
     """What was left out as not legislative text: (``margin note``, 3), ..."""
     small_caps: tuple[str, ...] = ()
     """eIds of the provisions whose heading the source prints in small caps."""
+    skipped_places: tuple[str, ...] = ()
+    """Each element counted in `skipped`, with its line and words: ``line 12: margin
+    note 'Short title.' skipped`` (`redline.model.ImportResult.skipped`)."""
 
 
 @dataclass(slots=True)
@@ -270,6 +274,7 @@ def build_main(main: etree._Element) -> MainParts:
         builder.tables,
         _skipped(main),
         tuple(builder.small_caps),
+        _skipped_places(main),
     )
 
 
@@ -280,3 +285,16 @@ def _skipped(main: etree._Element) -> tuple[tuple[str, int], ...]:
         if local_name(element) in SKIPPED:
             counts[SKIPPED[local_name(element)]] += 1
     return tuple(sorted(counts.items()))
+
+
+def _skipped_places(main: etree._Element) -> tuple[str, ...]:
+    """Each `SKIPPED` element of ``<main>`` with its source line and its words."""
+    places = []
+    for element in main.iter():
+        if local_name(element) in SKIPPED:
+            words = " ".join("".join(str(text) for text in element.itertext()).split())
+            said = f" {words!r}" if words else ""
+            places.append(
+                f"line {element.sourceline}: {SKIPPED[local_name(element)]}{said} skipped"
+            )
+    return tuple(places)

@@ -78,7 +78,11 @@ def import_uslm(data: bytes, source: str, options: ImportOptions) -> ImportResul
     meta = us_metadata(_identity(root, main, source), source, options, advice, parts.small_caps)
     document = Document(meta, parts.preamble, parts.body)
     return ImportResult(
-        document, tuple(warnings), report(document, parts, "USLM"), advice=tuple(advice)
+        document,
+        tuple(warnings),
+        report(document, parts, "USLM"),
+        parts.skipped_places,
+        tuple(advice),
     )
 
 
