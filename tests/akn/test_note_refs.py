@@ -98,3 +98,16 @@ def test_a_note_that_names_itself_is_read_once() -> None:
     assert warnings == ()
     note = next(note for _, note in document.notes() if note.eid == "n99")
     assert note.text == "A note kept in meta words here."
+
+
+def test_validate_warns_of_a_dangling_reference_and_an_unnamed_note() -> None:
+    assert validate_akn(_with_note(), "f.xml") == []
+    data = _with_note(ref='<noteRef href="#n98" marker="*"/>')
+    problems = [(p.line, p.describe().split(": ", 1)[1]) for p in validate_akn(data, "f.xml")]
+    rows = data.decode().splitlines()
+    ref = next(i for i, row in enumerate(rows, 1) if "#n98" in row)
+    note = next(i for i, row in enumerate(rows, 1) if 'eId="n99"' in row)
+    assert problems == [
+        (note, "warning: <note eId='n99'> in <meta><notes> is named by no <noteRef>"),
+        (ref, "warning: <noteRef href='#n98'> names no <note> in <meta><notes>"),
+    ]
