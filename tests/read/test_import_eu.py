@@ -183,3 +183,18 @@ def test_markers_glued_to_a_word_or_after_a_year_are_found_past_the_lost_ones() 
     assert "services57" not in str(result.document) and "2025.45" not in str(result.document)
     assert {"53", "54", "55", "56"}.isdisjoint(notes)
 
+
+def test_the_report_names_the_lines_that_hold_a_skipped_footnote() -> None:
+    lines = PROPOSAL.read_text(encoding="utf-8").split("\n")
+    skipped = re.findall(r"skipped lines (\d+)-(\d+) \((\d+) words\): footnote (\d+)",
+                         imported(PROPOSAL).report)  # fmt: skip
+    assert [number for *_, number in skipped] == ["53", "54", "55", "56"]
+    for first, last, words, number in skipped:
+        assert lines[int(first) - 2] == f"({number})"
+        held = " ".join(lines[int(first) - 1 : int(last)]).split()
+        assert len(held) == int(words)
+    warnings = [w for w in imported(PROPOSAL).warnings if "no marker" in w]
+    assert warnings == [
+        "footnote 53 (line 2932) has no marker in the text (and 3 more like it: line 2935, 2938,"
+        " 2941)"
+    ]

@@ -68,9 +68,10 @@ def unmatched(anchors: Anchors) -> list[str]:
 
 
 def unmatched_notes(anchors: Anchors) -> list[Skipped]:
-    """Each footnote body whose marker was not found, as a skipped part."""
+    """Each footnote body whose marker was not found, as a skipped part: the lines that
+    hold its words."""
     return [
-        Skipped(note.line, note.line, len(note.text.split()), f"footnote {note.number}")
+        Skipped(*note.lines, len(note.text.split()), f"footnote {note.number}")
         for note in anchors.unmatched()
     ]
 
