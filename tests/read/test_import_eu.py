@@ -34,7 +34,7 @@ def units(doc: Document, element: str) -> list[Unit]:
 
 @pytest.mark.parametrize(
     ("path", "recitals", "articles", "chapters", "notes"),
-    [(PROPOSAL, 79, 39, 6, 51), (REGULATION, 109, 54, 6, 24)],
+    [(PROPOSAL, 79, 39, 6, 54), (REGULATION, 109, 54, 6, 24)],
 )
 def test_counts(path: Path, recitals: int, articles: int, chapters: int, notes: int) -> None:
     doc = imported(path).document
@@ -169,3 +169,32 @@ def test_self_comparison_is_all_unchanged(path: Path) -> None:
     comparison = redline.compare(doc, doc)
     assert comparison.identical
     assert len(comparison.changes) > 500
+
+
+def test_markers_glued_to_a_word_or_after_a_year_are_found_past_the_lost_ones() -> None:
+    # The financial statement's markers 53-56 were lost in extraction ("HEADING 753",
+    # "JED 54"): 57 and 58, glued to "services", and 45, after "by 2025.", still are notes.
+    result = imported(PROPOSAL)
+    notes = {n.marker: (u, n) for c in result.document.components for u, n in c.notes()}
+    for marker, before in (("45", "billion by 2025."), ("57", "services"), ("58", "services")):
+        unit, note = notes[marker]
+        assert unit.text[: note.offset].endswith(before)
+        assert not unit.text[note.offset :].startswith(marker)
+    assert "services57" not in str(result.document) and "2025.45" not in str(result.document)
+    assert {"53", "54", "55", "56"}.isdisjoint(notes)
+
+
+def test_the_report_names_the_lines_that_hold_a_skipped_footnote() -> None:
+    lines = PROPOSAL.read_text(encoding="utf-8").split("\n")
+    skipped = re.findall(r"skipped lines (\d+)-(\d+) \((\d+) words\): footnote (\d+)",
+                         imported(PROPOSAL).report)  # fmt: skip
+    assert [number for *_, number in skipped] == ["53", "54", "55", "56"]
+    for first, last, words, number in skipped:
+        assert lines[int(first) - 2] == f"({number})"
+        held = " ".join(lines[int(first) - 1 : int(last)]).split()
+        assert len(held) == int(words)
+    warnings = [w for w in imported(PROPOSAL).warnings if "no marker" in w]
+    assert warnings == [
+        "footnote 53 (line 2932) has no marker in the text (and 3 more like it: line 2935, 2938,"
+        " 2941)"
+    ]

@@ -23,6 +23,9 @@ Project rules, on top of the schema (whose every finding is an error):
    cannot tell a slip from the text as printed.
 4. No empty provision: every text block has at least one word. A warning (a repealed
    section keeps only its number); a document without any word is an error.
+5. Every ``noteRef`` names a ``<note>`` of a ``<meta><notes>`` (by eId or GUID), and
+   every such note is named by a ``noteRef``. A warning: the reader reads a dangling
+   reference as no note and does not read an unnamed note's words.
 """
 
 from __future__ import annotations
@@ -116,6 +119,32 @@ def _rule_problems(root: etree._Element, source: str) -> Iterator[Problem]:
         prefix = _component_prefix(part)
         parent_eid = "__".join(p for p in (prefix, name_of(part) == "preamble" and "preamble") if p)
         yield from check_children(part, parent_eid, source)
+    yield from _note_problems(root, source)
+
+
+def _note_problems(root: etree._Element, source: str) -> Iterator[Problem]:
+    """Rule 5: each ``noteRef`` names an editorial note, and each editorial note is named."""
+    notes: dict[str, etree._Element] = {}
+    for note in root.iter(f"{{{AKN_NS}}}note"):
+        parent = note.getparent()
+        if parent is not None and name_of(parent) == "notes":
+            for key in (note.get("eId"), note.get("GUID")):
+                if key:
+                    notes.setdefault(key, note)
+    named: set[int] = set()
+    for ref in root.iter(f"{{{AKN_NS}}}noteRef"):
+        href = ref.get("href", "")
+        found = notes.get(href.rsplit("#", 1)[-1].strip()) if href else None
+        if found is None:
+            message = f"<noteRef href={href!r}> names no <note> in <meta><notes>"
+            yield Problem(source, line_of(ref), message, error=False)
+        else:
+            named.add(id(found))
+    for note in {id(note): note for note in notes.values()}.values():
+        if id(note) not in named:
+            name = note.get("eId") or note.get("GUID")
+            message = f"<note eId={name!r}> in <meta><notes> is named by no <noteRef>"
+            yield Problem(source, line_of(note), message, error=False)
 
 
 def _scoped(root: etree._Element) -> Iterator[tuple[int, etree._Element]]:

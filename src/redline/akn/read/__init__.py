@@ -9,9 +9,10 @@ hierarchy) and `document` (parts, components, metadata).
 Guarantees:
 1. Parsing goes through `redline.xmlsafe` (no entities, no DTDs, limits).
 2. The result follows the model's shape (`redline.model`).
-3. Every word of the document outside ``<meta>`` is kept, in order: what the reader
-   does not model is kept as text of its nearest unit, with one warning per element
-   kind (`read_akn_result`'s warnings, each ``file:line: message``).
+3. Every word of the document outside ``<meta>`` (and of its editorial notes) is
+   kept, in order: what the reader does not model is kept as text of its nearest unit,
+   with one warning per element kind (`read_akn_result`'s warnings, each
+   ``file:line: message``).
 4. Authorial notes are taken out of the text and anchored at their exact offset, also
    those in a ``num`` or ``heading`` (at the start of the unit's first text).
 5. eIds are unique in each document: a missing eId is derived with
@@ -21,6 +22,9 @@ Guarantees:
    ``documentCollection``; anything else is an `InputError` with file and line. The
    file-level ``<components>`` that a collection's ``documentRef``s name are read as
    its components.
+7. Editorial notes (``<meta><notes><note>``) are read as notes where the ``noteRef``s
+   naming them stand; a reference naming no note, and a note no reference names, is a
+   warning with its eId and line (`redline.akn.read.notes`).
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from lxml import etree
 from redline.akn.naming import AKN_NS
 from redline.akn.read.document import component_pool, read_document, take
 from redline.akn.read.identity import Warnings, line_of
+from redline.akn.read.notes import MetaNotes
 from redline.akn.read.units import HIERARCHY
 from redline.errors import InputError
 from redline.model import Document
@@ -73,7 +78,8 @@ def read_akn_result(data: bytes, source: str) -> tuple[Document, tuple[str, ...]
         )
     warnings = Warnings(source)
     pool = component_pool(root)
-    document = read_document(element, warnings, pool)
+    notes = MetaNotes.of(root, warnings)
+    document = read_document(element, warnings, pool, notes)
     # components no documentRef named: read too, after the others (nothing is dropped)
     left = []
     while pool:
@@ -81,9 +87,10 @@ def read_akn_result(data: bytes, source: str) -> tuple[Document, tuple[str, ...]
         if found is not None:
             wrapper = found.getparent()
             prefix = (wrapper.get("eId") or "") if wrapper is not None else ""
-            left.append(read_document(found, warnings, pool, prefix))
+            left.append(read_document(found, warnings, pool, notes, prefix))
     if left:
         document = replace(document, components=(*document.components, *left))
+    notes.unreferenced()
     return document, tuple(warnings.messages)
 
 

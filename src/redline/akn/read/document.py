@@ -22,6 +22,7 @@ from lxml import etree
 from redline.akn.naming import AKN_NS
 from redline.akn.read.identity import Warnings
 from redline.akn.read.inline import inline, is_element, local_name
+from redline.akn.read.notes import MetaNotes
 from redline.akn.read.units import UnitReader
 from redline.akn.write import META_NS
 from redline.model import Document, Metadata, Unit
@@ -46,11 +47,12 @@ def read_document(
     element: etree._Element,
     warnings: Warnings,
     pool: dict[str, etree._Element],
+    notes: MetaNotes,
     prefix: str = "",
 ) -> Document:
-    """The document `element`; `pool` holds the file's ``components`` by name, for refs;
-    a component's eIds carry the `prefix` of its wrapper."""
-    reader = UnitReader(warnings, prefix)
+    """The document `element`; `pool` holds the file's ``components`` by name, for refs,
+    and `notes` its editorial notes; a component's eIds carry the `prefix` of its wrapper."""
+    reader = UnitReader(warnings, notes, prefix)
     parts: dict[str, list[Unit]] = {"preface": [], "preamble": [], "body": [], "conclusions": []}
     components: list[Document] = []
     for part in element:
@@ -66,7 +68,7 @@ def read_document(
             units = reader.units(part, "", fallback, skip, part=True)
             parts[target].extend(_part_units(units, target, name))
         elif name in _COMPONENT_HOLDERS:
-            components += _components(part, warnings, pool)
+            components += _components(part, warnings, pool, notes)
         else:
             warnings.once(name, part, f"<{name}> is not modelled: kept as text of the body")
             parts["body"].extend(reader.units(part, "", "hcontainer", part=True))
@@ -104,7 +106,10 @@ def _title_holder(part: etree._Element) -> etree._Element | None:
 
 
 def _components(
-    holder: etree._Element, warnings: Warnings, pool: dict[str, etree._Element]
+    holder: etree._Element,
+    warnings: Warnings,
+    pool: dict[str, etree._Element],
+    notes: MetaNotes,
 ) -> list[Document]:
     """The documents inside a ``collectionBody``/``attachments``/``components``."""
     found = []
@@ -118,9 +123,11 @@ def _components(
             if local_name(inner) == "documentRef":
                 target = take(pool, _ref_name(inner.get("href", "")))
                 if target is not None:
-                    found.append(read_document(target, warnings, pool, _prefix(target, prefix)))
+                    found.append(
+                        read_document(target, warnings, pool, notes, _prefix(target, prefix))
+                    )
             elif inner.find(f"{{{AKN_NS}}}meta") is not None:
-                document = read_document(inner, warnings, pool, prefix)
+                document = read_document(inner, warnings, pool, notes, prefix)
                 found.append(_with_labels(document, wrapper))
     return found
 

@@ -8,8 +8,8 @@ Guarantees to `redline.akn.read.units`:
 2. Quoted text and quoted structures are marked as quoted: their ``startQuote`` and
    ``endQuote`` characters, when the source gives them, open and close the quotation.
 3. A table is one line per row, its cells separated by a tab.
-4. Authorial notes are taken out and replaced by a placeholder (`NOTE`) at their exact
-   place, so the caller can anchor them.
+4. Authorial notes and references to editorial notes (``noteRef``) are taken out and
+   replaced by a placeholder (`NOTE`) at their exact place, so the caller can anchor them.
 5. Whitespace added by indentation is undone: inside a line, a run of whitespace holding
    a line break becomes one space, and is dropped at the line's ends.
 """
@@ -26,6 +26,8 @@ NOTE = "\x00"
 """Stands for a note's place while whitespace is normalised."""
 LABELS = frozenset({"num", "heading", "subheading"})
 """Label elements: read as `Unit.num` and `Unit.heading`, not as text."""
+NOTES = frozenset({"authorialNote", "noteRef"})
+"""Notes in the text: an authorial note, or a reference to an editorial note in ``<meta>``."""
 BREAKS = frozenset({"eol", "eop", "br"})
 """Inline line breaks, read as one space."""
 QUOTED = frozenset({"quotedText", "quotedStructure", "embeddedStructure"})
@@ -65,7 +67,7 @@ def flatten(element: etree._Element, out: list[str], notes: list[etree._Element]
     for child in element:
         if is_element(child):
             name = local_name(child)
-            if name == "authorialNote":
+            if name in NOTES:
                 out.append(NOTE)
                 notes.append(child)
             elif name in BREAKS:

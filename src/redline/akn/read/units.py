@@ -15,6 +15,9 @@ Guarantees to `redline.akn.read.document` (and, through it, to every later stage
 4. Labels: the first ``num`` is `Unit.num`; ``heading`` and ``subheading`` make
    `Unit.heading` (joined by `` — ``); a note in a label is anchored at the start of the
    unit's first text. Further labels are kept as text.
+5. A ``noteRef`` is read as a note where it stands, with its marker and the words of
+   the ``<note>`` it names (`redline.akn.read.notes`); its first reference keeps the
+   note's eId. A reference naming no note is warned of and read as no note.
 """
 
 from __future__ import annotations
@@ -29,12 +32,14 @@ from redline.akn.read.identity import Identity, Warnings
 from redline.akn.read.inline import (
     LABELS,
     NOTE,
+    NOTES,
     inline,
     is_element,
     line_text,
     local_name,
     row_texts,
 )
+from redline.akn.read.notes import MetaNotes
 from redline.model import Note, Unit
 
 HIERARCHY = frozenset(
@@ -62,10 +67,12 @@ _AS_TEXT = frozenset({"table", "block", "tblock", "blockContainer", "foreign", "
 
 
 class UnitReader:
-    """Reads the units of one document: its identity (eIds) and the shared warnings."""
+    """Reads the units of one document: its identity (eIds), the shared warnings and the
+    file's editorial notes."""
 
-    def __init__(self, warnings: Warnings, prefix: str = "") -> None:
+    def __init__(self, warnings: Warnings, notes: MetaNotes, prefix: str = "") -> None:
         self.warnings = warnings
+        self.meta_notes = notes
         self.identity = Identity(warnings, prefix)
 
     def units(
@@ -176,47 +183,62 @@ class UnitReader:
             else:
                 _block_lines(block, lines, found)
         joined = "\n".join(lines)
-        notes = []
-        for index, element in enumerate(found, start=1):
+        notes: list[Note] = []
+        for element in found:
             offset = joined.index(NOTE)
             joined = joined[:offset] + joined[offset + 1 :]
-            notes.append(self.note(element, owner, index, offset))
+            note = self.note(element, owner, len(notes) + 1, offset)
+            if note is not None:
+                notes.append(note)
         return joined, tuple(notes)
 
-    def note(self, element: etree._Element, owner: str, index: int, offset: int) -> Note:
-        """The note `element`, anchored at `offset` of its owner's text."""
-        note_text = _note_text(element)
+    def note(self, element: etree._Element, owner: str, index: int, offset: int) -> Note | None:
+        """The note `element` (an ``authorialNote`` or a ``noteRef``), anchored at `offset`
+        of its owner's text; None for a ``noteRef`` that names no note (warned of)."""
+        body, given, marker = element, element.get("eId"), element.get("marker", "")
+        if local_name(element) == "noteRef":
+            resolved = self.meta_notes.resolve(element)
+            if resolved is None:
+                return None
+            body, first = resolved
+            given = body.get("eId") if first else None
+            marker = marker or body.get("marker", "")
         derived = make_eid(owner, "authorialNote", counter=index)
-        eid = self.identity.claim(element.get("eId"), derived, element)
-        return Note(eid, element.get("marker", ""), offset, note_text)
+        eid = self.identity.claim(given, derived, element)
+        return Note(eid, marker, offset, self._note_text(body, frozenset({id(body)})))
+
+    def _note_text(self, element: etree._Element, reading: frozenset[int]) -> str:
+        """The words of a note, one line per block; a note inside it is kept in brackets
+        (an editorial note it names too, unless it is one of the notes being read)."""
+        lines: list[str] = []
+        inner: list[etree._Element] = []
+        if (element.text or "").strip() or not any(is_element(k) for k in element):
+            lines.append(line_text(element, inner))
+        else:
+            for block in _body(element, {}):
+                if isinstance(block, str):
+                    lines.append(" ".join(block.split()))
+                else:
+                    _block_lines(block, lines, inner)
+        text = "\n".join(lines)
+        for nested in inner:
+            body: etree._Element | None = nested
+            if local_name(nested) == "noteRef":
+                resolved = self.meta_notes.resolve(nested)
+                body = resolved[0] if resolved and id(resolved[0]) not in reading else None
+            words = f" [{self._note_text(body, reading | {id(body)})}]" if body is not None else ""
+            text = text.replace(NOTE, words, 1)
+        return text
 
     def _label_notes(self, unit: Unit, elements: list[etree._Element]) -> Unit:
         """`unit` with the notes of its labels anchored at the start of its first text."""
         if not elements:
             return unit
-        notes = tuple(
+        notes = [
             self.note(element, unit.eid, len(unit.notes) + number, 0)
             for number, element in enumerate(elements, start=1)
-        )
-        return _prepend_notes(unit, notes)
-
-
-def _note_text(element: etree._Element) -> str:
-    """The words of a note, one line per block; a note inside it is kept in brackets."""
-    lines: list[str] = []
-    inner: list[etree._Element] = []
-    if (element.text or "").strip() or not any(is_element(k) for k in element):
-        lines.append(line_text(element, inner))
-    else:
-        for block in _body(element, {}):
-            if isinstance(block, str):
-                lines.append(" ".join(block.split()))
-            else:
-                _block_lines(block, lines, inner)
-    text = "\n".join(lines)
-    for nested in inner:
-        text = text.replace(NOTE, f" [{_note_text(nested)}]", 1)
-    return text
+        ]
+        return _prepend_notes(unit, tuple(note for note in notes if note is not None))
 
 
 def _prepend_notes(unit: Unit, notes: tuple[Note, ...]) -> Unit:
@@ -267,7 +289,7 @@ _BLOCKY = UNIT_ELEMENTS | LABELS | _AS_TEXT | {"tr", "ul", "ol", "li"}
 def _block_lines(block: etree._Element, lines: list[str], notes: list[etree._Element]) -> None:
     """Append the lines of one block: a line of words, a table's rows, or a block's blocks."""
     name = local_name(block)
-    if name == "authorialNote":
+    if name in NOTES:
         notes.append(block)
         lines.append((lines.pop() if lines else "") + NOTE)
     elif name == "table":

@@ -22,7 +22,7 @@ from redline.read.text.eu import (
     preface_nodes,
     split_act,
 )
-from redline.read.text.footnotes import Anchors
+from redline.read.text.footnotes import Anchors, Plan
 from redline.read.text.layout import Footnote
 from redline.read.text.nodes import Freezer, Node
 from redline.read.text.shapes import Built
@@ -32,13 +32,13 @@ from redline.read.text.structure import BodyBuilder, unmatched, unmatched_notes
 _COMPONENTS = (("memorandum", "explanatoryMemorandum"), ("statement", "financialStatement"))
 
 
-def build_act(blocks: list[Block], footnotes: tuple[Footnote, ...]) -> Built:
+def build_act(blocks: list[Block], footnotes: tuple[Footnote, ...], plan: Plan = ()) -> Built:
     """The parts of an EU-shaped text (see the module docstring)."""
     built = Built(doc_type="act", doc_name="regulation", country="eu")
     parts = split_act(blocks, built.warnings)
     if parts.memorandum or parts.statement:
         built.doc_type, built.doc_name = "bill", "proposal"
-    anchors = Anchors(footnotes)
+    anchors = Anchors(footnotes, plan)
     pieces = [(name, getattr(parts, part)) for part, name in _COMPONENTS]
     present = [(name, part) for name, part in pieces if part]
     prefixes = {name: f"att_{number}" for number, (name, _) in enumerate(present, start=1)}
@@ -62,6 +62,7 @@ def build_act(blocks: list[Block], footnotes: tuple[Footnote, ...]) -> Built:
     built.components = tuple(components)
     built.warnings.extend(unmatched(anchors))
     built.skipped.extend(unmatched_notes(anchors))
+    built.replan = anchors.replan()
     return built
 
 

@@ -83,19 +83,24 @@ def _number(line: Line) -> str:
 
 def _parse(paragraphs: list[list[Line]]) -> list[Footnote] | None:
     """The notes of `paragraphs` if every paragraph is entries numbered on from 1, else None."""
-    notes: list[tuple[int, int, list[str]]] = []
+    notes: list[tuple[int, int, list[str], list[int]]] = []
     for paragraph in paragraphs:
         lines = paragraph[1:] if _RULE.match(paragraph[0].text) else paragraph
         for line in lines:
             match = _ENTRY.match(line.text)
             number = int(match["round"] or match["square"]) if match else 0
             if match and number == len(notes) + 1:
-                notes.append((number, line.number, [match["text"]] if match["text"] else []))
+                words = [match["text"]] if match["text"] else []
+                notes.append((number, line.number, words, [line.number] if words else []))
             elif notes and line is not lines[0]:
                 notes[-1][2].append(line.text)
+                notes[-1][3].append(line.number)
             else:
                 return None
-    return [Footnote(number, join_lines(parts), line) for number, line, parts in notes]
+    return [
+        Footnote(number, join_lines(parts), line, max(held, default=0), min(held, default=0))
+        for number, line, parts, held in notes
+    ]
 
 
 def _has_marker(lines: list[Line], number: int, *, square: bool) -> bool:

@@ -7,11 +7,20 @@ at the exact offset where they stood, with the body found at the page bottom; di
 that are not a marker (years, "resolution 23/12", "para. 6") stay text. A number is a
 marker only if it is glued to a word, is the next footnote number expected, and a
 body with that number exists.
+
+A marker the PDF lost or the look-ahead passed over must not leave its neighbours
+unanchored, nor take a real number for a marker. So one read is recorded, and
+`Anchors.replan` gives a second read (`Plan`) the markers it missed: for each footnote
+still unmatched, the first number of its digits glued to the end of a word
+("services57") or after a year's full stop ("by 2025.45"), in the stretch of text
+between the markers of the footnotes before and after it (its place in the sequence).
+Numbers standing alone ("Article 114", "in 2025") or glued to other digits never are.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from redline.akn.naming import make_eid
 from redline.model import Note
@@ -37,14 +46,36 @@ _CANDIDATE = re.compile(
 #: not stop all the notes after it from being found.
 _LOOKAHEAD = 3
 
+#: Digits a second read may take for the marker of a footnote still unmatched.
+_GLUED = re.compile(
+    r"""
+    (?: (?<=[^\W\d_])                 # glued to the end of a word: "services57"
+      | (?<=[^\W\d_][.;:,)”’"])       # after a word's stop or closing: "services.57"
+      | (?<=(?<![\d.,])(?:19|20)\d\d\.)  # after a year's full stop: "by 2025.45"
+    )
+    (?P<digits>[1-9]\d{0,2})
+    (?![\d/]|[.,]\d|(?:st|nd|rd|th)\b)  # not a longer number, a decimal, or "21st"
+    """,
+    re.VERBOSE,
+)
+
+Plan = tuple[tuple[int, int, int], ...]
+"""Markers a second read takes besides those it finds itself: (the number of the
+`Anchors.anchor` call, the offset in its text, the footnote number)."""
+
 
 class Anchors:
     """Finds footnote markers unit by unit, in document order; lives for one import."""
 
-    def __init__(self, footnotes: tuple[Footnote, ...]) -> None:
+    def __init__(self, footnotes: tuple[Footnote, ...], plan: Plan = ()) -> None:
         self.bodies = {footnote.number: footnote for footnote in footnotes}
         self.expected = min(self.bodies, default=1)
         self.used: set[int] = set()
+        self.plan = plan
+        self.texts: list[str] = []
+        """The text of each `anchor` call, in order: what `replan` searches."""
+        self.places: dict[int, tuple[int, int]] = {}
+        """Where each marker was found: the call's number and the offset in its text."""
 
     def anchor(self, text: str, eid: str) -> tuple[str, tuple[Note, ...]]:
         """`text` without its markers, and a note for each marker at its offset.
@@ -57,22 +88,19 @@ class Anchors:
         >>> notes[0].offset, notes[0].eid, text[notes[0].offset :]
         (29, 'rec_1__fnt_1', 'as well')
         """
+        call = len(self.texts)
+        self.texts.append(text)
         kept: list[str] = []
         notes: list[Note] = []
         length = 0
         start = 0
-        for match in _CANDIDATE.finditer(text):
-            marker = match["bracketed"] or match["after_word"] or match["before_word"] or ""
-            begin = match.start()
-            if match["year"]:
-                marker = self.glued_to_year(match["year"])
-                begin = match.end() - len(marker)
-            if not marker or not self.expects(int(marker)):
-                continue
+        for begin, end, marker in self._markers(text, call):
             number = int(marker)
+            if begin < start or number in self.used:
+                continue  # a planned marker the read found itself
             kept.append(text[start:begin])
             length += begin - start
-            start = match.end()
+            start = end
             notes.append(
                 Note(
                     eid=make_eid(eid, "authorialNote", marker),
@@ -82,9 +110,59 @@ class Anchors:
                 )
             )
             self.used.add(number)
+            self.places[number] = (call, begin)
             self.expected = number + 1
         kept.append(text[start:])
         return "".join(kept), tuple(notes)
+
+    def _markers(self, text: str, call: int) -> Iterator[tuple[int, int, str]]:
+        """The markers of `text` in order, as (begin, end, digits): those the sequence
+        expects, and those the plan gives this call."""
+        planned = sorted((offset, str(number)) for at, offset, number in self.plan if at == call)
+        for match in _CANDIDATE.finditer(text):
+            while planned and planned[0][0] <= match.start():
+                offset, digits = planned.pop(0)
+                yield offset, offset + len(digits), digits
+            marker = match["bracketed"] or match["after_word"] or match["before_word"] or ""
+            begin = match.start()
+            if match["year"]:
+                marker = self.glued_to_year(match["year"])
+                begin = match.end() - len(marker)
+            if marker and self.expects(int(marker)):
+                yield begin, match.end(), marker
+        for offset, digits in planned:
+            yield offset, offset + len(digits), digits
+
+    def replan(self) -> Plan:
+        """The plan of a second read: for each footnote still unmatched, its number glued
+        to a word (or after a year's full stop) between the markers of the footnotes
+        before and after it; ``()`` when there is none (the module docstring)."""
+        places = dict(self.places)
+        plan: list[tuple[int, int, int]] = []
+        for number in sorted(set(self.bodies) - self.used):
+            after = max((at for n, at in places.items() if n < number), default=(0, -1))
+            before = min((at for n, at in places.items() if n > number), default=None)
+            found = self._glued(str(number), after, before)
+            if found is not None:
+                places[number] = found
+                plan.append((*found, number))
+        return tuple(plan)
+
+    def _glued(
+        self, digits: str, after: tuple[int, int], before: tuple[int, int] | None
+    ) -> tuple[int, int] | None:
+        """The first place of `digits` glued to a word, after `after` and before `before`."""
+        last = before[0] if before is not None else len(self.texts) - 1
+        for call in range(after[0], last + 1):
+            for match in _GLUED.finditer(self.texts[call]):
+                place = (call, match.start())
+                if (
+                    match["digits"] == digits
+                    and after < place
+                    and (before is None or place < before)
+                ):
+                    return place
+        return None
 
     def expects(self, number: int) -> bool:
         """True when `number` can be the next marker: the one expected or a little ahead

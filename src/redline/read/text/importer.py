@@ -25,6 +25,7 @@ from redline.read.text.blocks import WRAP_LIMIT, Block, Kind, make_blocks
 from redline.read.text.decode import decode
 from redline.read.text.endnotes import split_endnotes
 from redline.read.text.eu import is_act
+from redline.read.text.footnotes import Plan
 from redline.read.text.layout import Footnote, Line, read_layout
 from redline.read.text.report import report_line, skipped_parts, summarise
 from redline.read.text.shapes import Built, build_draft, build_plain, build_resolution
@@ -94,16 +95,24 @@ def import_text(data: bytes, source: str, options: ImportOptions) -> ImportResul
 
 
 def _build(blocks: list[Block], notes: tuple[Footnote, ...], source: str) -> Built:
-    """The parts of the document, built by the shape the blocks have.
+    """The parts of the document, built by the shape the blocks have; built again with
+    the footnote markers the first build passed over, if it found any to take
+    (`footnotes.Anchors.replan`)."""
+    built = _build_once(blocks, notes, source, ())
+    return _build_once(blocks, notes, source, built.replan) if built.replan else built
+
+
+def _build_once(blocks: list[Block], notes: tuple[Footnote, ...], source: str, plan: Plan) -> Built:
+    """The parts of the document, with the footnote markers of `plan` taken.
 
     A text without articles or numbered paragraphs must at least be prose: most of its
     tokens words (a configuration file, a table of numbers or a listing is refused)."""
     if is_act(blocks):
-        return build_act(blocks, notes)
+        return build_act(blocks, notes, plan)
     if any(block.kind is Kind.ARTICLE for block in blocks):
-        return build_draft(blocks, notes)
+        return build_draft(blocks, notes, plan)
     if any(block.kind is Kind.PARAGRAPH for block in blocks):
-        return build_resolution(blocks, notes)
+        return build_resolution(blocks, notes, plan)
     share = word_share(blocks)
     if share < _PROSE:
         raise InputError(
@@ -111,7 +120,7 @@ def _build(blocks: list[Block], notes: tuple[Footnote, ...], source: str) -> Bui
             " expected the plain text of a legal text",
             source=source,
         )
-    return build_plain(blocks, notes)
+    return build_plain(blocks, notes, plan)
 
 
 def word_share(blocks: list[Block]) -> float:

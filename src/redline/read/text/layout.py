@@ -86,6 +86,17 @@ class Footnote:
     """The body, its lines joined as running text is joined."""
     line: int
     """Source line number of the body's first line."""
+    last: int = 0
+    """Source line number of the body's last line (0: `line`)."""
+    words_from: int = 0
+    """Source line number of the first line holding the body's words, when it is not
+    `line` (a ``(12)`` alone on its line, with the body below; 0: `line`)."""
+
+    @property
+    def lines(self) -> tuple[int, int]:
+        """The first and last source lines that hold the body's words."""
+        first = self.words_from or self.line
+        return first, max(first, self.last)
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,4 +286,5 @@ class _Reader:
                 break
             parts.append(raw.strip(PAD))
             self.index += 1
-        self.footnotes.append(Footnote(int(match["number"]), join_lines(parts), first + 1))
+        number = int(match["number"])
+        self.footnotes.append(Footnote(number, join_lines(parts), first + 1, self.index))

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from redline.model import Document, Unit
 from redline.read.text.articles import ArticleBuilder
 from redline.read.text.blocks import Block, Kind, opens_recital
-from redline.read.text.footnotes import Anchors
+from redline.read.text.footnotes import Anchors, Plan
 from redline.read.text.layout import Footnote
 from redline.read.text.nodes import Freezer, Node
 from redline.read.text.report import Skipped
@@ -58,6 +58,8 @@ class Built:
     """The FRBR country."""
     warnings: list[str] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    replan: Plan = ()
+    """The footnote markers a second read would find besides (`Anchors.replan`)."""
 
 
 def skip(blocks: list[Block], footnotes: tuple[Footnote, ...], what: str) -> list[Skipped]:
@@ -70,20 +72,22 @@ def skip(blocks: list[Block], footnotes: tuple[Footnote, ...], what: str) -> lis
     return [Skipped(first, last, words, what)]
 
 
-def build_draft(blocks: list[Block], footnotes: tuple[Footnote, ...]) -> Built:
-    """A draft with articles: what is above its title is skipped (named in the report)."""
+def build_draft(blocks: list[Block], footnotes: tuple[Footnote, ...], plan: Plan = ()) -> Built:
+    """A draft with articles: what is above its title is skipped (named in the report);
+    `plan` as for `structure.build_units`."""
     start = find_start(blocks)
     title = _title_before(blocks, start)
     first = title if title is not None else start
     first_line = blocks[first].line
     kept = tuple(note for note in footnotes if note.line > first_line)
-    structure = build_units(blocks[start:], kept)
+    structure = build_units(blocks[start:], kept, plan)
     built = Built(
         blocks[title].text if title is not None else "",
         first_line,
         preamble=structure.preamble,
         body=structure.body,
         warnings=list(structure.warnings),
+        replan=structure.replan,
     )
     built.skipped = skip(blocks[:first], footnotes, "before the title") + list(structure.skipped)
     return built
@@ -129,8 +133,11 @@ def _title_before(blocks: list[Block], start: int) -> int | None:
     return start - 1
 
 
-def build_resolution(blocks: list[Block], footnotes: tuple[Footnote, ...]) -> Built:
-    """A resolution: title, acting entity, preambular paragraphs, operative paragraphs."""
+def build_resolution(
+    blocks: list[Block], footnotes: tuple[Footnote, ...], plan: Plan = ()
+) -> Built:
+    """A resolution: title, acting entity, preambular paragraphs, operative paragraphs;
+    `plan` as for `structure.build_units`."""
     built = Built(doc_type="statement", doc_name="resolution")
     operative = next(i for i, b in enumerate(blocks) if b.kind is Kind.PARAGRAPH)
     index = 0
@@ -150,16 +157,18 @@ def build_resolution(blocks: list[Block], footnotes: tuple[Footnote, ...]) -> Bu
     for block in blocks[operative:]:
         holder.add(block)
     holder.close()
-    freezer = Freezer(Anchors(footnotes), built.warnings)
+    freezer = Freezer(Anchors(footnotes, plan), built.warnings)
     built.preamble = freezer.freeze(preamble, "preamble")
     built.body = freezer.freeze(holder.node.children, "")
     built.warnings.extend(unmatched(freezer.anchors))
     built.skipped.extend(unmatched_notes(freezer.anchors))
+    built.replan = freezer.anchors.replan()
     return built
 
 
-def build_plain(blocks: list[Block], footnotes: tuple[Footnote, ...]) -> Built:
-    """A text without articles or numbered paragraphs: unnumbered paragraphs, and a warning."""
+def build_plain(blocks: list[Block], footnotes: tuple[Footnote, ...], plan: Plan = ()) -> Built:
+    """A text without articles or numbered paragraphs: unnumbered paragraphs, and a warning;
+    `plan` as for `structure.build_units`."""
     built = Built(doc_type="doc", doc_name="text")
     start = 0
     if len(blocks) > 1 and len(blocks[0].words.split()) <= 25 and blocks[0].lines == 1:
@@ -169,8 +178,9 @@ def build_plain(blocks: list[Block], footnotes: tuple[Footnote, ...]) -> Built:
         f"no recognisable structure (no 'Article N' heading, no numbered paragraph):"
         f" imported as {len(nodes)} unnumbered paragraphs"
     )
-    freezer = Freezer(Anchors(footnotes), built.warnings)
+    freezer = Freezer(Anchors(footnotes, plan), built.warnings)
     built.body = freezer.freeze(nodes, "")
     built.warnings.extend(unmatched(freezer.anchors))
     built.skipped.extend(unmatched_notes(freezer.anchors))
+    built.replan = freezer.anchors.replan()
     return built

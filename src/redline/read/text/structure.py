@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from redline.model import Unit
 from redline.read.text.articles import ArticleBuilder
 from redline.read.text.blocks import Block, Kind
-from redline.read.text.footnotes import Anchors
+from redline.read.text.footnotes import Anchors, Plan
 from redline.read.text.layout import Footnote
 from redline.read.text.nodes import Freezer, Node
 from redline.read.text.report import Skipped
@@ -39,18 +39,23 @@ class Structure:
     """Repeated or out-of-sequence labels, unmatched footnotes, odd text placement."""
     skipped: tuple[Skipped, ...] = ()
     """Footnote bodies whose marker was not found."""
+    replan: Plan = ()
+    """The markers a second read would find besides (`Anchors.replan`)."""
 
 
-def build_units(blocks: list[Block], footnotes: tuple[Footnote, ...]) -> Structure:
-    """The preamble and body units of the instrument's `blocks` (see the module docstring)."""
+def build_units(blocks: list[Block], footnotes: tuple[Footnote, ...], plan: Plan = ()) -> Structure:
+    """The preamble and body units of the instrument's `blocks` (see the module docstring),
+    with the markers of `plan` (`Anchors.replan` of a first read) among the notes."""
     warnings: list[str] = []
     builder = BodyBuilder(warnings, recitals=True)
     builder.add_all(blocks)
-    freezer = Freezer(Anchors(footnotes), warnings)
+    anchors = Anchors(footnotes, plan)
+    freezer = Freezer(anchors, warnings)
     preamble = freezer.freeze([builder.recitals] if builder.recitals else [], "preamble")
     body = freezer.freeze(builder.body, "")
-    warnings.extend(unmatched(freezer.anchors))
-    return Structure(preamble, body, tuple(warnings), tuple(unmatched_notes(freezer.anchors)))
+    warnings.extend(unmatched(anchors))
+    skipped = tuple(unmatched_notes(anchors))
+    return Structure(preamble, body, tuple(warnings), skipped, anchors.replan())
 
 
 def unmatched(anchors: Anchors) -> list[str]:
@@ -63,9 +68,10 @@ def unmatched(anchors: Anchors) -> list[str]:
 
 
 def unmatched_notes(anchors: Anchors) -> list[Skipped]:
-    """Each footnote body whose marker was not found, as a skipped part."""
+    """Each footnote body whose marker was not found, as a skipped part: the lines that
+    hold its words."""
     return [
-        Skipped(note.line, note.line, len(note.text.split()), f"footnote {note.number}")
+        Skipped(*note.lines, len(note.text.split()), f"footnote {note.number}")
         for note in anchors.unmatched()
     ]
 
