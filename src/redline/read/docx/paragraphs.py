@@ -14,30 +14,39 @@ counted and named in a warning.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
-from redline.read.docx.numbering import Numbering
-
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+from redline.read.docx.markup import MC, W, choose, counted, name, words
+from redline.read.docx.numbering import Numbering, format_number
 
 NOTE_MARK = "\ue000"
-"""Stands in the text for a footnote reference until the notes are attached (a
-private-use character: no draft contains it, and every importer keeps it as a word
+"""Stands in the text for a footnote or endnote reference until the notes are attached
+(a private-use character: no draft contains it, and every importer keeps it as a word
 character)."""
 
 _ACCEPTED = {"accept": ("ins", "moveTo"), "reject": ("del", "moveFrom")}
 _DROPPED = {"accept": ("del", "moveFrom"), "reject": ("ins", "moveTo")}
 _CONTAINERS = ("hyperlink", "smartTag", "sdtContent", "fldSimple", "customXml", "bdo", "dir")
+_REVISIONS = ("ins", "del", "moveFrom", "moveTo")
+#: Block-level wrappers read through: content controls, custom XML.
+_BLOCK_CONTAINERS = ("sdt", "sdtContent", "customXml")
+#: What an element holding no word may still carry that is lost unread: another part's
+#: document (named in a warning even without words of its own).
+_EMBEDDED = frozenset({f"{W}altChunk", f"{W}subDoc"})
 
 
 @dataclass(frozen=True, slots=True)
 class Reference:
-    """A footnote reference: the footnote's id and the mark printed for it."""
+    """A footnote or endnote reference: the note's id and the mark printed for it."""
 
     note_id: str
     mark: str
+    kind: str = "footnote"
+    """``footnote`` or ``endnote``: the part that holds the note."""
+    paragraph: int = 0
+    """The paragraph (1-based) the reference stands in."""
 
 
 @dataclass
@@ -69,6 +78,8 @@ class Reader:
     pending: str = ""
     """A paragraph whose mark was deleted, waiting to be joined to the next."""
     pending_place: int = 0
+    endnote_format: str = "lowerRoman"
+    """How endnote marks are numbered (``w:endnotePr``; Word's default is i, ii, iii)."""
 
     def read(self, root: etree._Element) -> Body:
         body = root.find(f"{W}body")
@@ -86,6 +97,9 @@ class Reader:
         self.body.lines.append(text)
         self.body.places.append(place)
 
+    def _skip(self, what: str, where: str = "") -> None:
+        self.body.skipped.append(f"{where or 'paragraph'} {self.body.paragraph}: {what}")
+
     def _blocks(self, parent: etree._Element, start: int = 0) -> None:
         for child in list(parent)[start:]:
             tag = etree.QName(child).localname
@@ -93,31 +107,41 @@ class Reader:
                 self._paragraph(child)
             elif tag == "tbl":
                 self._table(child)
-            elif tag in ("sdt", "sdtContent", "customXml"):
-                inner = child.find(f"{W}sdtContent") if tag == "sdt" else child
+            elif tag in _BLOCK_CONTAINERS or child.tag == f"{MC}AlternateContent":
+                inner = _inner(child)
                 if inner is not None:
                     self._blocks(inner)
+            elif child.tag in _EMBEDDED or words(child):
+                self._skip(f"{counted(words(child))} in {name(child)}", "after paragraph")
 
     def _table(self, table: etree._Element) -> None:
-        for row in table.iter(f"{W}tr"):
-            cells = []
-            for cell in row.iter(f"{W}tc"):
-                texts = [self.text_of(p) for p in cell.iter(f"{W}p")]
-                cells.append(" ".join(text for text in texts if text))
-            line = "\t".join(cell for cell in cells if cell)
+        for row in _children(table, "tr"):
             self.body.paragraph += 1
+            line = "\t".join(text for cell in _children(row, "tc") if (text := self._cell(cell)))
             if line:
                 self._line(line, self.body.paragraph)
 
+    def _cell(self, cell: etree._Element) -> str:
+        """A cell's text: its paragraphs, and the rows of a table nested in it, joined by
+        spaces (each word once: a nested table is not read again as rows of its own)."""
+        texts = []
+        for child in _children(cell, "p", "tbl"):
+            if etree.QName(child).localname == "p":
+                texts.append(self.text_of(child))
+            else:
+                rows = _children(child, "tr")
+                texts += [" ".join(self._cell(c) for c in _children(r, "tc")) for r in rows]
+        return " ".join(text for text in texts if text)
+
     def _paragraph(self, paragraph: etree._Element) -> None:
         self.body.paragraph += 1
-        words = self.text_of(paragraph)
+        own = self.text_of(paragraph)
         label = self._label(paragraph)
-        text = label + words if words else label.rstrip()
+        text = label + own if own else label.rstrip()
         mark = paragraph.find(f"{W}pPr/{W}rPr")
         joined = False
         if mark is not None:
-            for kind in ("ins", "del", "moveFrom", "moveTo"):
+            for kind in _REVISIONS:
                 if mark.find(f"{W}{kind}") is not None:
                     self._count()
                     joined = self.revisions != "" and kind in _DROPPED[self.revisions]
@@ -157,54 +181,89 @@ class Reader:
             self.body.first_revision = self.body.paragraph
 
     def text_of(self, parent: etree._Element) -> str:
-        """The text of a paragraph's runs (or of a revision or link inside one)."""
+        """The text of a paragraph's runs (or of a revision, link, content control or
+        choice of alternate content inside one); words in anything else are warned about."""
         pieces: list[str] = []
         custom = False
         for child in parent:
             tag = etree.QName(child).localname
             if tag == "r":
                 custom = self._run(child, pieces, custom)
-            elif tag in ("ins", "del", "moveFrom", "moveTo"):
+            elif tag in _REVISIONS:
                 self._count()
                 if self.revisions and tag in _ACCEPTED[self.revisions]:
                     pieces.append(self.text_of(child))
-            elif tag in _CONTAINERS:
-                pieces.append(self.text_of(child))
+            elif tag in _CONTAINERS or tag == "sdt" or child.tag == f"{MC}AlternateContent":
+                inner = _inner(child)
+                if inner is not None:
+                    pieces.append(self.text_of(inner))
+            elif words(child):
+                self._skip(f"{counted(words(child))} in {name(child)}")
         return "".join(pieces)
 
     def _run(self, run: etree._Element, pieces: list[str], custom: bool) -> bool:
-        """Add a run's text to `pieces`; True when a custom footnote mark follows."""
+        """Add a run's text to `pieces`; True when a custom note mark follows."""
         for child in run:
             tag = etree.QName(child).localname
             if tag in ("t", "delText"):
                 text = child.text or ""
                 if custom:
-                    self.body.references[-1] = Reference(self.body.references[-1].note_id, text)
+                    self.body.references[-1] = replace(self.body.references[-1], mark=text)
                     custom = False
                     continue
                 pieces.append(text)
-            elif tag == "tab":
+            elif tag in ("tab", "ptab"):
                 pieces.append("\t")
             elif tag in ("br", "cr"):
                 pieces.append("\n")
             elif tag == "noBreakHyphen":
                 pieces.append("\u2011")
-            elif tag == "footnoteReference":
-                number = str(len(self.body.references) + 1)
-                self.body.references.append(Reference(child.get(f"{W}id", ""), number))
+            elif tag in ("footnoteReference", "endnoteReference"):
+                self._reference(child, tag.removesuffix("Reference"))
                 pieces.append(NOTE_MARK)
                 custom = child.get(f"{W}customMarkFollows") in ("1", "true", "on")
-            elif tag in ("drawing", "pict", "object") and _words(child):
-                words = _words(child)
-                self.body.skipped.append(
-                    f"paragraph {self.body.paragraph}: {words} words in a text box or drawing"
-                )
+            elif child.tag == f"{MC}AlternateContent":
+                branch = choose(child)
+                if branch is not None:
+                    custom = self._run(branch, pieces, custom)
+            elif tag in ("drawing", "pict", "object") and words(child):
+                self._skip(f"{counted(words(child))} in a text box or drawing")
+            elif words(child):
+                self._skip(f"{counted(words(child))} in {name(child)}")
         return custom
 
+    def _reference(self, element: etree._Element, kind: str) -> None:
+        """Record a note reference with the number Word prints for it: footnotes and
+        endnotes are numbered apart, endnotes in `endnote_format`."""
+        number = 1 + sum(1 for reference in self.body.references if reference.kind == kind)
+        mark = str(number) if kind == "footnote" else format_number(number, self.endnote_format)
+        note_id = element.get(f"{W}id", "")
+        self.body.references.append(Reference(note_id, mark, kind, self.body.paragraph))
 
-def _words(element: etree._Element) -> int:
-    """How many words the text elements inside `element` hold."""
-    return sum(len((e.text or "").split()) for e in element.iter(f"{W}t"))
+
+def _inner(element: etree._Element) -> etree._Element | None:
+    """What a wrapper holds: a content control's ``w:sdtContent`` (not its properties),
+    the chosen branch of ``mc:AlternateContent``, or the wrapper itself."""
+    if element.tag == f"{MC}AlternateContent":
+        return choose(element)
+    if element.tag == f"{W}sdt":
+        return element.find(f"{W}sdtContent")
+    return element
+
+
+def _children(parent: etree._Element, *tags: str) -> list[etree._Element]:
+    """The children of `parent` named `tags` (``tr``, ``tc``, ``p``), looking through
+    the content controls, custom XML and alternate content that may wrap them."""
+    found = []
+    for child in parent:
+        tag = etree.QName(child).localname
+        if tag in tags and child.tag == f"{W}{tag}":
+            found.append(child)
+        elif tag in _BLOCK_CONTAINERS or child.tag == f"{MC}AlternateContent":
+            inner = _inner(child)
+            if inner is not None:
+                found += _children(inner, *tags)
+    return found
 
 
 REDLINE_TEXT = "redline_text"

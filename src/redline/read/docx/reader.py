@@ -20,9 +20,10 @@ from dataclasses import replace
 from redline.akn.naming import make_eid
 from redline.errors import InputError, UsageError
 from redline.model import Document, ImportOptions, ImportResult, Note, Unit
+from redline.read.docx.markup import W
 from redline.read.docx.numbering import Numbering
 from redline.read.docx.package import Package, open_package
-from redline.read.docx.paragraphs import NOTE_MARK, Reader, Reference, W
+from redline.read.docx.paragraphs import NOTE_MARK, Reader, Reference
 from redline.read.text.importer import import_text
 
 
@@ -33,9 +34,9 @@ def import_docx(data: bytes, source: str, options: ImportOptions) -> ImportResul
         raise UsageError(f"--revisions must be accept or reject, got {revisions!r}")
     package = open_package(data, source)
     _refuse_two_versions(package.category, source)
-    body = Reader(Numbering.parse(package.numbering), _style_numbers(package), revisions).read(
-        package.document
-    )
+    reader = Reader(Numbering.parse(package.numbering), _style_numbers(package), revisions)
+    reader.endnote_format = _endnote_format(package)
+    body = reader.read(package.document)
     notes, in_notes = _note_texts(package, body.references, source, revisions)
     if (body.revisions or in_notes) and not revisions:
         where = f"paragraph {body.first_revision}" if body.revisions else "a footnote"
@@ -126,27 +127,35 @@ def _style_numbers(package: Package) -> dict[str, tuple[str, int]]:
     return resolved
 
 
+def _endnote_format(package: Package) -> str:
+    """The number format of endnote marks (``w:endnotePr`` of the document's last
+    section); Word's default is lower-case roman."""
+    found = package.document.find(f"{W}body/{W}sectPr/{W}endnotePr/{W}numFmt")
+    return found.get(f"{W}val", "lowerRoman") if found is not None else "lowerRoman"
+
+
 def _note_texts(
     package: Package, references: list[Reference], source: str, revisions: str
 ) -> tuple[list[Note], int]:
     """A note (without its place yet) for each reference, in order of the references,
     and how many tracked changes the referenced notes hold."""
-    bodies: dict[str, tuple[str, int]] = {}
-    if package.footnotes is not None:
-        for footnote in package.footnotes.iter(f"{W}footnote"):
+    bodies: dict[tuple[str, str], tuple[str, int]] = {}
+    for kind, part in (("footnote", package.footnotes), ("endnote", package.endnotes)):
+        for note in part.iter(f"{W}{kind}") if part is not None else ():
             reader = Reader(Numbering(), {}, revisions)
-            paragraphs = [reader.text_of(p).strip() for p in footnote.iter(f"{W}p")]
+            paragraphs = [reader.text_of(p).strip() for p in note.iter(f"{W}p")]
             text = "\n".join(p for p in paragraphs if p)
-            bodies[footnote.get(f"{W}id", "")] = text, reader.body.revisions
+            bodies[kind, note.get(f"{W}id", "")] = text, reader.body.revisions
     notes, tracked = [], 0
     for reference in references:
-        if reference.note_id not in bodies:
+        kind = reference.kind
+        if (kind, reference.note_id) not in bodies:
             raise InputError(
-                f"footnote reference {reference.mark} names footnote {reference.note_id},"
-                " which footnotes.xml does not hold",
+                f"{kind} reference {reference.mark} (paragraph {reference.paragraph}) names"
+                f" {kind} {reference.note_id}, which {kind}s.xml does not hold",
                 source=source,
             )
-        text, count = bodies[reference.note_id]
+        text, count = bodies[kind, reference.note_id]
         notes.append(Note("", reference.mark, -1, text))
         tracked += count
     return notes, tracked
