@@ -65,9 +65,9 @@ class Draft:
             body.insert(len(body) - 1, element)
         return self
 
-    def note(self, kind: str, note_id: int, text: str) -> Draft:
-        """A footnote or endnote with one paragraph of `text`."""
-        self.notes[kind].append((note_id, text))
+    def note(self, kind: str, note_id: int, text: str, xml: str = "") -> Draft:
+        """A footnote or endnote with one paragraph of `text`, then the run-level `xml`."""
+        self.notes[kind].append((note_id, run(" " + text) + xml))
         return self
 
     def save(self) -> bytes:
@@ -85,9 +85,8 @@ class Draft:
             f"<w:continuationSeparator/></w:r></w:p></w:{kind}>"
         )
         bodies = "".join(
-            f'<w:{kind} w:id="{note_id}"><w:p><w:r><w:{kind}Ref/></w:r>{run(" " + text)}'
-            f"</w:p></w:{kind}>"
-            for note_id, text in notes
+            f'<w:{kind} w:id="{note_id}"><w:p><w:r><w:{kind}Ref/></w:r>{content}</w:p></w:{kind}>'
+            for note_id, content in notes
         )
         blob = f'<?xml version="1.0"?><w:{kind}s {NS}>{separators}{bodies}</w:{kind}s>'
         package = self.document.part.package

@@ -50,7 +50,9 @@ def _wrapped() -> bytes:
     )
     draft.add("7. A box", TEXT_BOX)
     draft.add("8. The sum", f"<m:oMath><m:r><m:t>x+y</m:t></m:r></m:oMath>{run(' is kept.')}")
-    draft.note("endnote", 1, "Endnote body words here.")
+    draft.note(
+        "endnote", 1, "Endnote body words here.", "<m:oMath><m:r><m:t>z</m:t></m:r></m:oMath>"
+    )
     return draft.save()
 
 
@@ -84,12 +86,13 @@ def test_what_cannot_be_read_is_named_with_its_paragraph_and_words() -> None:
     assert warnings == [
         "wrapped.docx: paragraph 9: 3 words in a text box or drawing skipped",
         "wrapped.docx: paragraph 10: 1 word in an equation skipped",
+        "wrapped.docx: endnote i (paragraph 3): 1 word in an equation skipped",
     ]
 
 
 def test_no_word_is_lost_or_doubled_but_those_warned_about() -> None:
     data = _wrapped()
-    skipped = Counter({"boxed": 1, "words": 1, "here": 1, "x+y": 1})
+    skipped = Counter({"boxed": 1, "words": 1, "here": 1, "x+y": 1, "z": 1})
     assert document_words(_imported(data).document) == docx_words(data) - skipped
 
 

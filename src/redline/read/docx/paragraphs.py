@@ -80,6 +80,8 @@ class Reader:
     pending_place: int = 0
     endnote_format: str = "lowerRoman"
     """How endnote marks are numbered (``w:endnotePr``; Word's default is i, ii, iii)."""
+    note: str = ""
+    """For a note's reader, the place its warnings name (``footnote 2, paragraph 7``)."""
 
     def read(self, root: etree._Element) -> Body:
         body = root.find(f"{W}body")
@@ -98,7 +100,8 @@ class Reader:
         self.body.places.append(place)
 
     def _skip(self, what: str, where: str = "") -> None:
-        self.body.skipped.append(f"{where or 'paragraph'} {self.body.paragraph}: {what}")
+        place = self.note or f"{where or 'paragraph'} {self.body.paragraph}"
+        self.body.skipped.append(f"{place}: {what}")
 
     def _blocks(self, parent: etree._Element, start: int = 0) -> None:
         for child in list(parent)[start:]:

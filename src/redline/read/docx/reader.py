@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from lxml import etree
+
 from redline.akn.naming import make_eid
 from redline.errors import InputError, UsageError
 from redline.model import Document, ImportOptions, ImportResult, Note, Unit
@@ -37,7 +39,7 @@ def import_docx(data: bytes, source: str, options: ImportOptions) -> ImportResul
     reader = Reader(Numbering.parse(package.numbering), _style_numbers(package), revisions)
     reader.endnote_format = _endnote_format(package)
     body = reader.read(package.document)
-    notes, in_notes = _note_texts(package, body.references, source, revisions)
+    notes, in_notes, unread = _note_texts(package, body.references, source, revisions)
     if (body.revisions or in_notes) and not revisions:
         where = f"paragraph {body.first_revision}" if body.revisions else "a footnote"
         raise InputError(
@@ -50,7 +52,7 @@ def import_docx(data: bytes, source: str, options: ImportOptions) -> ImportResul
     text = "\n\n".join(body.lines) + "\n"
     result = import_text(text.encode("utf-8"), source, replace(options, encoding="utf-8"))
     document, warnings = attach_notes(result.document, notes)
-    warnings += [f"{source}: {skipped} skipped" for skipped in body.skipped]
+    warnings += [f"{source}: {skipped} skipped" for skipped in (*body.skipped, *unread)]
     places = _places(body.lines, body.places)
     report = _in_paragraphs(result.report, places).replace(" 0 notes", f" {len(notes)} notes")
     if revisions:
@@ -136,29 +138,39 @@ def _endnote_format(package: Package) -> str:
 
 def _note_texts(
     package: Package, references: list[Reference], source: str, revisions: str
-) -> tuple[list[Note], int]:
+) -> tuple[list[Note], int, list[str]]:
     """A note (without its place yet) for each reference, in order of the references,
-    and how many tracked changes the referenced notes hold."""
-    bodies: dict[tuple[str, str], tuple[str, int]] = {}
-    for kind, part in (("footnote", package.footnotes), ("endnote", package.endnotes)):
-        for note in part.iter(f"{W}{kind}") if part is not None else ():
-            reader = Reader(Numbering(), {}, revisions)
-            paragraphs = [reader.text_of(p).strip() for p in note.iter(f"{W}p")]
-            text = "\n".join(p for p in paragraphs if p)
-            bodies[kind, note.get(f"{W}id", "")] = text, reader.body.revisions
-    notes, tracked = [], 0
+    how many tracked changes the referenced notes hold, and what in them was not read."""
+    parts = {"footnote": package.footnotes, "endnote": package.endnotes}
+    found = {
+        (kind, note.get(f"{W}id", "")): note
+        for kind, part in parts.items()
+        for note in (part.iter(f"{W}{kind}") if part is not None else ())
+    }
+    notes, tracked, unread = [], 0, []
     for reference in references:
         kind = reference.kind
-        if (kind, reference.note_id) not in bodies:
+        note = found.get((kind, reference.note_id))
+        if note is None:
             raise InputError(
                 f"{kind} reference {reference.mark} (paragraph {reference.paragraph}) names"
                 f" {kind} {reference.note_id}, which {kind}s.xml does not hold",
                 source=source,
             )
-        text, count = bodies[kind, reference.note_id]
-        notes.append(Note("", reference.mark, -1, text))
-        tracked += count
-    return notes, tracked
+        reader = Reader(Numbering(), {}, revisions)
+        reader.note = f"{kind} {reference.mark} (paragraph {reference.paragraph})"
+        paragraphs = [reader.text_of(p).strip() for p in _note_paragraphs(note)]
+        notes.append(Note("", reference.mark, -1, "\n".join(p for p in paragraphs if p)))
+        tracked += reader.body.revisions
+        unread += reader.body.skipped
+    return notes, tracked, unread
+
+
+def _note_paragraphs(note: etree._Element) -> list[etree._Element]:
+    """A note's paragraphs, those of its tables included, but not those in its text
+    boxes (the paragraph holding a text box warns about its words)."""
+    box = f"{W}txbxContent"
+    return [p for p in note.iter(f"{W}p") if not any(a.tag == box for a in p.iterancestors())]
 
 
 def attach_notes(document: Document, notes: list[Note]) -> tuple[Document, list[str]]:
