@@ -1,16 +1,18 @@
 """The body of a Word document as lines of text: the middle step of the .docx reader.
 
-`read_body` walks ``w:body`` in order — paragraphs, tables (one line per row, cells
-joined by tabs), content controls — and gives each paragraph one line: its Word
-number resolved to the printed label (`numbering`), a space, then its text. Runs give
-their text, tabs, breaks and non-breaking hyphens; field codes are not text; tracked
-changes are taken as accepted or rejected, as asked (a deleted paragraph mark joins
-the paragraph to the next); a redline .docx is read from its text on, without its
-summary page. Each footnote reference becomes `NOTE_MARK`, glued where
-it stood, and its number or custom mark is recorded in order. Guarantees: every word
-of the body's text is in the lines; text this reader cannot place (text boxes) is
-counted and named in a warning.
-"""
+`Reader.read` walks ``w:body`` in order — paragraphs, tables (one line per row, cells
+joined by tabs, a nested table's rows inside its cell), content controls, custom XML
+and alternate content (one branch, `markup.choose`), at block level and inside
+paragraphs — and gives each paragraph one line: its Word number resolved to the
+printed label (`numbering`), a space, then its text. Runs give their text, tabs,
+breaks and non-breaking hyphens; field codes are not text; tracked changes are taken
+as accepted or rejected, as asked (a deleted paragraph mark joins the paragraph to the
+next); a redline .docx is read from its text on, without its summary page. Each
+footnote or endnote reference becomes a mark of its own (`redline.read.notemarks`),
+glued where it stood, and its number (endnotes apart, in their own format) or custom
+mark is recorded in order. Guarantees: every word of the body's text is in the lines
+once; words this reader cannot place (text boxes, equations, embedded documents, any
+markup it does not know) are counted and named in a warning with their paragraph."""
 
 from __future__ import annotations
 
@@ -20,11 +22,7 @@ from lxml import etree
 
 from redline.read.docx.markup import MC, W, choose, counted, name, words
 from redline.read.docx.numbering import Numbering, format_number
-
-NOTE_MARK = "\ue000"
-"""Stands in the text for a footnote or endnote reference until the notes are attached
-(a private-use character: no draft contains it, and every importer keeps it as a word
-character)."""
+from redline.read.notemarks import mark as note_mark
 
 _ACCEPTED = {"accept": ("ins", "moveTo"), "reject": ("del", "moveFrom")}
 _DROPPED = {"accept": ("del", "moveFrom"), "reject": ("ins", "moveTo")}
@@ -222,8 +220,7 @@ class Reader:
             elif tag == "noBreakHyphen":
                 pieces.append("\u2011")
             elif tag in ("footnoteReference", "endnoteReference"):
-                self._reference(child, tag.removesuffix("Reference"))
-                pieces.append(NOTE_MARK)
+                pieces.append(self._reference(child, tag.removesuffix("Reference")))
                 custom = child.get(f"{W}customMarkFollows") in ("1", "true", "on")
             elif child.tag == f"{MC}AlternateContent":
                 branch = choose(child)
@@ -235,13 +232,15 @@ class Reader:
                 self._skip(f"{counted(words(child))} in {name(child)}")
         return custom
 
-    def _reference(self, element: etree._Element, kind: str) -> None:
-        """Record a note reference with the number Word prints for it: footnotes and
-        endnotes are numbered apart, endnotes in `endnote_format`."""
+    def _reference(self, element: etree._Element, kind: str) -> str:
+        """Record a note reference with the number Word prints for it (footnotes and
+        endnotes are numbered apart, endnotes in `endnote_format`); its mark (the reader
+        refuses a document with more references than there are marks)."""
         number = 1 + sum(1 for reference in self.body.references if reference.kind == kind)
         mark = str(number) if kind == "footnote" else format_number(number, self.endnote_format)
         note_id = element.get(f"{W}id", "")
         self.body.references.append(Reference(note_id, mark, kind, self.body.paragraph))
+        return note_mark(len(self.body.references) - 1)
 
 
 def _inner(element: etree._Element) -> etree._Element | None:

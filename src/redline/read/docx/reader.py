@@ -4,12 +4,14 @@
 sees — Word numbering resolved to its printed labels (`numbering`), tracked changes
 accepted or rejected as asked (`paragraphs`) — and hands that text to the plain-text
 importer (`redline.read.text.importer.import_text`, its one entry point), so a .docx
-and the same draft pasted as text find the same structure. Footnotes come from
-footnotes.xml: each reference stands in the text as a private-use mark while the text
-is imported, then becomes a `Note` at that exact offset, with the note's text.
-Guarantees: every word of the body and of every referenced footnote is in the
-document, or a warning names what was skipped; a document with tracked changes is
-refused unless ``revisions`` says to accept or reject them.
+and the same draft pasted as text find the same structure. Footnotes and endnotes
+come from footnotes.xml and endnotes.xml: each reference stands in the text as a mark
+of its own (`redline.read.notemarks`) while the text is imported, then becomes a
+`Note` at that exact offset, with the note's text (`notes`). Guarantees: every word of
+the body and of every referenced note is in the document, or a warning names what was
+skipped and where (paragraphs of the .docx, never the lines of the text handed on); a
+document with tracked changes is refused unless ``revisions`` says to accept or reject
+them.
 """
 
 from __future__ import annotations
@@ -17,15 +19,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from lxml import etree
-
-from redline.akn.naming import make_eid
 from redline.errors import InputError, UsageError
-from redline.model import Document, ImportOptions, ImportResult, Note, Unit
+from redline.model import ImportOptions, ImportResult
 from redline.read.docx.markup import W
+from redline.read.docx.notes import attach_notes, note_texts
 from redline.read.docx.numbering import Numbering
 from redline.read.docx.package import Package, open_package
-from redline.read.docx.paragraphs import NOTE_MARK, Reader, Reference
+from redline.read.docx.paragraphs import Reader
+from redline.read.notemarks import CAPACITY, MARKS, strip
 from redline.read.text.importer import import_text
 
 
@@ -39,7 +40,7 @@ def import_docx(data: bytes, source: str, options: ImportOptions) -> ImportResul
     reader = Reader(Numbering.parse(package.numbering), _style_numbers(package), revisions)
     reader.endnote_format = _endnote_format(package)
     body = reader.read(package.document)
-    notes, in_notes, unread = _note_texts(package, body.references, source, revisions)
+    notes, in_notes, unread = note_texts(package, body.references, source, revisions)
     if (body.revisions or in_notes) and not revisions:
         where = f"paragraph {body.first_revision}" if body.revisions else "a footnote"
         raise InputError(
@@ -47,17 +48,20 @@ def import_docx(data: bytes, source: str, options: ImportOptions) -> ImportResul
             " import it with --revisions accept or --revisions reject",
             source=source,
         )
-    if "".join(body.lines).count(NOTE_MARK) != len(body.references):
-        raise InputError("holds the private-use character U+E000 in its text", source=source)
     text = "\n\n".join(body.lines) + "\n"
+    if len(body.references) > CAPACITY:
+        raise InputError(f"has more than {CAPACITY} note references", source=source)
+    if len(MARKS.findall(text)) != len(body.references):
+        raise InputError("holds characters of Unicode's plane-15 private use area", source=source)
     result = import_text(text.encode("utf-8"), source, replace(options, encoding="utf-8"))
-    document, warnings = attach_notes(result.document, notes)
+    document, warnings = attach_notes(result.document, notes, body.references, source)
     warnings += [f"{source}: {skipped} skipped" for skipped in (*body.skipped, *unread)]
     places = _places(body.lines, body.places)
-    report = _in_paragraphs(result.report, places).replace(" 0 notes", f" {len(notes)} notes")
+    count = sum(1 for unit in document.every_unit() for _ in unit.notes)
+    report = _NOTES.sub(f" {count} notes", _in_paragraphs(strip(result.report), places), count=1)
     if revisions:
         report += f"; {body.revisions} tracked changes {revisions}ed"
-    said = tuple(_in_paragraphs(warning, places) for warning in (*result.warnings, *warnings))
+    said = tuple(_in_paragraphs(strip(w), places) for w in (*result.warnings, *warnings))
     return ImportResult(document, said, report)
 
 
@@ -95,6 +99,7 @@ def _in_paragraphs(message: str, places: list[int]) -> str:
 
 
 _LINE = re.compile(r"\bline (\d+)\b")
+_NOTES = re.compile(r" \d+ notes\b")
 
 
 def _style_numbers(package: Package) -> dict[str, tuple[str, int]]:
@@ -134,87 +139,3 @@ def _endnote_format(package: Package) -> str:
     section); Word's default is lower-case roman."""
     found = package.document.find(f"{W}body/{W}sectPr/{W}endnotePr/{W}numFmt")
     return found.get(f"{W}val", "lowerRoman") if found is not None else "lowerRoman"
-
-
-def _note_texts(
-    package: Package, references: list[Reference], source: str, revisions: str
-) -> tuple[list[Note], int, list[str]]:
-    """A note (without its place yet) for each reference, in order of the references,
-    how many tracked changes the referenced notes hold, and what in them was not read."""
-    parts = {"footnote": package.footnotes, "endnote": package.endnotes}
-    found = {
-        (kind, note.get(f"{W}id", "")): note
-        for kind, part in parts.items()
-        for note in (part.iter(f"{W}{kind}") if part is not None else ())
-    }
-    notes, tracked, unread = [], 0, []
-    for reference in references:
-        kind = reference.kind
-        note = found.get((kind, reference.note_id))
-        if note is None:
-            raise InputError(
-                f"{kind} reference {reference.mark} (paragraph {reference.paragraph}) names"
-                f" {kind} {reference.note_id}, which {kind}s.xml does not hold",
-                source=source,
-            )
-        reader = Reader(Numbering(), {}, revisions)
-        reader.note = f"{kind} {reference.mark} (paragraph {reference.paragraph})"
-        paragraphs = [reader.text_of(p).strip() for p in _note_paragraphs(note)]
-        notes.append(Note("", reference.mark, -1, "\n".join(p for p in paragraphs if p)))
-        tracked += reader.body.revisions
-        unread += reader.body.skipped
-    return notes, tracked, unread
-
-
-def _note_paragraphs(note: etree._Element) -> list[etree._Element]:
-    """A note's paragraphs, those of its tables included, but not those in its text
-    boxes (the paragraph holding a text box warns about its words)."""
-    box = f"{W}txbxContent"
-    return [p for p in note.iter(f"{W}p") if not any(a.tag == box for a in p.iterancestors())]
-
-
-def attach_notes(document: Document, notes: list[Note]) -> tuple[Document, list[str]]:
-    """`document` with each `NOTE_MARK` in a unit's text replaced by the next of `notes`,
-    anchored at its offset; marks in a number or heading anchor at the start of the next
-    text unit, with a warning."""
-    queue = list(notes)
-    warnings: list[str] = []
-    waiting: list[Note] = []
-
-    def visit(unit: Unit) -> Unit:
-        num, heading = unit.num, unit.heading
-        for field_name, value in (("number", num), ("heading", heading)):
-            for _ in range(value.count(NOTE_MARK)):
-                note = queue.pop(0)
-                waiting.append(note)
-                warnings.append(
-                    f"{unit.eid}: footnote {note.marker} stood in the {field_name};"
-                    " it is anchored at the start of the next text"
-                )
-        num, heading = num.replace(NOTE_MARK, ""), heading.replace(NOTE_MARK, "")
-        if unit.is_text:
-            text, anchored = _anchor(unit, queue, waiting)
-            return replace(unit, num=num, heading=heading, text=text, notes=anchored)
-        children = tuple(visit(child) for child in unit.children)
-        return replace(unit, num=num, heading=heading, children=children)
-
-    parts = {name: tuple(visit(unit) for unit in units) for name, units in document.parts()}
-    if waiting or queue:
-        warnings.append(f"{len(waiting) + len(queue)} footnotes found no place in the text")
-    return replace(document, **parts), warnings  # type: ignore[arg-type]
-
-
-def _anchor(unit: Unit, queue: list[Note], waiting: list[Note]) -> tuple[str, tuple[Note, ...]]:
-    pieces = unit.text.split(NOTE_MARK)
-    text = "".join(pieces)
-    notes = list(unit.notes)
-    for note in waiting:
-        notes.append(replace(note, eid=make_eid(unit.eid, "authorialNote", note.marker), offset=0))
-    waiting.clear()
-    offset = 0
-    for piece in pieces[:-1]:
-        offset += len(piece)
-        note = queue.pop(0)
-        eid = make_eid(unit.eid, "authorialNote", note.marker)
-        notes.append(replace(note, eid=eid, offset=offset))
-    return text, tuple(sorted(notes, key=lambda note: note.offset))

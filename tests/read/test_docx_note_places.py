@@ -1,0 +1,84 @@
+"""A note reference anywhere in a Word draft keeps its own note: in an article's
+heading paragraph (which stays a heading), a title, a number, text the import skips;
+each case is warned about with the file, the note and the paragraph. Real .docx files
+built with python-docx, opened through the real reader."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from docx_build import Draft, document_words, docx_words, reference, run
+from redline.model import ImportOptions, ImportResult
+from redline.read.docx.reader import import_docx
+
+OPTIONS = ImportOptions(date="2020-01-01")
+
+
+def _imported(data: bytes) -> ImportResult:
+    return import_docx(data, "notes.docx", OPTIONS)
+
+
+def _notes(result: ImportResult) -> list[tuple[str, str, int, str]]:
+    return [(u.eid, n.marker, n.offset, n.text) for u, n in result.document.notes()]
+
+
+def _heading_note() -> bytes:
+    draft = Draft().add("Draft convention on footnotes", style="Title")
+    draft.add("Article 1", reference("footnote", 1))
+    draft.add("1. Each State shall cooperate.")
+    draft.add("2. Each State shall report", reference("footnote", 2) + run(" annually."))
+    draft.add("Article 2", reference("footnote", 3) + run(" – Scope"))
+    draft.add("1. This Convention applies.")
+    draft.note("footnote", 1, "Heading note words.")
+    draft.note("footnote", 2, "Report note words.")
+    draft.note("footnote", 3, "Scope note words.")
+    return draft.save()
+
+
+def test_a_note_on_an_article_heading_keeps_the_article() -> None:
+    result = _imported(_heading_note())
+    articles = [(u.eid, u.num, u.heading) for u in result.document.walk() if u.element == "article"]
+    assert articles == [("art_1", "Article 1", ""), ("art_2", "Article 2", "Scope")]
+    assert "2 articles, 3 paragraphs" in result.report
+    assert _notes(result) == [
+        ("art_1__para_1", "1", 0, "Heading note words."),
+        ("art_1__para_2", "2", 23, "Report note words."),
+        ("art_2__para_1", "3", 0, "Scope note words."),
+    ]
+    assert [w for w in result.warnings if "anchored" in w] == [
+        f"notes.docx: art_{n}: footnote {n * 2 - 1} (paragraph {p}) stood in the number;"
+        " it is anchored at the start of the next text"
+        for n, p in ((1, 2), (2, 5))
+    ]
+    dash = Counter({"–": 1})  # the dash between a number and its heading is no word
+    assert document_words(result.document) == docx_words(_heading_note()) - dash
+
+
+def test_a_note_on_the_title_does_not_take_the_place_of_the_next() -> None:
+    draft = Draft().add("Draft convention on footnotes", reference("footnote", 1), style="Title")
+    draft.add("Article 1").add("1. Each State shall report", reference("footnote", 2))
+    data = draft.note("footnote", 1, "Title note.").note("footnote", 2, "Report note.").save()
+    result = _imported(data)
+    assert result.document.meta.title == "Draft convention on footnotes"
+    assert _notes(result) == [
+        ("art_1__para_1", "1", 0, "Title note."),
+        ("art_1__para_1", "2", 23, "Report note."),
+    ]
+    assert result.warnings == (
+        "notes.docx: footnote 1 (paragraph 1) stood in the title;"
+        " it is anchored at the start of the next text",
+    )
+    assert document_words(result.document) == docx_words(data)
+
+
+def test_a_note_in_skipped_cover_text_is_named_and_the_others_keep_theirs() -> None:
+    draft = Draft().add("Distr.: General").add("Original: English", reference("footnote", 1))
+    draft.add("Draft convention on footnotes", style="Title").add("Article 1")
+    draft.add("1. Each State shall report", reference("footnote", 2) + run(" annually."))
+    data = draft.note("footnote", 1, "Cover note words.").note("footnote", 2, "Report.").save()
+    result = _imported(data)
+    assert _notes(result) == [("art_1__para_1", "2", 23, "Report.")]
+    assert "notes.docx: footnote 1 (paragraph 2) stands in text the import skipped (see the" \
+        " report): the note and its 3 words are left out" in result.warnings  # fmt: skip
+    skipped = Counter(["Distr.:", "General", "Original:", "English", "Cover", "note", "words."])
+    assert document_words(result.document) == docx_words(data) - skipped
