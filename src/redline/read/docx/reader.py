@@ -53,15 +53,15 @@ def import_docx(data: bytes, source: str, options: ImportOptions) -> ImportResul
         raise InputError(f"has more than {CAPACITY} note references", source=source)
     if len(MARKS.findall(text)) != len(body.references):
         raise InputError("holds characters of Unicode's plane-15 private use area", source=source)
+    places = _places(body.lines, body.places)
     result = import_text(text.encode("utf-8"), source, replace(options, encoding="utf-8"))
     document, warnings = attach_notes(result.document, notes, body.references, source)
     warnings += [f"{source}: {skipped} skipped" for skipped in (*body.skipped, *unread)]
-    places = _places(body.lines, body.places)
     count = sum(1 for unit in document.every_unit() for _ in unit.notes)
-    report = _NOTES.sub(f" {count} notes", _in_paragraphs(strip(result.report), places), count=1)
+    report = _NOTES.sub(f" {count} notes", in_paragraphs(strip(result.report), places), count=1)
     if revisions:
         report += f"; {body.revisions} tracked changes {revisions}ed"
-    said = tuple(_in_paragraphs(strip(w), places) for w in (*result.warnings, *warnings))
+    said = tuple(in_paragraphs(strip(w), places) for w in (*result.warnings, *warnings))
     return ImportResult(document, said, report)
 
 
@@ -88,17 +88,34 @@ def _places(lines: list[str], paragraphs: list[int]) -> list[int]:
     return places
 
 
-def _in_paragraphs(message: str, places: list[int]) -> str:
-    """`message` with the text importer's line numbers told as the .docx's paragraphs."""
+def in_paragraphs(message: str, places: list[int]) -> str:
+    """`message` with the text importer's line numbers told as the .docx's paragraphs:
+    one line, a range and a list of lines alike (a number past the text stays).
 
-    def paragraph(found: re.Match[str]) -> str:
-        line = int(found[1])
-        return f"paragraph {places[line]}" if line < len(places) else found[0]
+    >>> places = [0, 1, 1, 2, 2, 2, 2, 3, 3]  # paragraph 2 holds a line break
+    >>> in_paragraphs("skipped lines 1-5 (9 words); at line 7 (and 2 more: line 3, 5)", places)
+    'skipped paragraphs 1-2 (9 words); at paragraph 3 (and 2 more: paragraph 2)'
+    """
 
-    return _LINE.sub(paragraph, message)
+    def paragraphs(found: re.Match[str]) -> str:
+        numbers = [int(number) for number in re.findall(r"\d+", found["numbers"])]
+        if any(number >= len(places) for number in numbers):
+            return found[0]
+        told = list(dict.fromkeys(places[number] for number in numbers))  # once each, in order
+        if len(told) == 1:
+            return f"paragraph {told[0]}"
+        joiner = "-" if "-" in found["numbers"] else ", "
+        return f"paragraphs {joiner.join(str(number) for number in told)}"
+
+    return _LINES.sub(paragraphs, message)
 
 
-_LINE = re.compile(r"\bline (\d+)\b")
+_LINES = re.compile(
+    r"""\blines?[ ]
+    (?P<numbers>\d+(?:(?:-|,[ ])\d+)*)  # 5, 1-5, or 7, 15, 22
+    \b""",
+    re.VERBOSE,
+)
 _NOTES = re.compile(r" \d+ notes\b")
 
 
