@@ -29,7 +29,8 @@ from redline.model import Document
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
-NS = f'xmlns:w="{W_NS}" xmlns:mc="{MC_NS}" xmlns:m="{M_NS}"'
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+NS = f'xmlns:w="{W_NS}" xmlns:mc="{MC_NS}" xmlns:m="{M_NS}" xmlns:r="{R_NS}"'
 _PART = "application/vnd.openxmlformats-officedocument.wordprocessingml.{kind}s+xml"
 _RELATION = {"footnote": RELATIONSHIP_TYPE.FOOTNOTES, "endnote": RELATIONSHIP_TYPE.ENDNOTES}
 

@@ -105,3 +105,24 @@ def test_a_table_nested_in_a_cell_is_read_once() -> None:
     result = _imported(data)
     assert [u.text for u in result.document.walk() if u.text] == ["outer cell\tinner words"]
     assert document_words(result.document) == docx_words(data)
+
+
+def test_a_symbol_an_embedded_document_and_numbers_in_cells_are_not_silent() -> None:
+    draft = Draft().add("Draft on odd places", style="Title").add("Article 1")
+    draft.add("First numbered.", style="List Number")
+    draft.document.add_table(rows=1, cols=1).cell(0, 0).paragraphs[0].add_run("In a cell.")
+    draft.document.tables[0].cell(0, 0).paragraphs[0].style = "List Number"
+    draft.add("Third numbered.", style="List Number")
+    draft.add("The sign ", '<w:r><w:sym w:font="Symbol" w:char="F0A7"/></w:r>')
+    draft.block('<w:altChunk r:id="rId99"/>')
+    result = _imported(draft.save())
+    assert [(u.num, u.text) for u in result.document.walk() if u.text][:3] == [
+        ("1.", "First numbered."),
+        ("2.", "In a cell."),
+        ("3.", "Third numbered."),
+    ]
+    assert [w for w in result.warnings if "skipped" in w] == [
+        "wrapped.docx: paragraph 6: a symbol character (w:sym, U+F0A7) skipped",
+        "wrapped.docx: after paragraph 6: an embedded document (w:altChunk), its text in"
+        " another part, skipped",
+    ]

@@ -112,7 +112,9 @@ class Reader:
                 inner = _inner(child)
                 if inner is not None:
                     self._blocks(inner)
-            elif child.tag in _EMBEDDED or words(child):
+            elif child.tag in _EMBEDDED:
+                self._skip(f"{name(child)}, its text in another part,", "after paragraph")
+            elif words(child):
                 self._skip(f"{counted(words(child))} in {name(child)}", "after paragraph")
 
     def _table(self, table: etree._Element) -> None:
@@ -128,7 +130,9 @@ class Reader:
         texts = []
         for child in _children(cell, "p", "tbl"):
             if etree.QName(child).localname == "p":
-                texts.append(self.text_of(child))
+                own = self.text_of(child)
+                label = self._label(child)  # numbered in a cell too: Word counts it
+                texts.append(label + own if own else label.rstrip())
             else:
                 rows = _children(child, "tr")
                 texts += [" ".join(self._cell(c) for c in _children(r, "tc")) for r in rows]
@@ -228,6 +232,8 @@ class Reader:
                     custom = self._run(branch, pieces, custom)
             elif tag in ("drawing", "pict", "object") and words(child):
                 self._skip(f"{counted(words(child))} in a text box or drawing")
+            elif tag == "sym":
+                self._skip(f"a symbol character (w:sym, U+{child.get(f'{W}char', '?')})")
             elif words(child):
                 self._skip(f"{counted(words(child))} in {name(child)}")
         return custom

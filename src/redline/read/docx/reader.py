@@ -42,7 +42,7 @@ def import_docx(data: bytes, source: str, options: ImportOptions) -> ImportResul
     body = reader.read(package.document)
     notes, in_notes, unread = note_texts(package, body.references, source, revisions)
     if (body.revisions or in_notes) and not revisions:
-        where = f"paragraph {body.first_revision}" if body.revisions else "a footnote"
+        where = f"paragraph {body.first_revision}" if body.revisions else "a note"
         raise InputError(
             f"has {body.revisions + in_notes} tracked changes (the first in {where});"
             " import it with --revisions accept or --revisions reject",
