@@ -95,6 +95,11 @@ class Draft:
         self.document.part.relate_to(part, _RELATION[kind])
 
 
+def element(xml: str) -> etree._Element:
+    """One element of WordprocessingML (namespaces added)."""
+    return _fragments(xml)[0]
+
+
 def _fragments(xml: str) -> list[etree._Element]:
     if not xml:
         return []

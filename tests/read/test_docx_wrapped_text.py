@@ -6,8 +6,12 @@ its paragraph and its words. Each draft is a real .docx built with python-docx."
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
-from docx_build import Draft, document_words, docx_words, reference, run
+import pytest
+
+from docx_build import Draft, document_words, docx_words, element, reference, run
+from redline.errors import InputError
 from redline.model import ImportOptions, ImportResult
 from redline.read.docx.reader import import_docx
 
@@ -126,3 +130,17 @@ def test_a_symbol_an_embedded_document_and_numbers_in_cells_are_not_silent() -> 
         "wrapped.docx: after paragraph 6: an embedded document (w:altChunk), its text in"
         " another part, skipped",
     ]
+
+
+def test_a_row_deleted_as_a_tracked_change_is_counted_and_taken_as_asked() -> None:
+    draft = Draft().add("Draft on rows", style="Title").add("Article 1").add("1. Kept.")
+    table = draft.document.add_table(rows=2, cols=1)
+    table.cell(0, 0).text, table.cell(1, 0).text = "Row kept.", "Row deleted."
+    deleted = '<w:del w:id="1" w:author="a" w:date="2020-01-01T00:00:00Z"/>'
+    table.rows[1]._tr.get_or_add_trPr().append(element(deleted))
+    data = draft.save()
+    with pytest.raises(InputError, match="has 1 tracked changes"):
+        _imported(data)
+    for revisions, rows in (("accept", ["Row kept."]), ("reject", ["Row kept.", "Row deleted."])):
+        result = import_docx(data, "rows.docx", replace(OPTIONS, revisions=revisions))
+        assert [u.text for u in result.document.walk() if u.text.startswith("Row")] == rows

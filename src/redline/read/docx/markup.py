@@ -1,11 +1,11 @@
-"""Word markup that wraps text without being text: which branch of a choice to read, and
-how many words an element the reader does not read holds.
+"""Word markup that wraps text without being text: what a wrapper holds, which branch
+of a choice to read, and how many words an element the reader does not read holds.
 
-Used by `paragraphs` on every element it meets. Guarantees: `choose` gives exactly one
-branch of an ``mc:AlternateContent`` (so its words are read once, never twice), and
-`words` counts every word an element holds in any of Word's text elements, so what is
-not read can be named with its size.
-"""
+Used by `paragraphs` on every element it meets. Guarantees: `inner` and `children`
+look through content controls (their content, not their properties), custom XML and
+alternate content; `choose` gives exactly one branch of an ``mc:AlternateContent``
+(so its words are read once, never twice); `words` counts every word an element holds
+in any of Word's text elements, so what is not read can be named with its size."""
 
 from __future__ import annotations
 
@@ -23,6 +23,9 @@ _BOXES = frozenset({f"{W}drawing", f"{W}pict", f"{W}object", f"{W}txbxContent"})
 _TEXTS = frozenset(
     {f"{W}t", f"{W}delText", f"{MATH}t", "{http://schemas.openxmlformats.org/drawingml/2006/main}t"}
 )
+
+#: Block-level wrappers read through: content controls, custom XML.
+WRAPPERS = ("sdt", "sdtContent", "customXml")
 
 #: What a reader says an element is, in a warning.
 NAMES = {
@@ -82,3 +85,28 @@ def choose(alternate: etree._Element) -> etree._Element | None:
     if fallback is not None:
         return fallback
     return choices[0] if choices else None
+
+
+def inner(element: etree._Element) -> etree._Element | None:
+    """What a wrapper holds: a content control's ``w:sdtContent`` (not its properties),
+    the chosen branch of ``mc:AlternateContent``, or the wrapper itself."""
+    if element.tag == f"{MC}AlternateContent":
+        return choose(element)
+    if element.tag == f"{W}sdt":
+        return element.find(f"{W}sdtContent")
+    return element
+
+
+def children(parent: etree._Element, *tags: str) -> list[etree._Element]:
+    """The children of `parent` named `tags` (``tr``, ``tc``, ``p``), looking through
+    the content controls, custom XML and alternate content that may wrap them."""
+    found = []
+    for child in parent:
+        tag = etree.QName(child).localname
+        if tag in tags and child.tag == f"{W}{tag}":
+            found.append(child)
+        elif tag in WRAPPERS or child.tag == f"{MC}AlternateContent":
+            content = inner(child)
+            if content is not None:
+                found += children(content, *tags)
+    return found

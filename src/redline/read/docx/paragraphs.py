@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
-from redline.read.docx.markup import MC, W, choose, counted, name, words
+from redline.read.docx.markup import MC, WRAPPERS, W, children, choose, counted, inner, name, words
 from redline.read.docx.numbering import Numbering, format_number
 from redline.read.notemarks import mark as note_mark
 
@@ -28,8 +28,6 @@ _ACCEPTED = {"accept": ("ins", "moveTo"), "reject": ("del", "moveFrom")}
 _DROPPED = {"accept": ("del", "moveFrom"), "reject": ("ins", "moveTo")}
 _CONTAINERS = ("hyperlink", "smartTag", "sdtContent", "fldSimple", "customXml", "bdo", "dir")
 _REVISIONS = ("ins", "del", "moveFrom", "moveTo")
-#: Block-level wrappers read through: content controls, custom XML.
-_BLOCK_CONTAINERS = ("sdt", "sdtContent", "customXml")
 #: What an element holding no word may still carry that is lost unread: another part's
 #: document (named in a warning even without words of its own).
 _EMBEDDED = frozenset({f"{W}altChunk", f"{W}subDoc"})
@@ -108,34 +106,46 @@ class Reader:
                 self._paragraph(child)
             elif tag == "tbl":
                 self._table(child)
-            elif tag in _BLOCK_CONTAINERS or child.tag == f"{MC}AlternateContent":
-                inner = _inner(child)
-                if inner is not None:
-                    self._blocks(inner)
+            elif tag in WRAPPERS or child.tag == f"{MC}AlternateContent":
+                content = inner(child)
+                if content is not None:
+                    self._blocks(content)
             elif child.tag in _EMBEDDED:
                 self._skip(f"{name(child)}, its text in another part,", "after paragraph")
             elif words(child):
                 self._skip(f"{counted(words(child))} in {name(child)}", "after paragraph")
 
     def _table(self, table: etree._Element) -> None:
-        for row in _children(table, "tr"):
+        for row in children(table, "tr"):
             self.body.paragraph += 1
-            line = "\t".join(text for cell in _children(row, "tc") if (text := self._cell(cell)))
+            if self._row_dropped(row):
+                continue
+            line = "\t".join(text for cell in children(row, "tc") if (text := self._cell(cell)))
             if line:
                 self._line(line, self.body.paragraph)
+
+    def _row_dropped(self, row: etree._Element) -> bool:
+        """Count a row's own tracked insertion or deletion; True when the revisions as
+        taken drop the row (its runs may carry no revision of their own)."""
+        dropped = False
+        for kind in ("ins", "del"):
+            if row.find(f"{W}trPr/{W}{kind}") is not None:
+                self._count()
+                dropped = dropped or (self.revisions != "" and kind in _DROPPED[self.revisions])
+        return dropped
 
     def _cell(self, cell: etree._Element) -> str:
         """A cell's text: its paragraphs, and the rows of a table nested in it, joined by
         spaces (each word once: a nested table is not read again as rows of its own)."""
         texts = []
-        for child in _children(cell, "p", "tbl"):
+        for child in children(cell, "p", "tbl"):
             if etree.QName(child).localname == "p":
                 own = self.text_of(child)
                 label = self._label(child)  # numbered in a cell too: Word counts it
                 texts.append(label + own if own else label.rstrip())
             else:
-                rows = _children(child, "tr")
-                texts += [" ".join(self._cell(c) for c in _children(r, "tc")) for r in rows]
+                rows = children(child, "tr")
+                texts += [" ".join(self._cell(c) for c in children(r, "tc")) for r in rows]
         return " ".join(text for text in texts if text)
 
     def _paragraph(self, paragraph: etree._Element) -> None:
@@ -199,9 +209,9 @@ class Reader:
                 if self.revisions and tag in _ACCEPTED[self.revisions]:
                     pieces.append(self.text_of(child))
             elif tag in _CONTAINERS or tag == "sdt" or child.tag == f"{MC}AlternateContent":
-                inner = _inner(child)
-                if inner is not None:
-                    pieces.append(self.text_of(inner))
+                content = inner(child)
+                if content is not None:
+                    pieces.append(self.text_of(content))
             elif words(child):
                 self._skip(f"{counted(words(child))} in {name(child)}")
         return "".join(pieces)
@@ -247,31 +257,6 @@ class Reader:
         note_id = element.get(f"{W}id", "")
         self.body.references.append(Reference(note_id, mark, kind, self.body.paragraph))
         return note_mark(len(self.body.references) - 1)
-
-
-def _inner(element: etree._Element) -> etree._Element | None:
-    """What a wrapper holds: a content control's ``w:sdtContent`` (not its properties),
-    the chosen branch of ``mc:AlternateContent``, or the wrapper itself."""
-    if element.tag == f"{MC}AlternateContent":
-        return choose(element)
-    if element.tag == f"{W}sdt":
-        return element.find(f"{W}sdtContent")
-    return element
-
-
-def _children(parent: etree._Element, *tags: str) -> list[etree._Element]:
-    """The children of `parent` named `tags` (``tr``, ``tc``, ``p``), looking through
-    the content controls, custom XML and alternate content that may wrap them."""
-    found = []
-    for child in parent:
-        tag = etree.QName(child).localname
-        if tag in tags and child.tag == f"{W}{tag}":
-            found.append(child)
-        elif tag in _BLOCK_CONTAINERS or child.tag == f"{MC}AlternateContent":
-            inner = _inner(child)
-            if inner is not None:
-                found += _children(inner, *tags)
-    return found
 
 
 REDLINE_TEXT = "redline_text"
