@@ -16,6 +16,7 @@ from redline.model import ImportOptions, ImportResult
 from redline.read.docx.reader import import_docx
 
 OPTIONS = ImportOptions(date="2020-01-01")
+A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 
 TEXT_BOX = (
     '<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><w:txbxContent><w:p>'
@@ -119,6 +120,11 @@ def test_a_symbol_an_embedded_document_and_numbers_in_cells_are_not_silent() -> 
     draft.add("Third numbered.", style="List Number")
     draft.add("The sign ", '<w:r><w:sym w:font="Symbol" w:char="F0A7"/></w:r>')
     draft.block('<w:altChunk r:id="rId99"/>')
+    chart = '<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"/>'
+    draft.add(
+        "A chart:",
+        f'<w:r><w:drawing><a:graphic xmlns:a="{A_NS}">{chart}</a:graphic></w:drawing></w:r>',
+    )
     result = _imported(draft.save())
     assert [(u.num, u.text) for u in result.document.walk() if u.text][:3] == [
         ("1.", "First numbered."),
@@ -129,6 +135,7 @@ def test_a_symbol_an_embedded_document_and_numbers_in_cells_are_not_silent() -> 
         "wrapped.docx: paragraph 6: a symbol character (w:sym, U+F0A7) skipped",
         "wrapped.docx: after paragraph 6: an embedded document (w:altChunk), its text in"
         " another part, skipped",
+        "wrapped.docx: paragraph 7: a chart, its text (if any) in another part, skipped",
     ]
 
 

@@ -61,6 +61,22 @@ def name(element: etree._Element) -> str:
     return f"a {prefix}:{qname.localname}" if prefix else f"a {qname.localname}"
 
 
+#: DrawingML graphics whose words live in parts of their own, by what a warning calls them.
+_GRAPHICS = {
+    "http://schemas.openxmlformats.org/drawingml/2006/chart": "chart",
+    "http://schemas.openxmlformats.org/drawingml/2006/diagram": "SmartArt diagram",
+}
+
+
+def graphic(drawing: etree._Element) -> str:
+    """``chart`` or ``SmartArt diagram`` when `drawing` shows one (its text is not in
+    the document part), else ""; pictures and shapes give ""."""
+    for data in drawing.iter("{http://schemas.openxmlformats.org/drawingml/2006/main}graphicData"):
+        if data.get("uri", "") in _GRAPHICS:
+            return _GRAPHICS[data.get("uri", "")]
+    return ""
+
+
 def readable(element: etree._Element) -> bool:
     """True when `element` holds text outside drawings, text boxes and objects: text
     runs a reader reads as running text."""

@@ -20,7 +20,18 @@ from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
-from redline.read.docx.markup import MC, WRAPPERS, W, children, choose, counted, inner, name, words
+from redline.read.docx.markup import (
+    MC,
+    WRAPPERS,
+    W,
+    children,
+    choose,
+    counted,
+    graphic,
+    inner,
+    name,
+    words,
+)
 from redline.read.docx.numbering import Numbering, format_number
 from redline.read.notemarks import mark as note_mark
 
@@ -242,6 +253,8 @@ class Reader:
                     custom = self._run(branch, pieces, custom)
             elif tag in ("drawing", "pict", "object") and words(child):
                 self._skip(f"{counted(words(child))} in a text box or drawing")
+            elif tag == "drawing" and (kind := graphic(child)):
+                self._skip(f"a {kind}, its text (if any) in another part,")
             elif tag == "sym":
                 self._skip(f"a symbol character (w:sym, U+{child.get(f'{W}char', '?')})")
             elif words(child):
