@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import Counter
 
 from docx_build import Draft, document_words, docx_words, reference, run
+from redline.comparison.engine import compare
 from redline.model import ImportOptions, ImportResult
 from redline.read.docx.reader import import_docx
 
@@ -82,3 +83,4 @@ def test_a_note_in_skipped_cover_text_is_named_and_the_others_keep_theirs() -> N
         " report): the note and its 3 words are left out" in result.warnings  # fmt: skip
     skipped = Counter(["Distr.:", "General", "Original:", "English", "Cover", "note", "words."])
     assert document_words(result.document) == docx_words(data) - skipped
+    assert compare(result.document, result.document).identical

@@ -7,8 +7,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from pathlib import Path
+
+import pytest
 
 from docx_build import Draft, document_words, docx_words
+from redline.cli import main
+from redline.comparison.engine import compare
 from redline.model import ImportOptions
 from redline.read.docx.reader import import_docx
 
@@ -55,3 +60,17 @@ def test_no_message_names_a_line_and_no_word_is_lost() -> None:
     cover.update(["Council,", "Fiftieth", "session"])
     numbers = Counter(["1.", "2."])  # printed by Word's numbering, in no w:t
     assert document_words(result.document) == docx_words(data) - cover + numbers
+    assert compare(result.document, result.document).identical
+
+
+def test_the_command_line_report_names_paragraphs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "places.docx"
+    source.write_bytes(_draft())
+    out = tmp_path / "places.akn.xml"
+    assert main(["import", str(source), "-o", str(out), "--date", "2020-01-01"]) == 0
+    error = capsys.readouterr().err
+    assert "skipped paragraphs 1-3 (9 words): before the title" in error
+    assert "(and 3 more like it: paragraphs 8, 9, 11)" in error
+    assert not re.search(r"\blines? \d", error)
