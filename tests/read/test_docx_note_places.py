@@ -6,10 +6,11 @@ built with python-docx, opened through the real reader."""
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 from docx_build import Draft, document_words, docx_words, reference, run
 from redline.comparison.engine import compare
-from redline.model import ImportOptions, ImportResult
+from redline.model import Document, ImportOptions, ImportResult
 from redline.read.docx.reader import import_docx
 
 OPTIONS = ImportOptions(date="2020-01-01")
@@ -84,3 +85,28 @@ def test_a_note_in_skipped_cover_text_is_named_and_the_others_keep_theirs() -> N
     skipped = Counter(["Distr.:", "General", "Original:", "English", "Cover", "note", "words."])
     assert document_words(result.document) == docx_words(data) - skipped
     assert compare(result.document, result.document).identical
+
+
+def test_the_notes_of_a_component_stay_with_the_component() -> None:
+    """The DMA proposal's Word redline rejected: the notes of its financial statement
+    (a component, after the body) are its own, each with its own text."""
+    from redline.comparison.engine import compare as compare_documents
+    from redline.read.sources import load_document
+    from redline.renderers import RenderOptions
+    from redline.renderers.docx.render import render_docx
+
+    eu = Path(__file__).resolve().parents[1] / "data" / "eu"
+    old = load_document(str(eu / "dma-proposal-COM-2020-842.txt"))
+    new = load_document(str(eu / "dma-regulation-2022-1925.txt"))
+    data = render_docx(compare_documents(old, new), RenderOptions())
+    options = ImportOptions(date=old.meta.date, revisions="reject")
+    result = import_docx(data, "eu.docx", options)
+
+    def component_notes(document: Document) -> list[str]:
+        """The notes of the last component, the financial statement (Word numbers them
+        anew, so their texts are compared)."""
+        return [note.text for _, note in document.components[-1].notes()]
+
+    assert len(component_notes(old)) == 10
+    assert component_notes(result.document) == component_notes(old)
+    assert not [w for w in result.warnings if "footnote" in w]
