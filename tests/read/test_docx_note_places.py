@@ -110,3 +110,6 @@ def test_the_notes_of_a_component_stay_with_the_component() -> None:
     assert len(component_notes(old)) == 10
     assert component_notes(result.document) == component_notes(old)
     assert not [w for w in result.warnings if "footnote" in w]
+    facts = dict(result.document.components[-1].meta.extra)  # written into the AKN
+    assert "lines" not in facts
+    assert f"paragraphs {facts['paragraphs']} ({facts['words']} words):" in result.report

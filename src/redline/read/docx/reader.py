@@ -20,7 +20,7 @@ import re
 from dataclasses import replace
 
 from redline.errors import InputError, UsageError
-from redline.model import ImportOptions, ImportResult
+from redline.model import Document, ImportOptions, ImportResult
 from redline.read.docx.markup import W
 from redline.read.docx.notes import attach_notes, note_texts
 from redline.read.docx.numbering import Numbering
@@ -56,6 +56,7 @@ def import_docx(data: bytes, source: str, options: ImportOptions) -> ImportResul
     places = _places(body.lines, body.places)
     result = import_text(text.encode("utf-8"), source, replace(options, encoding="utf-8"))
     document, warnings = attach_notes(result.document, notes, body.references, source)
+    document = _component_places(document, places)
     warnings += [f"{source}: {skipped} skipped" for skipped in (*body.skipped, *unread)]
     count = sum(1 for unit in document.every_unit() for _ in unit.notes)
     report = _NOTES.sub(f" {count} notes", in_paragraphs(strip(result.report), places), count=1)
@@ -63,6 +64,21 @@ def import_docx(data: bytes, source: str, options: ImportOptions) -> ImportResul
         report += f"; {body.revisions} tracked changes {revisions}ed"
     said = tuple(in_paragraphs(strip(w), places) for w in (*result.warnings, *warnings))
     return ImportResult(document, said, report)
+
+
+def _component_places(document: Document, places: list[int]) -> Document:
+    """`document` with the place each component was taken from (the ``lines`` fact the
+    text importer records) told as the paragraphs of the .docx."""
+    components = []
+    for component in document.components:
+        extra = tuple(
+            ("paragraphs", in_paragraphs(f"lines {value}", places).split(" ")[-1])
+            if key == "lines"
+            else (key, value)
+            for key, value in component.meta.extra
+        )
+        components.append(replace(component, meta=replace(component.meta, extra=extra)))
+    return replace(document, components=tuple(components))
 
 
 def _refuse_two_versions(category: str, source: str) -> None:
