@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from docx_build import Draft, document_words, docx_words, reference, run
+from docx_build import Draft, document_words, docx_words, element, reference, run
 from redline.comparison.engine import compare
 from redline.model import Document, ImportOptions, ImportResult
 from redline.read.docx.reader import import_docx
@@ -113,3 +113,14 @@ def test_the_notes_of_a_component_stay_with_the_component() -> None:
     facts = dict(result.document.components[-1].meta.extra)  # written into the AKN
     assert "lines" not in facts
     assert f"paragraphs {facts['paragraphs']} ({facts['words']} words):" in result.report
+
+
+def test_a_footnote_and_an_endnote_of_one_number_keep_apart() -> None:
+    draft = Draft().add("Draft convention on notes", style="Title").add("Article 1")
+    draft.add("1. Each State", reference("footnote", 1) + reference("endnote", 1))
+    section = draft.document.sections[0]._sectPr
+    section.append(element('<w:endnotePr><w:numFmt w:val="decimal"/></w:endnotePr>'))
+    data = draft.note("footnote", 1, "Foot.").note("endnote", 1, "End.").save()
+    notes = [n for _, n in _imported(data).document.notes()]
+    assert [(n.marker, n.offset, n.text) for n in notes] == [("1", 10, "Foot."), ("1", 10, "End.")]
+    assert notes[0].eid != notes[1].eid

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
-from redline.akn.naming import make_eid
+from redline.akn.naming import make_eid, uniquify
 from redline.errors import InputError
 from redline.model import Document, Note, Unit
 from redline.read.docx.markup import W, counted
@@ -48,7 +48,7 @@ def note_texts(
             )
         reader = Reader(Numbering(), {}, revisions)
         reader.note = f"{kind} {reference.mark} (paragraph {reference.paragraph})"
-        paragraphs = [reader.text_of(p).strip() for p in _note_paragraphs(note)]
+        paragraphs = [strip(reader.text_of(p)).strip() for p in _note_paragraphs(note)]
         notes.append(Note("", reference.mark, -1, "\n".join(p for p in paragraphs if p)))
         tracked += reader.body.revisions
         unread += reader.body.skipped
@@ -74,6 +74,9 @@ def attach_notes(
 
 @dataclass
 class _Attacher:
+    """One walk over a document in reading order (title, parts, then each component),
+    attaching notes by the number their marks carry."""
+
     notes: list[Note]
     references: list[Reference]
     source: str
@@ -81,6 +84,8 @@ class _Attacher:
     waiting: list[int] = field(default_factory=list)
     """Notes whose marks stood in a title, number or heading, for the next text."""
     placed: set[int] = field(default_factory=set)
+    eids: set[str] = field(default_factory=set)
+    """The notes' eIds given so far (a footnote and an endnote may share a number)."""
 
     def document(self, document: Document) -> Document:
         self._wait(document.meta.title, "", "title")
@@ -127,13 +132,21 @@ class _Attacher:
     def _note(self, number: int, eid: str, offset: int) -> Note:
         self.placed.add(number)
         note = self.notes[number]
-        return replace(note, eid=make_eid(eid, "authorialNote", note.marker), offset=offset)
+        unique = uniquify(make_eid(eid, "authorialNote", note.marker), self.eids)
+        self.eids.add(unique)
+        return replace(note, eid=unique, offset=offset)
 
     def left_out(self) -> list[str]:
         """A warning for each note whose mark found no text to stand in."""
-        return [
-            f"{self._where(number)} stands in text the import skipped (see the report):"
-            f" the note and its {counted(len(self.notes[number].text.split()))} are left out"
-            for number in range(len(self.notes))
-            if number not in self.placed
-        ]
+        warnings = []
+        for number in range(len(self.notes)):
+            if number in self.placed:
+                continue
+            where = (
+                "found no text after it"
+                if number in self.waiting
+                else "stands in text the import skipped (see the report)"
+            )
+            words = counted(len(self.notes[number].text.split()))
+            warnings.append(f"{self._where(number)} {where}: the note and its {words} are left out")
+        return warnings
