@@ -124,3 +124,12 @@ def test_a_footnote_and_an_endnote_of_one_number_keep_apart() -> None:
     notes = [n for _, n in _imported(data).document.notes()]
     assert [(n.marker, n.offset, n.text) for n in notes] == [("1", 10, "Foot."), ("1", 10, "End.")]
     assert notes[0].eid != notes[1].eid
+
+
+def test_the_settings_may_say_how_endnotes_are_numbered() -> None:
+    draft = Draft().add("Draft convention on notes", style="Title").add("Article 1")
+    draft.add("1. Each State", reference("endnote", 1))
+    settings = draft.document.settings.element
+    settings.append(element('<w:endnotePr><w:numFmt w:val="upperLetter"/></w:endnotePr>'))
+    data = draft.note("endnote", 1, "End.").save()
+    assert [n.marker for _, n in _imported(data).document.notes()] == ["A"]

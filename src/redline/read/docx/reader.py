@@ -168,7 +168,9 @@ def _style_numbers(package: Package) -> dict[str, tuple[str, int]]:
 
 
 def _endnote_format(package: Package) -> str:
-    """The number format of endnote marks (``w:endnotePr`` of the document's last
-    section); Word's default is lower-case roman."""
+    """The number format of endnote marks: ``w:endnotePr`` of the document's last
+    section, else of its settings; Word's default is lower-case roman."""
     found = package.document.find(f"{W}body/{W}sectPr/{W}endnotePr/{W}numFmt")
+    if found is None and package.settings is not None:
+        found = package.settings.find(f"{W}endnotePr/{W}numFmt")
     return found.get(f"{W}val", "lowerRoman") if found is not None else "lowerRoman"
