@@ -1,10 +1,10 @@
 """Opening a .docx safely: the zip, its parts, each parsed by the one safe XML parser.
 
 The first step of the .docx reader. Guarantees: a returned `Package` holds the parsed
-main document and, where present, numbering, styles and footnotes; anything else — not
-a zip, a legacy .doc or an encrypted file, an OpenDocument file, a zip without a Word
-document, a part that would unpack past the size limit, malformed XML — raises
-`InputError` naming the source and the part.
+main document and, where present, numbering, styles, footnotes, endnotes and settings;
+anything else — not a zip, a legacy .doc or an encrypted file, an OpenDocument file, a
+zip without a Word document, a part that would unpack past the size limit, malformed
+XML — raises `InputError` naming the source and the part.
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 _MAIN = "word/document.xml"
 _PARTS = {"numbering": "word/numbering.xml", "styles": "word/styles.xml",
-          "footnotes": "word/footnotes.xml", "core": "docProps/core.xml"}  # fmt: skip
+          "footnotes": "word/footnotes.xml", "core": "docProps/core.xml",
+          "endnotes": "word/endnotes.xml", "settings": "word/settings.xml"}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +37,9 @@ class Package:
     footnotes: etree._Element | None
     core: etree._Element | None = None
     """The core properties (title, creator, category)."""
+    endnotes: etree._Element | None = None
+    settings: etree._Element | None = None
+    """The document settings (the default numbering of endnotes)."""
 
     @property
     def category(self) -> str:

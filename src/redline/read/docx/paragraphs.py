@@ -1,43 +1,59 @@
 """The body of a Word document as lines of text: the middle step of the .docx reader.
 
-`read_body` walks ``w:body`` in order — paragraphs, tables (one line per row, cells
-joined by tabs), content controls — and gives each paragraph one line: its Word
-number resolved to the printed label (`numbering`), a space, then its text. Runs give
-their text, tabs, breaks and non-breaking hyphens; field codes are not text; tracked
-changes are taken as accepted or rejected, as asked (a deleted paragraph mark joins
-the paragraph to the next); a redline .docx is read from its text on, without its
-summary page. Each footnote reference becomes `NOTE_MARK`, glued where
-it stood, and its number or custom mark is recorded in order. Guarantees: every word
-of the body's text is in the lines; text this reader cannot place (text boxes) is
-counted and named in a warning.
-"""
+`Reader.read` walks ``w:body`` in order — paragraphs, tables (one line per row, cells
+joined by tabs, a nested table's rows inside its cell), content controls, custom XML
+and alternate content (one branch, `markup.choose`), at block level and inside
+paragraphs — and gives each paragraph one line: its Word number resolved to the
+printed label (`numbering`), a space, then its text. Runs give their text, tabs,
+breaks and non-breaking hyphens; field codes are not text; tracked changes are taken
+as accepted or rejected, as asked (a deleted paragraph mark joins the paragraph to the
+next); a redline .docx is read from its text on, without its summary page. Each
+footnote or endnote reference becomes a mark of its own (`redline.read.notemarks`),
+glued where it stood, and its number (endnotes apart, in their own format) or custom
+mark is recorded in order. Guarantees: every word of the body's text is in the lines
+once; words this reader cannot place (text boxes, equations, embedded documents, any
+markup it does not know) are counted and named in a warning with their paragraph."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
-from redline.read.docx.numbering import Numbering
-
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-NOTE_MARK = "\ue000"
-"""Stands in the text for a footnote reference until the notes are attached (a
-private-use character: no draft contains it, and every importer keeps it as a word
-character)."""
+from redline.read.docx.markup import (
+    MC,
+    WRAPPERS,
+    W,
+    children,
+    choose,
+    counted,
+    graphic,
+    inner,
+    name,
+    words,
+)
+from redline.read.docx.numbering import Numbering, format_number
+from redline.read.notemarks import mark as note_mark
 
 _ACCEPTED = {"accept": ("ins", "moveTo"), "reject": ("del", "moveFrom")}
 _DROPPED = {"accept": ("del", "moveFrom"), "reject": ("ins", "moveTo")}
 _CONTAINERS = ("hyperlink", "smartTag", "sdtContent", "fldSimple", "customXml", "bdo", "dir")
+_REVISIONS = ("ins", "del", "moveFrom", "moveTo")
+#: What an element holding no word may still carry that is lost unread: another part's
+#: document (named in a warning even without words of its own).
+_EMBEDDED = frozenset({f"{W}altChunk", f"{W}subDoc"})
 
 
 @dataclass(frozen=True, slots=True)
 class Reference:
-    """A footnote reference: the footnote's id and the mark printed for it."""
+    """A footnote or endnote reference: the note's id and the mark printed for it."""
 
     note_id: str
     mark: str
+    kind: str = "footnote"
+    """``footnote`` or ``endnote``: the part that holds the note."""
+    paragraph: int = 0
+    """The paragraph (1-based) the reference stands in."""
 
 
 @dataclass
@@ -69,6 +85,10 @@ class Reader:
     pending: str = ""
     """A paragraph whose mark was deleted, waiting to be joined to the next."""
     pending_place: int = 0
+    endnote_format: str = "lowerRoman"
+    """How endnote marks are numbered (``w:endnotePr``; Word's default is i, ii, iii)."""
+    note: str = ""
+    """For a note's reader, the place its warnings name (``footnote 2, paragraph 7``)."""
 
     def read(self, root: etree._Element) -> Body:
         body = root.find(f"{W}body")
@@ -86,6 +106,10 @@ class Reader:
         self.body.lines.append(text)
         self.body.places.append(place)
 
+    def _skip(self, what: str, where: str = "") -> None:
+        place = self.note or f"{where or 'paragraph'} {self.body.paragraph}"
+        self.body.skipped.append(f"{place}: {what}")
+
     def _blocks(self, parent: etree._Element, start: int = 0) -> None:
         for child in list(parent)[start:]:
             tag = etree.QName(child).localname
@@ -93,31 +117,57 @@ class Reader:
                 self._paragraph(child)
             elif tag == "tbl":
                 self._table(child)
-            elif tag in ("sdt", "sdtContent", "customXml"):
-                inner = child.find(f"{W}sdtContent") if tag == "sdt" else child
-                if inner is not None:
-                    self._blocks(inner)
+            elif tag in WRAPPERS or child.tag == f"{MC}AlternateContent":
+                content = inner(child)
+                if content is not None:
+                    self._blocks(content)
+            elif child.tag in _EMBEDDED:
+                self._skip(f"{name(child)}, its text in another part,", "after paragraph")
+            elif words(child):
+                self._skip(f"{counted(words(child))} in {name(child)}", "after paragraph")
 
     def _table(self, table: etree._Element) -> None:
-        for row in table.iter(f"{W}tr"):
-            cells = []
-            for cell in row.iter(f"{W}tc"):
-                texts = [self.text_of(p) for p in cell.iter(f"{W}p")]
-                cells.append(" ".join(text for text in texts if text))
-            line = "\t".join(cell for cell in cells if cell)
+        for row in children(table, "tr"):
             self.body.paragraph += 1
+            if self._row_dropped(row):
+                continue
+            line = "\t".join(text for cell in children(row, "tc") if (text := self._cell(cell)))
             if line:
                 self._line(line, self.body.paragraph)
 
+    def _row_dropped(self, row: etree._Element) -> bool:
+        """Count a row's own tracked insertion or deletion; True when the revisions as
+        taken drop the row (its runs may carry no revision of their own)."""
+        dropped = False
+        for kind in ("ins", "del"):
+            if row.find(f"{W}trPr/{W}{kind}") is not None:
+                self._count()
+                dropped = dropped or (self.revisions != "" and kind in _DROPPED[self.revisions])
+        return dropped
+
+    def _cell(self, cell: etree._Element) -> str:
+        """A cell's text: its paragraphs, and the rows of a table nested in it, joined by
+        spaces (each word once: a nested table is not read again as rows of its own)."""
+        texts = []
+        for child in children(cell, "p", "tbl"):
+            if etree.QName(child).localname == "p":
+                own = self.text_of(child)
+                label = self._label(child)  # numbered in a cell too: Word counts it
+                texts.append(label + own if own else label.rstrip())
+            else:
+                rows = children(child, "tr")
+                texts += [" ".join(self._cell(c) for c in children(r, "tc")) for r in rows]
+        return " ".join(text for text in texts if text)
+
     def _paragraph(self, paragraph: etree._Element) -> None:
         self.body.paragraph += 1
-        words = self.text_of(paragraph)
+        own = self.text_of(paragraph)
         label = self._label(paragraph)
-        text = label + words if words else label.rstrip()
+        text = label + own if own else label.rstrip()
         mark = paragraph.find(f"{W}pPr/{W}rPr")
         joined = False
         if mark is not None:
-            for kind in ("ins", "del", "moveFrom", "moveTo"):
+            for kind in _REVISIONS:
                 if mark.find(f"{W}{kind}") is not None:
                     self._count()
                     joined = self.revisions != "" and kind in _DROPPED[self.revisions]
@@ -157,54 +207,69 @@ class Reader:
             self.body.first_revision = self.body.paragraph
 
     def text_of(self, parent: etree._Element) -> str:
-        """The text of a paragraph's runs (or of a revision or link inside one)."""
+        """The text of a paragraph's runs (or of a revision, link, content control or
+        choice of alternate content inside one); words in anything else are warned about."""
         pieces: list[str] = []
         custom = False
         for child in parent:
             tag = etree.QName(child).localname
             if tag == "r":
                 custom = self._run(child, pieces, custom)
-            elif tag in ("ins", "del", "moveFrom", "moveTo"):
+            elif tag in _REVISIONS:
                 self._count()
                 if self.revisions and tag in _ACCEPTED[self.revisions]:
                     pieces.append(self.text_of(child))
-            elif tag in _CONTAINERS:
-                pieces.append(self.text_of(child))
+            elif tag in _CONTAINERS or tag == "sdt" or child.tag == f"{MC}AlternateContent":
+                content = inner(child)
+                if content is not None:
+                    pieces.append(self.text_of(content))
+            elif words(child):
+                self._skip(f"{counted(words(child))} in {name(child)}")
         return "".join(pieces)
 
     def _run(self, run: etree._Element, pieces: list[str], custom: bool) -> bool:
-        """Add a run's text to `pieces`; True when a custom footnote mark follows."""
+        """Add a run's text to `pieces`; True when a custom note mark follows."""
         for child in run:
             tag = etree.QName(child).localname
             if tag in ("t", "delText"):
                 text = child.text or ""
                 if custom:
-                    self.body.references[-1] = Reference(self.body.references[-1].note_id, text)
+                    self.body.references[-1] = replace(self.body.references[-1], mark=text)
                     custom = False
                     continue
                 pieces.append(text)
-            elif tag == "tab":
+            elif tag in ("tab", "ptab"):
                 pieces.append("\t")
             elif tag in ("br", "cr"):
                 pieces.append("\n")
             elif tag == "noBreakHyphen":
                 pieces.append("\u2011")
-            elif tag == "footnoteReference":
-                number = str(len(self.body.references) + 1)
-                self.body.references.append(Reference(child.get(f"{W}id", ""), number))
-                pieces.append(NOTE_MARK)
+            elif tag in ("footnoteReference", "endnoteReference"):
+                pieces.append(self._reference(child, tag.removesuffix("Reference")))
                 custom = child.get(f"{W}customMarkFollows") in ("1", "true", "on")
-            elif tag in ("drawing", "pict", "object") and _words(child):
-                words = _words(child)
-                self.body.skipped.append(
-                    f"paragraph {self.body.paragraph}: {words} words in a text box or drawing"
-                )
+            elif child.tag == f"{MC}AlternateContent":
+                branch = choose(child)
+                if branch is not None:
+                    custom = self._run(branch, pieces, custom)
+            elif tag in ("drawing", "pict", "object") and words(child):
+                self._skip(f"{counted(words(child))} in a text box or drawing")
+            elif tag == "drawing" and (kind := graphic(child)):
+                self._skip(f"a {kind}, its text (if any) in another part,")
+            elif tag == "sym":
+                self._skip(f"a symbol character (w:sym, U+{child.get(f'{W}char', '?')})")
+            elif words(child):
+                self._skip(f"{counted(words(child))} in {name(child)}")
         return custom
 
-
-def _words(element: etree._Element) -> int:
-    """How many words the text elements inside `element` hold."""
-    return sum(len((e.text or "").split()) for e in element.iter(f"{W}t"))
+    def _reference(self, element: etree._Element, kind: str) -> str:
+        """Record a note reference with the number Word prints for it (footnotes and
+        endnotes are numbered apart, endnotes in `endnote_format`); its mark (the reader
+        refuses a document with more references than there are marks)."""
+        number = 1 + sum(1 for reference in self.body.references if reference.kind == kind)
+        mark = str(number) if kind == "footnote" else format_number(number, self.endnote_format)
+        note_id = element.get(f"{W}id", "")
+        self.body.references.append(Reference(note_id, mark, kind, self.body.paragraph))
+        return note_mark(len(self.body.references) - 1)
 
 
 REDLINE_TEXT = "redline_text"

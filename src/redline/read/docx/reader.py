@@ -4,12 +4,14 @@
 sees — Word numbering resolved to its printed labels (`numbering`), tracked changes
 accepted or rejected as asked (`paragraphs`) — and hands that text to the plain-text
 importer (`redline.read.text.importer.import_text`, its one entry point), so a .docx
-and the same draft pasted as text find the same structure. Footnotes come from
-footnotes.xml: each reference stands in the text as a private-use mark while the text
-is imported, then becomes a `Note` at that exact offset, with the note's text.
-Guarantees: every word of the body and of every referenced footnote is in the
-document, or a warning names what was skipped; a document with tracked changes is
-refused unless ``revisions`` says to accept or reject them.
+and the same draft pasted as text find the same structure. Footnotes and endnotes
+come from footnotes.xml and endnotes.xml: each reference stands in the text as a mark
+of its own (`redline.read.notemarks`) while the text is imported, then becomes a
+`Note` at that exact offset, with the note's text (`notes`). Guarantees: every word of
+the body and of every referenced note is in the document, or a warning names what was
+skipped and where (paragraphs of the .docx, never the lines of the text handed on); a
+document with tracked changes is refused unless ``revisions`` says to accept or reject
+them.
 """
 
 from __future__ import annotations
@@ -17,12 +19,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from redline.akn.naming import make_eid
 from redline.errors import InputError, UsageError
-from redline.model import Document, ImportOptions, ImportResult, Note, Unit
+from redline.model import Document, ImportOptions, ImportResult
+from redline.read.docx.markup import W
+from redline.read.docx.notes import attach_notes, note_texts
 from redline.read.docx.numbering import Numbering
 from redline.read.docx.package import Package, open_package
-from redline.read.docx.paragraphs import NOTE_MARK, Reader, Reference, W
+from redline.read.docx.paragraphs import Reader
+from redline.read.notemarks import CAPACITY, MARKS, strip
 from redline.read.text.importer import import_text
 
 
@@ -33,29 +37,48 @@ def import_docx(data: bytes, source: str, options: ImportOptions) -> ImportResul
         raise UsageError(f"--revisions must be accept or reject, got {revisions!r}")
     package = open_package(data, source)
     _refuse_two_versions(package.category, source)
-    body = Reader(Numbering.parse(package.numbering), _style_numbers(package), revisions).read(
-        package.document
-    )
-    notes, in_notes = _note_texts(package, body.references, source, revisions)
+    reader = Reader(Numbering.parse(package.numbering), _style_numbers(package), revisions)
+    reader.endnote_format = _endnote_format(package)
+    body = reader.read(package.document)
+    notes, in_notes, unread = note_texts(package, body.references, source, revisions)
     if (body.revisions or in_notes) and not revisions:
-        where = f"paragraph {body.first_revision}" if body.revisions else "a footnote"
+        where = f"paragraph {body.first_revision}" if body.revisions else "a note"
         raise InputError(
             f"has {body.revisions + in_notes} tracked changes (the first in {where});"
             " import it with --revisions accept or --revisions reject",
             source=source,
         )
-    if "".join(body.lines).count(NOTE_MARK) != len(body.references):
-        raise InputError("holds the private-use character U+E000 in its text", source=source)
     text = "\n\n".join(body.lines) + "\n"
-    result = import_text(text.encode("utf-8"), source, replace(options, encoding="utf-8"))
-    document, warnings = attach_notes(result.document, notes)
-    warnings += [f"{source}: {skipped} skipped" for skipped in body.skipped]
+    if len(body.references) > CAPACITY:
+        raise InputError(f"has more than {CAPACITY} note references", source=source)
+    if len(MARKS.findall(text)) != len(body.references):
+        raise InputError("holds characters of Unicode's plane-15 private use area", source=source)
     places = _places(body.lines, body.places)
-    report = _in_paragraphs(result.report, places).replace(" 0 notes", f" {len(notes)} notes")
+    result = import_text(text.encode("utf-8"), source, replace(options, encoding="utf-8"))
+    document, warnings = attach_notes(result.document, notes, body.references, source)
+    document = _component_places(document, places)
+    warnings += [f"{source}: {skipped} skipped" for skipped in (*body.skipped, *unread)]
+    count = sum(1 for unit in document.every_unit() for _ in unit.notes)
+    report = _NOTES.sub(f" {count} notes", in_paragraphs(strip(result.report), places), count=1)
     if revisions:
         report += f"; {body.revisions} tracked changes {revisions}ed"
-    said = tuple(_in_paragraphs(warning, places) for warning in (*result.warnings, *warnings))
+    said = tuple(in_paragraphs(strip(w), places) for w in (*result.warnings, *warnings))
     return ImportResult(document, said, report)
+
+
+def _component_places(document: Document, places: list[int]) -> Document:
+    """`document` with the place each component was taken from (the ``lines`` fact the
+    text importer records) told as the paragraphs of the .docx."""
+    components = []
+    for component in document.components:
+        extra = tuple(
+            ("paragraphs", in_paragraphs(f"lines {value}", places).split(" ")[-1])
+            if key == "lines"
+            else (key, value)
+            for key, value in component.meta.extra
+        )
+        components.append(replace(component, meta=replace(component.meta, extra=extra)))
+    return replace(document, components=tuple(components))
 
 
 def _refuse_two_versions(category: str, source: str) -> None:
@@ -81,17 +104,35 @@ def _places(lines: list[str], paragraphs: list[int]) -> list[int]:
     return places
 
 
-def _in_paragraphs(message: str, places: list[int]) -> str:
-    """`message` with the text importer's line numbers told as the .docx's paragraphs."""
+def in_paragraphs(message: str, places: list[int]) -> str:
+    """`message` with the text importer's line numbers told as the .docx's paragraphs:
+    one line, a range and a list of lines alike (a number past the text stays).
 
-    def paragraph(found: re.Match[str]) -> str:
-        line = int(found[1])
-        return f"paragraph {places[line]}" if line < len(places) else found[0]
+    >>> places = [0, 1, 1, 2, 2, 2, 2, 3, 3]  # paragraph 2 holds a line break
+    >>> in_paragraphs("skipped lines 1-5 (9 words); at line 7 (and 2 more: line 3, 5)", places)
+    'skipped paragraphs 1-2 (9 words); at paragraph 3 (and 2 more: paragraph 2)'
+    """
 
-    return _LINE.sub(paragraph, message)
+    def paragraphs(found: re.Match[str]) -> str:
+        numbers = [int(number) for number in re.findall(r"\d+", found["numbers"])]
+        if any(number >= len(places) for number in numbers):
+            return found[0]
+        told = list(dict.fromkeys(places[number] for number in numbers))  # once each, in order
+        if len(told) == 1:
+            return f"paragraph {told[0]}"
+        joiner = "-" if "-" in found["numbers"] else ", "
+        return f"paragraphs {joiner.join(str(number) for number in told)}"
+
+    return _LINES.sub(paragraphs, message)
 
 
-_LINE = re.compile(r"\bline (\d+)\b")
+_LINES = re.compile(
+    r"""\blines?[ ]
+    (?P<numbers>\d+(?:(?:-|,[ ])\d+)*)  # 5, 1-5, or 7, 15, 22
+    \b""",
+    re.VERBOSE,
+)
+_NOTES = re.compile(r" \d+ notes\b")
 
 
 def _style_numbers(package: Package) -> dict[str, tuple[str, int]]:
@@ -126,74 +167,10 @@ def _style_numbers(package: Package) -> dict[str, tuple[str, int]]:
     return resolved
 
 
-def _note_texts(
-    package: Package, references: list[Reference], source: str, revisions: str
-) -> tuple[list[Note], int]:
-    """A note (without its place yet) for each reference, in order of the references,
-    and how many tracked changes the referenced notes hold."""
-    bodies: dict[str, tuple[str, int]] = {}
-    if package.footnotes is not None:
-        for footnote in package.footnotes.iter(f"{W}footnote"):
-            reader = Reader(Numbering(), {}, revisions)
-            paragraphs = [reader.text_of(p).strip() for p in footnote.iter(f"{W}p")]
-            text = "\n".join(p for p in paragraphs if p)
-            bodies[footnote.get(f"{W}id", "")] = text, reader.body.revisions
-    notes, tracked = [], 0
-    for reference in references:
-        if reference.note_id not in bodies:
-            raise InputError(
-                f"footnote reference {reference.mark} names footnote {reference.note_id},"
-                " which footnotes.xml does not hold",
-                source=source,
-            )
-        text, count = bodies[reference.note_id]
-        notes.append(Note("", reference.mark, -1, text))
-        tracked += count
-    return notes, tracked
-
-
-def attach_notes(document: Document, notes: list[Note]) -> tuple[Document, list[str]]:
-    """`document` with each `NOTE_MARK` in a unit's text replaced by the next of `notes`,
-    anchored at its offset; marks in a number or heading anchor at the start of the next
-    text unit, with a warning."""
-    queue = list(notes)
-    warnings: list[str] = []
-    waiting: list[Note] = []
-
-    def visit(unit: Unit) -> Unit:
-        num, heading = unit.num, unit.heading
-        for field_name, value in (("number", num), ("heading", heading)):
-            for _ in range(value.count(NOTE_MARK)):
-                note = queue.pop(0)
-                waiting.append(note)
-                warnings.append(
-                    f"{unit.eid}: footnote {note.marker} stood in the {field_name};"
-                    " it is anchored at the start of the next text"
-                )
-        num, heading = num.replace(NOTE_MARK, ""), heading.replace(NOTE_MARK, "")
-        if unit.is_text:
-            text, anchored = _anchor(unit, queue, waiting)
-            return replace(unit, num=num, heading=heading, text=text, notes=anchored)
-        children = tuple(visit(child) for child in unit.children)
-        return replace(unit, num=num, heading=heading, children=children)
-
-    parts = {name: tuple(visit(unit) for unit in units) for name, units in document.parts()}
-    if waiting or queue:
-        warnings.append(f"{len(waiting) + len(queue)} footnotes found no place in the text")
-    return replace(document, **parts), warnings  # type: ignore[arg-type]
-
-
-def _anchor(unit: Unit, queue: list[Note], waiting: list[Note]) -> tuple[str, tuple[Note, ...]]:
-    pieces = unit.text.split(NOTE_MARK)
-    text = "".join(pieces)
-    notes = list(unit.notes)
-    for note in waiting:
-        notes.append(replace(note, eid=make_eid(unit.eid, "authorialNote", note.marker), offset=0))
-    waiting.clear()
-    offset = 0
-    for piece in pieces[:-1]:
-        offset += len(piece)
-        note = queue.pop(0)
-        eid = make_eid(unit.eid, "authorialNote", note.marker)
-        notes.append(replace(note, eid=eid, offset=offset))
-    return text, tuple(sorted(notes, key=lambda note: note.offset))
+def _endnote_format(package: Package) -> str:
+    """The number format of endnote marks: ``w:endnotePr`` of the document's last
+    section, else of its settings; Word's default is lower-case roman."""
+    found = package.document.find(f"{W}body/{W}sectPr/{W}endnotePr/{W}numFmt")
+    if found is None and package.settings is not None:
+        found = package.settings.find(f"{W}endnotePr/{W}numFmt")
+    return found.get(f"{W}val", "lowerRoman") if found is not None else "lowerRoman"

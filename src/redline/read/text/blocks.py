@@ -22,9 +22,10 @@ markers still in it. Blocks are found by what starts a line, not only by blank l
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 
+from redline.read.notemarks import MARKS, strip
 from redline.read.text.headings import match_container, match_heading
 from redline.read.text.layout import Line, join_lines
 
@@ -153,6 +154,15 @@ def opens_recital(text: str) -> bool:
 def classify(text: str, containers: bool = False) -> Opening:
     """How a block's first line starts; with `containers`, ``SECTION N`` is a container.
 
+    A line holding note marks (`redline.read.notemarks`) is classified as it reads
+    without them: marks that stood in its label end its `num` (the Word reader anchors
+    them at the start of the next text, with a warning), marks in its words stay there.
+
+    >>> from redline.read.notemarks import mark
+    >>> opening = classify(f"Article 1{mark(0)} – Scope")
+    >>> opening.num == f"Article 1{mark(0)}", opening.text
+    (True, 'Scope')
+
     >>> classify("(b) Social spheres")
     Opening(kind=<Kind.POINT: 'point'>, num='(b)', text='Social spheres', element='', label='')
     >>> classify("Article 2 – Definitions").num, classify("ARTICLE 2").text
@@ -162,6 +172,8 @@ def classify(text: str, containers: bool = False) -> Opening:
     >>> classify("Recalling the Preamble").kind
     <Kind.TEXT: 'text'>
     """
+    if MARKS.search(text):
+        return _with_marks(text, containers)
     container = match_container(text)
     if container is not None and (containers or container.element != "section"):
         return Opening(Kind.CONTAINER, container.num, container.text, container.element,
@@ -177,9 +189,31 @@ def classify(text: str, containers: bool = False) -> Opening:
     return Opening(Kind.TEXT, "", text)
 
 
+def _with_marks(text: str, containers: bool) -> Opening:
+    """`classify` of a line holding note marks (see there)."""
+    plain = strip(text)
+    opening = classify(plain, containers)
+    if opening.kind is Kind.TEXT:
+        return Opening(Kind.TEXT, "", text)
+    start = plain.rfind(opening.text) if opening.text else len(plain)  # the words' start
+    in_label: list[str] = []
+    words = list(opening.text)
+    before = 0  # characters of `plain` before the current one
+    for char in text:
+        if not MARKS.match(char):
+            before += 1
+        elif before < start or not opening.text:
+            in_label.append(char)
+        else:  # its place in the words, after the marks put there already
+            marks = len(words) - len(opening.text)
+            words.insert(min(before - start + marks, len(words)), char)
+    return replace(opening, num=opening.num + "".join(in_label), text="".join(words))
+
+
 def has_articles(lines: tuple[Line, ...]) -> bool:
     """True when some line is an ``Article N`` heading (then ``SECTION N`` is a container)."""
-    return any((h := match_heading(line.text)) and h.element == "article" for line in lines)
+    texts = (strip(line.text) for line in lines)
+    return any((h := match_heading(text)) and h.element == "article" for text in texts)
 
 
 def is_wrapped(lines: tuple[Line, ...]) -> bool:
