@@ -63,7 +63,8 @@ def import_docx(data: bytes, source: str, options: ImportOptions) -> ImportResul
     if revisions:
         report += f"; {body.revisions} tracked changes {revisions}ed"
     said = tuple(in_paragraphs(strip(w), places) for w in (*result.warnings, *warnings))
-    return ImportResult(document, said, report)
+    skipped = tuple(in_paragraphs(strip(part), places) for part in result.skipped)
+    return ImportResult(document, said, report, skipped, result.advice)
 
 
 def _component_places(document: Document, places: list[int]) -> Document:
