@@ -79,7 +79,9 @@ def test_the_command_line_report_names_paragraphs(
 def test_the_skipped_cover_goes_into_the_redline_by_its_paragraphs() -> None:
     """What the Word reader skipped is said in every redline of the draft, by the
     paragraphs of the .docx; how the import was asked for (no date) is not."""
-    result = import_docx(_draft(), "places.docx", ImportOptions())
+    from redline.read.sources import import_bytes
+
+    result = import_bytes(_draft(), "places.docx", ImportOptions())
     assert result.skipped == ("skipped paragraphs 1-3 (9 words): before the title",)
     assert result.document.meta.import_notes == result.warnings + result.skipped
     assert [a for a in result.advice if "--date" in a]
