@@ -356,3 +356,27 @@ def test_hostile_parts_are_refused_before_they_are_read() -> None:
     assert len(buffer.getvalue()) < 100_000  # a small file that unpacks to 33 MB
     with pytest.raises(InputError, match=r"word/document.xml: unpacks to 33 MB, over the 32 MB"):
         import_docx(buffer.getvalue(), "t.docx", ImportOptions())
+
+
+@pytest.mark.parametrize("name", ["solidarity-2014", "solidarity-revision-A"])
+def test_a_text_saved_as_docx_a_paragraph_per_line_imports_as_the_text_does(name: str) -> None:
+    """Opening the PDF-extracted text in Word or LibreOffice and saving it gives a
+    paragraph per printed line, blank and page-break lines as empty paragraphs: read as
+    the text's lines, the .docx gives the text's document, and the report its counts."""
+    import docx
+
+    path = ROOT / "versions" / f"{name}.txt"
+    saved = docx.Document()
+    for line in path.read_text(encoding="utf-8").split("\n"):
+        saved.add_paragraph(line)
+    buffer = io.BytesIO()
+    saved.save(buffer)
+    options = ImportOptions(date="2020-01-01")
+    from_docx = import_docx(buffer.getvalue(), f"{name}.docx", options)
+    from_text = import_text(path.read_bytes(), str(path), options)
+    assert outline(from_docx.document) == outline(from_text.document)
+    counts = from_text.report.split(": ", 1)[1].split(" (")[0]
+    assert counts in from_docx.report  # "9 recitals, 13 articles, …, 12 notes"
+    assert from_docx.skipped == tuple(
+        part.replace("lines", "paragraphs") for part in from_text.skipped
+    )  # a line of the text is a paragraph of the .docx, one for one

@@ -61,6 +61,7 @@ class Body:
     """What the body yields: lines of text, footnote references, and what was skipped."""
 
     lines: list[str] = field(default_factory=list)
+    """The text of each paragraph, ``""`` for an empty one."""
     places: list[int] = field(default_factory=list)
     """The paragraph (1-based, tables' rows counted) each line starts in."""
     references: list[Reference] = field(default_factory=list)
@@ -177,8 +178,7 @@ class Reader:
             self.pending, self.pending_place = text, place
             return
         self.pending = ""
-        if text.strip():
-            self._line(text, place)
+        self._line(text, place)  # an empty one may part blocks, spaces break a page
 
     def _label(self, paragraph: etree._Element) -> str:
         properties = paragraph.find(f"{W}pPr")

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import pairwise
 
 from redline.errors import InputError, UsageError
 from redline.model import Document, ImportOptions, ImportResult
@@ -27,6 +28,7 @@ from redline.read.docx.numbering import Numbering
 from redline.read.docx.package import Package, open_package
 from redline.read.docx.paragraphs import Reader
 from redline.read.notemarks import CAPACITY, MARKS, strip
+from redline.read.text.blocks import WRAP_LIMIT
 from redline.read.text.importer import import_text
 
 
@@ -48,12 +50,13 @@ def import_docx(data: bytes, source: str, options: ImportOptions) -> ImportResul
             " import it with --revisions accept or --revisions reject",
             source=source,
         )
-    text = "\n\n".join(body.lines) + "\n"
+    lines, line_places = _text_lines(body.lines, body.places)
+    text = "\n".join(lines) + "\n"
     if len(body.references) > CAPACITY:
         raise InputError(f"has more than {CAPACITY} note references", source=source)
     if len(MARKS.findall(text)) != len(body.references):
         raise InputError("holds characters of Unicode's plane-15 private use area", source=source)
-    places = _places(body.lines, body.places)
+    places = _places(lines, line_places)
     result = import_text(text.encode("utf-8"), source, replace(options, encoding="utf-8"))
     document, warnings = attach_notes(result.document, notes, body.references, source)
     document = _component_places(document, places)
@@ -97,11 +100,49 @@ def _refuse_two_versions(category: str, source: str) -> None:
         )
 
 
+def _text_lines(lines: list[str], places: list[int]) -> tuple[list[str], list[int]]:
+    """The lines of the text handed to the text importer, with the paragraph of each.
+
+    A Word draft's paragraphs are its blocks: each stands apart, an empty line after
+    it. But a text saved as a .docx (pasted from a PDF, opened in Word or LibreOffice
+    and saved) has a paragraph per printed line, its blocks parted by empty paragraphs:
+    those are read as the text's own lines, so that the .docx imports as the same text
+    pasted does (`_printed_lines`)."""
+    if _printed_lines(lines):
+        return lines, places
+    text, where = [], []
+    for line, place in zip(lines, places, strict=True):
+        if line.strip():
+            text += [line, ""]
+            where += [place, place]
+    return text[:-1], where[:-1]  # no empty line after the last
+
+
+def _printed_lines(lines: list[str]) -> bool:
+    """Whether paragraphs are the printed lines of a text: none longer than a printed
+    line, some empty, and a fifth or more of them running on into the next, which
+    starts in lower case (a sentence carried over a line end). A draft written in
+    Word has no paragraph that ends mid-sentence with the next in lower case."""
+    texts = [line for line in lines if line.strip()]
+    if len(texts) < _PRINTED_LINES or any(len(line) > WRAP_LIMIT for line in texts):
+        return False
+    runs_on = sum(
+        1
+        for line, after in pairwise(lines)
+        if line.strip() and after[:1].islower() and not line.rstrip().endswith((".", ";", ":"))
+    )
+    return len(texts) < len(lines) and runs_on >= len(texts) / 5  # some empty, many run on
+
+
+#: The fewest paragraphs a text of printed lines is told from.
+_PRINTED_LINES = 10
+
+
 def _places(lines: list[str], paragraphs: list[int]) -> list[int]:
     """The paragraph of each line of the text handed to the text importer (1-based)."""
     places = [0]
     for line, paragraph in zip(lines, paragraphs, strict=True):
-        places += [paragraph] * (line.count("\n") + 1) + [paragraph]  # the blank line
+        places += [paragraph] * (line.count("\n") + 1)
     return places
 
 
