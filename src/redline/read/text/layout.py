@@ -14,6 +14,7 @@ After `read_layout`, the following are guaranteed to the block and structure sta
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 #: The characters a PDF line is padded with; other whitespace (no-break spaces) is text.
@@ -183,8 +184,8 @@ class _Reader:
         self.dropped = 0
         self.dropped_words: list[tuple[int, str, str]] = []
         self.after_break = False
-        symbols = [raw.strip() for raw in self.raw if is_header(raw)]
-        self.running = {symbol for symbol in symbols if symbols.count(symbol) > 1}
+        symbols = Counter(raw.strip() for raw in self.raw if is_header(raw))
+        self.running = {symbol for symbol, count in symbols.items() if count > 1}
 
     def run(self) -> None:
         while self.index < len(self.raw):
