@@ -205,7 +205,7 @@ class CompareOptions:
     evaluation (README, Alignment quality)."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, weakref_slot=True)
 class Comparison:
     """The whole result of comparing two versions."""
 

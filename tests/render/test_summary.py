@@ -160,6 +160,20 @@ def test_identical_versions_share_all_their_text() -> None:
     assert shared_text(same) == 1.0 and sanity_warnings(same) == ()
 
 
+def test_the_shared_text_memo_keeps_no_comparison_alive() -> None:
+    """The memo of the last share holds its comparison weakly: a batch of large pairs
+    must not keep the last one's whole redline tree in memory."""
+    import gc
+    import weakref
+
+    same = compare(load_document(OLD), load_document(OLD))
+    assert shared_text(same) == 1.0
+    held = weakref.ref(same)
+    del same
+    gc.collect()
+    assert held() is None
+
+
 def test_the_cli_prints_the_warnings_on_stderr(tmp_path: Path) -> None:
     out = tmp_path / "r.html"
     result = CliRunner().invoke(cli, ["diff", NEW, OLD, "-o", str(out)])

@@ -8,6 +8,8 @@ means nothing looks wrong.
 
 from __future__ import annotations
 
+import weakref
+
 from redline.changes import Comparison, Op
 
 UNKNOWN_DATE = "1970-01-01"
@@ -24,9 +26,10 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
-_last: list[tuple[Comparison, float]] = []
+_last: list[tuple[weakref.ref[Comparison], float]] = []
 """The last comparison measured and its share: a run asks for it up to three times
-(JSON, warnings, the batch result), and it walks every word."""
+(JSON, warnings, the batch result), and it walks every word. Held weakly, so that a
+comparison no one holds is freed, not kept alive by the memo."""
 
 
 def shared_text(comparison: Comparison) -> float:
@@ -35,10 +38,10 @@ def shared_text(comparison: Comparison) -> float:
 
     1.0 for identical versions (and for two empty ones), 0.0 when nothing pairs.
     """
-    if _last and _last[0][0] is comparison:
+    if _last and _last[0][0]() is comparison:
         return _last[0][1]
     share = _count_shared(comparison)
-    _last[:] = [(comparison, share)]
+    _last[:] = [(weakref.ref(comparison), share)]
     return share
 
 
