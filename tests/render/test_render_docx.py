@@ -18,6 +18,7 @@ from docx_checks import (
     column_words,
     expected_words,
     parts,
+    revised_paragraphs,
     shown_words,
     word_rule_problems,
 )
@@ -154,6 +155,33 @@ def test_accept_all_gives_the_new_words_and_reject_all_the_old(
         expected, expected_notes = expected_words(version)
         assert words == expected, f"{revisions}: {first_difference(expected, words)}"
         assert notes == expected_notes, revisions
+
+
+def _check_revised(old: Document, new: Document, data: bytes) -> None:
+    """Every revision accepted, then rejected, as the XML says (`revised_paragraphs`):
+    no paragraph is left empty, and the words are the new version's, then the old's."""
+    for version, revisions in ((new, "accept"), (old, "reject")):
+        texts = revised_paragraphs(data, revisions)
+        empty = [texts[i - 1][-80:] for i, text in enumerate(texts) if not text.strip()]
+        assert empty == [], f"{revisions}: empty paragraphs after {empty}"
+        words = " ".join(texts).replace("[note]", "").split()
+        expected, _ = expected_words(version)
+        assert words == expected, f"{revisions}: {first_difference(expected, words)}"
+
+
+def test_accepting_or_rejecting_leaves_no_empty_paragraph(
+    written: tuple[Document, Document, Path],
+) -> None:
+    old, new, path = written
+    _check_revised(old, new, path.read_bytes())
+
+
+def test_the_eu_pair_leaves_no_empty_paragraph() -> None:
+    """The proposal and the regulation: a deleted paragraph's number before a piece of a
+    merge moved away, and an inserted one's before a moved list's inserted intro, are
+    paragraphs whose marks go with their words."""
+    old, new, comparison = _comparison("dma")
+    _check_revised(old, new, render_docx(comparison, RenderOptions()))
 
 
 def _check_eu_pair(office: Office, tmp_path: Path, revisions: str) -> None:
