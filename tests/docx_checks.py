@@ -89,12 +89,20 @@ def _moves(document: etree._Element) -> list[str]:
 
 def expected_words(document: Document) -> tuple[list[str], list[list[str]]]:
     """A version's words as the redline's text shows them: the title, then every unit's
-    number, heading and text, components' units included; and each note's words, in
-    document order."""
+    number, heading and text, then each component's title and units; and each note's
+    words, in document order."""
+    return _text_words(document), [
+        note.text.split() for unit in document.every_unit() for note in unit.notes
+    ]
+
+
+def _text_words(document: Document) -> list[str]:
     words = document.meta.title.split()
-    for unit in document.every_unit():
+    for unit in document.walk():
         words += [*unit.num.split(), *unit.heading.split(), *unit.text.split()]
-    return words, [note.text.split() for unit in document.every_unit() for note in unit.notes]
+    for component in document.components:
+        words += _text_words(component)
+    return words
 
 
 def shown_words(answer: dict[str, Any]) -> tuple[list[str], list[list[str]]]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import subprocess
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -182,6 +183,33 @@ def test_the_eu_pair_leaves_no_empty_paragraph() -> None:
     paragraphs whose marks go with their words."""
     old, new, comparison = _comparison("dma")
     _check_revised(old, new, render_docx(comparison, RenderOptions()))
+
+
+@pytest.mark.parametrize("layout", ["inline", "side-by-side"])
+def test_components_are_introduced_by_their_titles(layout: str) -> None:
+    """The EU proposal, and the same with its memorandum renamed: each component starts
+    with its title, the renamed one as a tracked change (in the columns, as marks);
+    accepting gives the new title, rejecting the old one."""
+    old, _ = _pair("dma")
+    memo, statement = old.components
+    memo = replace(memo, meta=replace(memo.meta, title="EXPLANATORY STATEMENT"))
+    new = replace(old, components=(memo, statement))
+    data = render_docx(compare(old, new), RenderOptions(layout=layout))
+    assert word_rule_problems(data) == []
+    document = parts(data)["word/document.xml"]
+    titles = [
+        p for p in document.iter(f"{W}p")
+        if p.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "ComponentTitle"  # type: ignore[union-attr]
+    ]  # fmt: skip
+    texts = ["".join(p.itertext()) for p in titles]
+    if layout == "inline":
+        assert texts == ["EXPLANATORY MEMORANDUMSTATEMENT", "LEGISLATIVE FINANCIAL STATEMENT"]
+        assert [e.text for e in titles[0].iter(f"{W}delText")] == ["MEMORANDUM"]
+        assert [e.text for e in titles[0].iterfind(f"{W}ins/{W}r/{W}t")] == ["STATEMENT"]
+        _check_revised(old, new, data)
+    else:  # one title in each column
+        statement = "LEGISLATIVE FINANCIAL STATEMENT"
+        assert texts == ["EXPLANATORY MEMORANDUM", "EXPLANATORY STATEMENT", statement, statement]
 
 
 def _check_eu_pair(office: Office, tmp_path: Path, revisions: str) -> None:

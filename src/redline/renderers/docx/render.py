@@ -47,7 +47,7 @@ def render_docx(comparison: Comparison, options: RenderOptions) -> bytes:
 
         write_side_by_side(body, comparison, words, width - 2 * margin)
     else:
-        Inline(words, body, comparison.tree).write(comparison.tree)
+        Inline(words, body, comparison.tree).write(comparison.tree, comparison.components)
         mark_emptied(body, revisions)
         shift_inserted_marks(body)
     paragraph(body, "Normal", "", revisions)  # a last paragraph that no revision removes
