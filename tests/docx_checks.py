@@ -89,12 +89,20 @@ def _moves(document: etree._Element) -> list[str]:
 
 def expected_words(document: Document) -> tuple[list[str], list[list[str]]]:
     """A version's words as the redline's text shows them: the title, then every unit's
-    number, heading and text, components' units included; and each note's words, in
-    document order."""
+    number, heading and text, then each component's title and units; and each note's
+    words, in document order."""
+    return _text_words(document), [
+        note.text.split() for unit in document.every_unit() for note in unit.notes
+    ]
+
+
+def _text_words(document: Document) -> list[str]:
     words = document.meta.title.split()
-    for unit in document.every_unit():
+    for unit in document.walk():
         words += [*unit.num.split(), *unit.heading.split(), *unit.text.split()]
-    return words, [note.text.split() for unit in document.every_unit() for note in unit.notes]
+    for component in document.components:
+        words += _text_words(component)
+    return words
 
 
 def shown_words(answer: dict[str, Any]) -> tuple[list[str], list[list[str]]]:
@@ -122,3 +130,44 @@ def column_words(answer: dict[str, Any], column: int) -> tuple[list[str], list[l
                 words += paragraph["p"].split()
                 notes += [note.split() for note in paragraph["notes"]]
     return words, notes
+
+
+def revised_paragraphs(data: bytes, revisions: str) -> list[str]:
+    """The text of each paragraph of the redlined text (from the document's title on,
+    the empty paragraph that ends every redline left out) once every revision is
+    accepted (``accept``) or rejected (``reject``), read from the XML the way Word
+    applies them: the runs inside a dropped revision go, and a paragraph whose mark is
+    dropped joins the next one. A tab or a break reads as a space, a footnote reference
+    as ``[note]`` (content, but no word of the text)."""
+    dropped = {f"{W}{kind}" for kind in (("del", "moveFrom") if revisions == "accept"
+               else ("ins", "moveTo"))}  # fmt: skip
+    body = parts(data)["word/document.xml"].find(f"{W}body")
+    assert body is not None
+    paragraphs = [child for child in body if child.tag == f"{W}p"]
+    start = next(i for i, p in enumerate(paragraphs) if _style(p) == "DocumentTitle")
+    texts: list[str] = []
+    joining = False
+    for paragraph in paragraphs[start:]:
+        pieces = []
+        for element in paragraph.iter(f"{W}t", f"{W}delText", f"{W}tab", f"{W}br",
+                                      f"{W}footnoteReference"):  # fmt: skip
+            if any(a.tag in dropped for a in element.iterancestors()):
+                continue
+            name = element.tag.removeprefix(W)
+            pieces.append({"tab": " ", "br": " ", "footnoteReference": "[note]"}.get(
+                name, element.text or ""))  # fmt: skip
+        text = "".join(pieces)
+        if joining:
+            texts[-1] += text
+        else:
+            texts.append(text)
+        marks = paragraph.find(f"{W}pPr/{W}rPr")
+        joining = marks is not None and any(child.tag in dropped for child in marks)
+    if texts and not texts[-1]:
+        texts.pop()  # the last paragraph, which no revision removes
+    return texts
+
+
+def _style(paragraph: etree._Element) -> str:
+    style = paragraph.find(f"{W}pPr/{W}pStyle")
+    return "" if style is None else style.get(f"{W}val", "")

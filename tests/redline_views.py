@@ -1,11 +1,11 @@
 """Reading a redline page back: the words each version shows, for the renderer tests.
 
 `document_words` lists a version's words in the order the redline shows them: title,
-then every unit's number, heading and text (note markers at their anchors), then every
-note's marker and text. `view_words` reads the same from a page's ``<main>``: for the
-old version it drops each ``<ins>`` and keeps the text of each ``<del>``; for the new
-version the reverse (in the side-by-side layout, it first keeps only that version's
-column).
+then every unit's number, heading and text (note markers at their anchors), each
+component's title and units after them, then every note's marker and text.
+`view_words` reads the same from a page's ``<main>``: for the old version it drops
+each ``<ins>`` and keeps the text of each ``<del>``; for the new version the reverse
+(in the side-by-side layout, it first keeps only that version's column).
 """
 
 from __future__ import annotations
@@ -18,15 +18,21 @@ from redline.model import Document
 
 
 def document_words(document: Document) -> list[str]:
-    """The words of a version in redline order (notes after the text), its components'
-    units after its own."""
+    """The words of a version in redline order (notes after the text), its components
+    after its own units, each component's title before its units."""
+    return _text_words(document) + _in_order(document)
+
+
+def _text_words(document: Document) -> list[str]:
     words = document.meta.title.split()
-    for unit in document.every_unit():
+    for unit in document.walk():
         text = unit.text
         for note in sorted(unit.notes, key=lambda note: note.offset, reverse=True):
             text = text[: note.offset] + note.marker + text[note.offset :]
         words += [*unit.num.split(), *unit.heading.split(), *text.split()]
-    return words + _in_order(document)
+    for component in document.components:
+        words += _text_words(component)
+    return words
 
 
 def _in_order(document: Document) -> list[str]:

@@ -205,6 +205,26 @@ class CompareOptions:
     evaluation (README, Alignment quality)."""
 
 
+@dataclass(frozen=True, slots=True)
+class Component:
+    """A component of either version (an attachment, a schedule, an explanatory
+    memorandum), introduced by its title where its units begin in the redline tree."""
+
+    start: int
+    """The index in `Comparison.tree` of its first top-level node (of the next
+    component's, or the tree's length, when it has no unit)."""
+    title_ops: tuple[WordOp, ...]
+    """Its title, old to new: all inserted for a component only the new version has,
+    all deleted for one only the old version has; empty when it has no title."""
+    depth: int = 1
+    """1 for a component of the document, 2 for a component of a component, …"""
+
+    @property
+    def changed(self) -> bool:
+        """True when the title differs between the versions (or one has none)."""
+        return any(op.op is not Op.EQUAL for op in self.title_ops)
+
+
 @dataclass(frozen=True, slots=True, weakref_slot=True)
 class Comparison:
     """The whole result of comparing two versions."""
@@ -224,12 +244,15 @@ class Comparison:
     title_ops: tuple[WordOp, ...] = ()
     """The word changes of the document's title; empty when the titles are the same
     (under the options)."""
+    components: tuple[Component, ...] = ()
+    """The components of either version, in the order the tree shows their units."""
 
     @property
     def identical(self) -> bool:
-        """True when nothing changed at any level, the title included."""
+        """True when nothing changed at any level, the titles (components') included."""
         unchanged = all(change.kind is ChangeKind.UNCHANGED for change in self.changes)
-        return unchanged and not self.title_ops
+        titles = not any(component.changed for component in self.components)
+        return unchanged and not self.title_ops and titles
 
     def counts(self) -> dict[str, int]:
         """Number of changes of each kind, every kind listed (zeros included)."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import subprocess
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from docx_checks import (
     column_words,
     expected_words,
     parts,
+    revised_paragraphs,
     shown_words,
     word_rule_problems,
 )
@@ -154,6 +156,60 @@ def test_accept_all_gives_the_new_words_and_reject_all_the_old(
         expected, expected_notes = expected_words(version)
         assert words == expected, f"{revisions}: {first_difference(expected, words)}"
         assert notes == expected_notes, revisions
+
+
+def _check_revised(old: Document, new: Document, data: bytes) -> None:
+    """Every revision accepted, then rejected, as the XML says (`revised_paragraphs`):
+    no paragraph is left empty, and the words are the new version's, then the old's."""
+    for version, revisions in ((new, "accept"), (old, "reject")):
+        texts = revised_paragraphs(data, revisions)
+        empty = [texts[i - 1][-80:] for i, text in enumerate(texts) if not text.strip()]
+        assert empty == [], f"{revisions}: empty paragraphs after {empty}"
+        words = " ".join(texts).replace("[note]", "").split()
+        expected, _ = expected_words(version)
+        assert words == expected, f"{revisions}: {first_difference(expected, words)}"
+
+
+def test_accepting_or_rejecting_leaves_no_empty_paragraph(
+    written: tuple[Document, Document, Path],
+) -> None:
+    old, new, path = written
+    _check_revised(old, new, path.read_bytes())
+
+
+def test_the_eu_pair_leaves_no_empty_paragraph() -> None:
+    """The proposal and the regulation: a deleted paragraph's number before a piece of a
+    merge moved away, and an inserted one's before a moved list's inserted intro, are
+    paragraphs whose marks go with their words."""
+    old, new, comparison = _comparison("dma")
+    _check_revised(old, new, render_docx(comparison, RenderOptions()))
+
+
+@pytest.mark.parametrize("layout", ["inline", "side-by-side"])
+def test_components_are_introduced_by_their_titles(layout: str) -> None:
+    """The EU proposal, and the same with its memorandum renamed: each component starts
+    with its title, the renamed one as a tracked change (in the columns, as marks);
+    accepting gives the new title, rejecting the old one."""
+    old, _ = _pair("dma")
+    memo, statement = old.components
+    memo = replace(memo, meta=replace(memo.meta, title="EXPLANATORY STATEMENT"))
+    new = replace(old, components=(memo, statement))
+    data = render_docx(compare(old, new), RenderOptions(layout=layout))
+    assert word_rule_problems(data) == []
+    document = parts(data)["word/document.xml"]
+    titles = [
+        p for p in document.iter(f"{W}p")
+        if p.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "ComponentTitle"  # type: ignore[union-attr]
+    ]  # fmt: skip
+    texts = ["".join(p.itertext()) for p in titles]
+    if layout == "inline":
+        assert texts == ["EXPLANATORY MEMORANDUMSTATEMENT", "LEGISLATIVE FINANCIAL STATEMENT"]
+        assert [e.text for e in titles[0].iter(f"{W}delText")] == ["MEMORANDUM"]
+        assert [e.text for e in titles[0].iterfind(f"{W}ins/{W}r/{W}t")] == ["STATEMENT"]
+        _check_revised(old, new, data)
+    else:  # one title in each column
+        statement = "LEGISLATIVE FINANCIAL STATEMENT"
+        assert texts == ["EXPLANATORY MEMORANDUM", "EXPLANATORY STATEMENT", statement, statement]
 
 
 def _check_eu_pair(office: Office, tmp_path: Path, revisions: str) -> None:

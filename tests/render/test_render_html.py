@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 
@@ -65,6 +66,14 @@ def real(request: pytest.FixtureRequest) -> tuple[Document, Document, Comparison
 
 def page(comparison: Comparison, layout: str = "inline") -> bytes:
     return render_html(comparison, RenderOptions(layout=layout))
+
+
+def renamed_memorandum() -> tuple[Document, Document]:
+    """The EU proposal, and the same with its explanatory memorandum renamed."""
+    old = load_document(str(EU / "dma-proposal-COM-2020-842.txt"))
+    memo, statement = old.components
+    memo = replace(memo, meta=replace(memo.meta, title="EXPLANATORY STATEMENT"))
+    return old, replace(old, components=(memo, statement))
 
 
 def assert_lossless(old: Document, new: Document, html: bytes) -> None:
@@ -224,3 +233,56 @@ def test_script_parses() -> None:
     script = resources.files("redline.renderers.html").joinpath("assets", "redline.js")
     with resources.as_file(script) as path:
         subprocess.run(["node", "--check", str(path)], check=True, capture_output=True)
+
+
+def _titles(main: etree._Element) -> list[tuple[str, str, str]]:
+    """Each component title of a page: its old words, its new words, and the id of the
+    element after it (where the component's units begin)."""
+    found = []
+    for title in main.iterfind(f"{_COMPONENT}/h2"):
+        old, new = (" ".join(" ".join(title.xpath(f".//text()[not(parent::{tag})]")).split())
+                    for tag in ("ins", "del"))  # fmt: skip
+        following = title.getparent().getnext()  # type: ignore[union-attr]
+        found.append((old, new, following.get("id", "") if following is not None else ""))
+    return found
+
+
+_COMPONENT = './/div[@class="akn-preface rl-component"]'
+
+
+def test_components_are_introduced_by_their_titles() -> None:
+    """The EU proposal against itself: the explanatory memorandum and the financial
+    statement each start with their title, a heading in <main> (and in the PDF's
+    outline), right before their first paragraph."""
+    old = load_document(str(EU / "dma-proposal-COM-2020-842.txt"))
+    comparison = compare(old, old)
+    assert comparison.identical
+    main = main_element(page(comparison))
+    assert _titles(main) == [
+        ("EXPLANATORY MEMORANDUM", "EXPLANATORY MEMORANDUM", "att_1__para_1"),
+        ("LEGISLATIVE FINANCIAL STATEMENT", "LEGISLATIVE FINANCIAL STATEMENT", "att_2__para_1"),
+    ]
+    bookmarks = [e.get("data-bookmark") for e in main.iterfind(f"{_COMPONENT}/h2")]
+    assert bookmarks == ["EXPLANATORY MEMORANDUM", "LEGISLATIVE FINANCIAL STATEMENT"]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_renamed_component_shows_the_change_of_its_title(layout: str) -> None:
+    old, new = renamed_memorandum()
+    comparison = compare(old, new)
+    assert not comparison.identical  # the units are the same: only the title changed
+    html = page(comparison, layout)
+    assert_lossless(old, new, html)
+    main = main_element(html)
+    if layout == "inline":
+        assert _titles(main)[0] == ("EXPLANATORY MEMORANDUM", "EXPLANATORY STATEMENT",
+                                    "att_1__para_1")  # fmt: skip
+        changed = main.find(f"{_COMPONENT}/h2")
+        assert changed is not None and "rl-changed" in changed.get("class", "")
+        assert [e.text for e in changed.iter("del", "ins")] == ["MEMORANDUM", "STATEMENT"]
+    else:
+        row = main.find('.//tr[@data-bookmark="EXPLANATORY STATEMENT"]')
+        assert row is not None
+        assert ["".join(cell.itertext()) for cell in row] == [
+            "EXPLANATORY MEMORANDUM", "EXPLANATORY STATEMENT"
+        ]  # fmt: skip

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pypdf
@@ -13,6 +14,7 @@ import render_fixtures
 from redline.changes import Comparison
 from redline.comparison.engine import compare
 from redline.errors import UsageError
+from redline.model import Document, Metadata, Unit
 from redline.read.sources import load_document
 from redline.renderers import RenderOptions, get_renderer
 from redline.renderers.pdf import HTML, RefusingFetcher, lay_out, render_pdf
@@ -237,3 +239,22 @@ def test_fonts_are_dejavu_and_embedded(fixture_pdf: pypdf.PdfReader) -> None:
             fonts[str(font["/BaseFont"])] = "/FontFile2" in descriptor
     assert fonts and all("DejaVu" in name for name in fonts), fonts
     assert all(fonts.values()), fonts
+
+
+def _with_annex(title: str) -> Document:
+    """A one-article text with an annex called `title`."""
+    meta = Metadata("Draft declaration on annexes", "/akn/un/x", "", "", "2020-01-01")
+    paragraph = Unit("paragraph", "art_1__para_1", num="1.", text="States shall cooperate.")
+    article = Unit("article", "art_1", num="Article 1", children=(paragraph,))
+    listed = Unit("paragraph", "att_1__para_1", num="1.", text="The annex lists the measures.")
+    annex = Document(replace(meta, title=title, doc_name="annex"), body=(listed,))
+    return Document(meta, body=(article,), components=(annex,))
+
+
+@pytest.mark.slow
+def test_a_component_starts_with_its_title_and_its_outline_entry() -> None:
+    comparison = compare(_with_annex("ANNEX"), _with_annex("ANNEX ON MEASURES"))
+    reader = pypdf.PdfReader(io.BytesIO(render_pdf(comparison, RenderOptions())))
+    assert "ANNEX ON MEASURES" in outline_titles(reader)
+    text = text_of(reader)
+    assert "States shall cooperate. ANNEX ON MEASURES 1. The annex lists the measures." in text

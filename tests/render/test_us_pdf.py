@@ -87,3 +87,16 @@ def test_a_number_sits_on_the_line_of_its_text(s5: pypdf.PdfReader) -> None:
 def test_a_level_without_chapeau_runs_in_its_first_sub_level(s5: pypdf.PdfReader) -> None:
     words = " ".join(" ".join(page.extract_text().split()) for page in s5.pages)
     assert "“(E)(i) is inadmissible" in words
+
+
+@pytest.mark.slow
+def test_small_caps_headings_read_as_their_words(s5: pypdf.PdfReader) -> None:
+    """The headings printed in small caps (`smallCaps` in the enrolled bill's facts) are
+    in the PDF's text layer with their own letters, not ``InspectIon of applIcants``."""
+    enrolled = redline.load(str(DATA / S5[1]))
+    eids = set(dict(enrolled.meta.extra)["smallCaps"].split())
+    headings = [unit.heading for unit in enrolled.every_unit() if unit.eid in eids]
+    assert len(headings) == 6
+    words = " ".join(" ".join(page.extract_text().split()) for page in s5.pages)
+    assert [heading for heading in headings if heading not in words] == []
+    assert "Inspection of applicants for admission.—Section 235(b)" in words

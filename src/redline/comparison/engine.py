@@ -4,7 +4,8 @@
 derive from its old parent, or out of order among kept neighbours: the longest
 increasing run of old positions stays, the rest moved), names each change with the
 closed vocabulary of `redline.changes`, diffs the words of every aligned pair and
-builds the redline tree in reading order.
+builds the redline tree in reading order, with the place where each component's
+units begin (`redline.comparison.components`).
 
 Guarantees: those of `redline.changes.Comparison` (every unit in exactly one change,
 lossless word operations, every change in the tree).
@@ -20,6 +21,7 @@ from redline.changes import (
     WordOp,
 )
 from redline.comparison.align import align
+from redline.comparison.components import components
 from redline.comparison.moves import find_moves
 from redline.comparison.tree import TreeBuilder
 from redline.comparison.worddiff import diff_words, texts_equal
@@ -55,6 +57,7 @@ def compare(
         correspondence=tuple(correspondence),
         tree=tree,
         title_ops=_title_ops(old.meta, new.meta, options),
+        components=components(old, new, builder.starts, len(tree), options),
     )
 
 

@@ -108,16 +108,36 @@ def flatten(doc: Document, options: CompareOptions) -> list[Flat]:
         for part, units in document.parts():
             for position, unit in enumerate(units, start=1):
                 visit(unit, -1, -1, prefix + part, "", position)
-        names: Counter[str] = Counter()
-        for component in document.components:
-            name = component.meta.doc_name or component.meta.title or "component"
-            names[name] += 1
-            own = f"{prefix}component:{name}" + (f"#{names[name]}" if names[name] > 1 else "")
-            titles[own] = component.meta.title or name
+        for own, component in component_regions(document, prefix):
+            titles[own] = component.meta.title or component_name(component)
             visit_document(component, own + "/")
 
     visit_document(doc, "")
     return flats
+
+
+def component_name(component: Document) -> str:
+    """What names a component among its document's: its AKN name, else its title."""
+    return component.meta.doc_name or component.meta.title or "component"
+
+
+def component_regions(document: Document, prefix: str = "") -> list[tuple[str, Document]]:
+    """Each component of `document` with the name its regions start with: `prefix`, then
+    ``component:<name>`` (`component_name`, with ``#2`` … after a name met before).
+
+    >>> from dataclasses import replace
+    >>> memo = Document(Metadata("Memorandum", "", "", "", "", doc_name="memo"))
+    >>> [own for own, _ in component_regions(replace(memo, components=(memo, memo)))]
+    ['component:memo', 'component:memo#2']
+    """
+    names: Counter[str] = Counter()
+    regions = []
+    for component in document.components:
+        name = component_name(component)
+        names[name] += 1
+        regions.append((f"{prefix}component:{name}" + (f"#{names[name]}" if names[name] > 1
+                        else ""), component))  # fmt: skip
+    return regions
 
 
 #: The text pieces of a provision, named as drafters name them ("the opening words of

@@ -59,6 +59,7 @@ class TreeBuilder:
         self.moved = moved
         # Each region's root is a negative key among parent indices, in reading order.
         self.roots = {r: -1 - i for i, r in enumerate(regions(alignment.new, alignment.old))}
+        self.starts: dict[str, int] = {}
         self.old_kids = self._children(alignment.old)
         self.new_kids = self._children(alignment.new)
         self.split_of_new = {n: (o, ns) for o, ns in alignment.splits for n in ns}
@@ -77,8 +78,10 @@ class TreeBuilder:
         return kids
 
     def build(self) -> tuple[Node, ...]:
+        """The tree; `starts` then holds the index of each region's first node."""
         nodes: list[Node] = []
-        for root in self.roots.values():
+        for region, root in self.roots.items():
+            self.starts[region] = len(nodes)
             nodes += self._children_nodes(root, root)
         return tuple(nodes)
 

@@ -20,6 +20,8 @@ from redline.changes import (
     Op,
     Place,
     WordOp,
+    accept,
+    reject,
 )
 from redline.comparison.pieces import shown_ops
 from redline.comparison.sanity import sanity_warnings
@@ -90,10 +92,15 @@ def provisions_line(comparison: Comparison) -> str:
 
 
 def notices(comparison: Comparison) -> list[str]:
-    """The no-change banner (or the title's change) and the warnings, one line each."""
+    """The no-change banner (or the changes of the title and of components' titles)
+    and the warnings, one line each."""
     banner = ["No textual changes: the two versions are identical"] if comparison.identical else []
     if comparison.title_ops:
         banner.append(one_line(f"title changed: {comparison.old.title} → {comparison.new.title}"))
+    for component in comparison.components:
+        old, new = reject(component.title_ops), accept(component.title_ops)
+        if component.changed and old and new:  # one side only: its units say it
+            banner.append(one_line(f"title of a component changed: {old} → {new}"))
     return banner + [f"warning: {warning}" for warning in sanity_warnings(comparison)]
 
 

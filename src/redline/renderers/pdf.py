@@ -37,6 +37,8 @@ from redline.changes import Comparison, Node
 from redline.errors import InputError, UsageError
 from redline.renderers import RenderOptions
 from redline.renderers.html.page import asset, build_page, serialize
+from redline.renderers.pdf_caps import CSS as CAPITALS_CSS
+from redline.renderers.pdf_caps import keep_capitals
 from redline.renderers.pdf_lines import NUDGES, repair_in_place, repairable
 
 PAPER = {"a4": "A4", "letter": "letter"}
@@ -165,7 +167,9 @@ def lay_out(comparison: Comparison, options: RenderOptions) -> Any:
     if _depth(comparison.tree) > DEEP:
         css += _LOOSE_HEADINGS
     paged = _note_count(comparison) <= MAX_FOOTNOTES
+    css += CAPITALS_CSS
     tree = build_page(comparison, options, css, paged=paged)
+    keep_capitals(tree)
     pages = estimate_pages(tree)
     if pages > MAX_PAGES:
         raise InputError(
@@ -186,8 +190,9 @@ def lay_out(comparison: Comparison, options: RenderOptions) -> Any:
     for _attempt in range(len(NUDGES) if left else 0):
         for owner in bad:
             nudged[owner] = nudged.get(owner, -1) + 1
-        page = serialize(build_page(comparison, options, css + _nudge_rules(nudged), paged=paged))
-        retry = _layout(page.decode("utf-8"), fonts)
+        again = build_page(comparison, options, css + _nudge_rules(nudged), paged=paged)
+        keep_capitals(again)
+        retry = _layout(serialize(again).decode("utf-8"), fonts)
         still = repairable(retry)
         if len(still) >= len(left):  # no better: another nudge would not do better
             break

@@ -3,7 +3,8 @@
 Walks `Comparison.tree` in reading order (`redline.renderers.html.facts` says what each
 node shows) and writes one paragraph per heading line and per text unit, styled by
 what it is (``Heading 1``–``4`` for parts and articles, ``Provision N`` and ``Text N`` for
-numbered and unnumbered text at list depth N). A number that stands before its first
+numbered and unnumbered text at list depth N), each component introduced by its title
+(``Redline Component Title``, its changes tracked). A number that stands before its first
 text (``1.`` before an intro) starts that text's paragraph, followed by a tab.
 Guarantees: an inserted, deleted or moved unit is whole paragraphs whose marks carry
 the same revision, so Accept All / Reject All remove them without a trace; each move
@@ -16,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from redline.changes import ChangeKind, Node, Op, Place, WordOp
+from redline.changes import ChangeKind, Component, Node, Op, Place, WordOp
 from redline.renderers.docx.ooxml import (
     Element,
     has_content,
@@ -35,6 +36,7 @@ from redline.renderers.html.facts import (
     collect_moves,
     node_facts,
     node_mode,
+    with_components,
 )
 from redline.renderers.html.words import Context, Mode
 
@@ -81,9 +83,14 @@ class Inline:
         self.names = move_names(tree)
         self.context = Context()
 
-    def write(self, tree: tuple[Node, ...]) -> None:
-        for node in tree:
-            self.node(node, Mode.NORMAL, 0, 0, ())
+    def write(self, tree: tuple[Node, ...], components: tuple[Component, ...] = ()) -> None:
+        """The nodes of `tree`, each component's title before its first node."""
+        for item in with_components(tree, components):
+            if isinstance(item, Component):
+                title = paragraph(self.body, "ComponentTitle", "", self.words.revisions)
+                self.words.text(title, item.title_ops, Mode.NORMAL)
+            else:
+                self.node(item, Mode.NORMAL, 0, 0, ())
 
     def node(
         self, node: Node, inherited: Mode, depth: int, level: int, pending: tuple[Pending, ...]

@@ -1,5 +1,6 @@
 """Where an inserted paragraph's mark goes, so that every reader's Reject All restores
-the old paragraphs exactly.
+the old paragraphs exactly, and which paragraph marks a revision must carry so that
+neither Accept All nor Reject All leaves an empty paragraph behind.
 
 A paragraph inserted after a kept one is written with its own paragraph mark inserted.
 When the kept paragraph ends with inserted words, LibreOffice's Reject All then also
@@ -16,7 +17,46 @@ from __future__ import annotations
 
 from lxml import etree
 
-from redline.renderers.docx.ooxml import Element, w
+from redline.renderers.docx.ooxml import Element, Revisions, mark_paragraph, w
+
+#: What a paragraph may hold besides its words: properties, bookmarks, move ranges.
+_FRAME = frozenset(
+    w(name) for name in ("pPr", "bookmarkStart", "bookmarkEnd", "moveFromRangeStart",
+                         "moveFromRangeEnd", "moveToRangeStart", "moveToRangeEnd")
+)  # fmt: skip
+#: Accept All and Reject All: the revisions each removes, and the paragraph mark that
+#: removes a paragraph with them.
+_SIDES = {
+    "accept": (frozenset({w("del"), w("moveFrom")}), "del"),
+    "reject": (frozenset({w("ins"), w("moveTo")}), "ins"),
+}
+
+
+def mark_emptied(parent: Element, revisions: Revisions) -> None:
+    """Give a deleted (inserted) mark to each paragraph with a plain mark that Accept
+    All (Reject All) would leave empty: its words all go, and no paragraph whose mark
+    goes with them joins it with words of its own. Such a paragraph is a unit whose
+    number and heading were both deleted (inserted), or a deleted (inserted) number
+    before a piece of a merge or a move shown in another mode; its mark then goes with
+    its words. Walks the paragraphs of `parent` in order, as Word joins them."""
+    carried = dict.fromkeys(_SIDES, False)  # words a dropped mark joins to the next
+    for element in parent:
+        content = [child for child in element if child.tag not in _FRAME]
+        if element.tag != w("p") or not content:
+            carried = dict.fromkeys(_SIDES, False)
+            continue
+        for side, (dropped, mark) in _SIDES.items():
+            words = carried[side] or any(child.tag not in dropped for child in content)
+            if not words and _paragraph_mark(element) is None:
+                mark_paragraph(element, mark, revisions)
+            own = _paragraph_mark(element)
+            carried[side] = words and own is not None and own.tag in dropped
+
+
+def _paragraph_mark(element: Element) -> Element | None:
+    """The revision of a paragraph's mark, or None when it carries none."""
+    marks = element.find(f"{w('pPr')}/{w('rPr')}")
+    return None if marks is None or not len(marks) else marks[0]
 
 
 def shift_inserted_marks(parent: Element) -> None:

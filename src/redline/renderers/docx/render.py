@@ -24,7 +24,7 @@ from redline.renderers.docx.margins import (
     refer_to_margins,
     running_title,
 )
-from redline.renderers.docx.marks import shift_inserted_marks
+from redline.renderers.docx.marks import mark_emptied, shift_inserted_marks
 from redline.renderers.docx.ooxml import NSMAP, Revisions, paragraph, sub, w
 from redline.renderers.docx.words import Words
 from redline.renderers.html.words import Mode, side_ops
@@ -47,7 +47,8 @@ def render_docx(comparison: Comparison, options: RenderOptions) -> bytes:
 
         write_side_by_side(body, comparison, words, width - 2 * margin)
     else:
-        Inline(words, body, comparison.tree).write(comparison.tree)
+        Inline(words, body, comparison.tree).write(comparison.tree, comparison.components)
+        mark_emptied(body, revisions)
         shift_inserted_marks(body)
     paragraph(body, "Normal", "", revisions)  # a last paragraph that no revision removes
     section = sub(body, "sectPr")

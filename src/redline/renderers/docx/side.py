@@ -10,11 +10,18 @@ the right cells the new one's, each note a real footnote of its column.
 
 from __future__ import annotations
 
-from redline.changes import Comparison, Node, Op, WordOp
+from redline.changes import Comparison, Component, Node, Op, WordOp
 from redline.renderers.docx.front import table
 from redline.renderers.docx.ooxml import Element, paragraph, sub, w
 from redline.renderers.docx.words import Words
-from redline.renderers.html.facts import Facts, Moves, collect_moves, node_facts, node_mode
+from redline.renderers.html.facts import (
+    Facts,
+    Moves,
+    collect_moves,
+    node_facts,
+    node_mode,
+    with_components,
+)
 from redline.renderers.html.side import COLUMNS
 from redline.renderers.html.words import Context, Mode
 
@@ -42,10 +49,22 @@ class Side:
         self.context = Context()
         self.moves: Moves = Moves({}, {}, {}, {})
 
-    def write(self, tree: tuple[Node, ...]) -> None:
+    def write(self, tree: tuple[Node, ...], components: tuple[Component, ...] = ()) -> None:
         self.moves = collect_moves(tree)
-        for node in tree:
-            self.row(node, Mode.NORMAL)
+        for item in with_components(tree, components):
+            if isinstance(item, Component):
+                self.title(item)
+            else:
+                self.row(item, Mode.NORMAL)
+
+    def title(self, component: Component) -> None:
+        """A row with a component's title in each column it stands in."""
+        row = sub(self.grid, "tr")
+        for mode, width in zip((Mode.OLD_COLUMN, Mode.NEW_COLUMN), self.widths, strict=True):
+            cell = sub(row, "tc")
+            sub(sub(cell, "tcPr"), "tcW", w=str(width), type="dxa")
+            para = paragraph(cell, "ComponentTitle", "", self.words.revisions)
+            self.words.text(para, component.title_ops, mode)
 
     def row(self, node: Node, inherited: Mode) -> None:
         facts = node_facts(node, node_mode(node, inherited), self.context, self.moves)
@@ -69,4 +88,4 @@ def write_side_by_side(body: Element, comparison: Comparison, words: Words, widt
     table(body, list(header), widths, words.revisions)
     grid = body[-1]
     assert grid.tag == w("tbl")
-    Side(words, grid, widths).write(comparison.tree)
+    Side(words, grid, widths).write(comparison.tree, comparison.components)

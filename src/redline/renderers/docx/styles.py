@@ -88,6 +88,12 @@ def styles_xml() -> bytes:
             '<w:pPr><w:pageBreakBefore/><w:spacing w:after="360"/><w:jc w:val="center"/>'
             '</w:pPr><w:rPr><w:b/><w:sz w:val="28"/></w:rPr>',
         ),
+        _paragraph(
+            "ComponentTitle",
+            "Redline Component Title",
+            '<w:pPr><w:keepNext/><w:spacing w:before="480" w:after="240"/><w:jc w:val="center"/>'
+            '<w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/><w:sz w:val="26"/></w:rPr>',
+        ),
         _paragraph("Summary", "Redline Summary", '<w:pPr><w:jc w:val="left"/></w:pPr>'),
         _paragraph(
             "TableText",

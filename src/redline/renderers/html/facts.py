@@ -10,12 +10,14 @@ their notes; editorial notes are attribute values, never words of the page.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lxml import etree
 
-from redline.changes import ChangeKind, Node, Place, Side, WordOp
+from redline.changes import ChangeKind, Component, Node, Place, Side, WordOp, accept, reject
 from redline.comparison.pieces import shown_ops
+from redline.printable import one_line
 from redline.renderers import labels
 from redline.renderers.html.notes import anchor_notes
 from redline.renderers.html.words import Context, Element, Mode, clean, mode_is_move, side_ops
@@ -255,6 +257,28 @@ def bookmark(facts: Facts, node: Node) -> str:
     if facts.mode in (Mode.DELETED, Mode.MOVED_FROM):
         words += " (deleted)" if facts.mode is Mode.DELETED else " (moved)"
     return clean(words)
+
+
+def with_components(
+    tree: tuple[Node, ...], components: tuple[Component, ...]
+) -> Iterator[Node | Component]:
+    """The top-level nodes of `tree` with, before the first node of each component, that
+    component (`Comparison.components`): every layout writes its title there. A
+    component with no title on either side is left out: it has no words to show."""
+    titled = [component for component in components if component.title_ops]
+    at = 0
+    for index, node in enumerate(tree):
+        while at < len(titled) and titled[at].start <= index:
+            yield titled[at]
+            at += 1
+        yield node
+    yield from titled[at:]
+
+
+def component_bookmark(component: Component) -> str:
+    """The PDF outline entry of a component: its new title, or the old one (deleted)."""
+    new = accept(component.title_ops)
+    return clean(one_line(new or f"{reject(component.title_ops)} (deleted)"))
 
 
 def bookmark_class(element: str, level: int) -> tuple[str, int]:

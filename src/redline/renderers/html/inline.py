@@ -1,9 +1,10 @@
 """The redline tree as one tracked-change document: the inline layout of the HTML renderer.
 
-`render_inline` writes `Comparison.tree` as nested AKN-classed elements, then the
-notes. Guarantees: every node becomes exactly one element with class
-``akn-<element>`` and the id `redline.renderers.html.facts` gives it; the only words inside are
-the documents' own (numbers, headings, text, note markers, note bodies), so removing
+`render_inline` writes `Comparison.tree` as nested AKN-classed elements, each
+component's title before its units, then the notes. Guarantees: every node becomes
+exactly one element with class ``akn-<element>`` and the id
+`redline.renderers.html.facts` gives it; the only words inside are the documents' own
+(numbers, headings, text, note markers, note bodies, components' titles), so removing
 ``<ins>`` and unwrapping ``<del>`` gives the old version's words, and the reverse the
 new version's.
 """
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from redline.changes import Node
+from redline.changes import Component, Node
 from redline.renderers.html.evidence import set_evidence
 from redline.renderers.html.facts import (
     SECTIONS,
@@ -22,10 +23,12 @@ from redline.renderers.html.facts import (
     bookmark,
     bookmark_class,
     collect_moves,
+    component_bookmark,
     has_change,
     mode_class,
     node_facts,
     node_mode,
+    with_components,
 )
 from redline.renderers.html.notes import add_note_body, render_runs
 from redline.renderers.html.words import Context, Element, Mode, clean, render_plain
@@ -164,9 +167,30 @@ def render_footnotes(parent: Element, context: Context) -> None:
         add_note_body(section, note, "p").tail = "\n"
 
 
-def render_inline(main: Element, tree: tuple[Node, ...], context: Context) -> None:
-    """The whole redline tree as one tracked-change document, then its footnotes."""
+def add_component_title(parent: Element, component: Component) -> None:
+    """A component's title, as its preface holds it: a heading with its changes, an
+    entry of the PDF outline, with a bar in the margin when it changed."""
+    preface = etree.SubElement(parent, "div", {"class": "akn-preface rl-component"})
+    preface.tail = "\n"
+    classes = "akn-docTitle rl-bm-1" + (" rl-changed" if component.changed else "")
+    title = etree.SubElement(
+        preface, "h2", {"class": classes, "data-bookmark": component_bookmark(component)}
+    )
+    render_plain(title, component.title_ops, Mode.NORMAL)
+
+
+def render_inline(
+    main: Element,
+    tree: tuple[Node, ...],
+    context: Context,
+    components: tuple[Component, ...] = (),
+) -> None:
+    """The whole redline tree as one tracked-change document, each component introduced
+    by its title, then the footnotes."""
     moves = collect_moves(tree)
-    for node in tree:
-        render_node(main, node, Mode.NORMAL, context, moves)
+    for item in with_components(tree, components):
+        if isinstance(item, Component):
+            add_component_title(main, item)
+        else:
+            render_node(main, item, Mode.NORMAL, context, moves)
     render_footnotes(main, context)

@@ -226,9 +226,10 @@ def _main(
             f"Old: {comparison.old.title} {version_name(comparison.old)}",
             f"New: {comparison.new.title} {version_name(comparison.new)}",
         )
-        render_side_by_side(main, comparison.tree, context, (clean(titles[0]), clean(titles[1])))
+        columns = (clean(titles[0]), clean(titles[1]))
+        render_side_by_side(main, comparison.tree, context, columns, comparison.components)
     else:
-        render_inline(main, comparison.tree, context)
+        render_inline(main, comparison.tree, context, comparison.components)
     return main
 
 

@@ -14,7 +14,7 @@ import difflib
 
 from lxml import etree
 
-from redline.changes import Node
+from redline.changes import Component, Node
 from redline.renderers.html.evidence import set_evidence
 from redline.renderers.html.facts import (
     NOTE,
@@ -25,10 +25,12 @@ from redline.renderers.html.facts import (
     bookmark,
     bookmark_class,
     collect_moves,
+    component_bookmark,
     has_change,
     mode_class,
     node_facts,
     node_mode,
+    with_components,
 )
 from redline.renderers.html.inline import add_gap, heading_class
 from redline.renderers.html.notes import note_changed, note_mark, render_runs
@@ -159,10 +161,29 @@ def _add_note_rows(body: Element, footnotes: list[Footnote]) -> None:
             render_plain(entry, note.body, note.mode)
 
 
+def _component_row(body: Element, component: Component) -> None:
+    """A component's title in each column it stands in, an entry of the PDF outline."""
+    classes = "rl-row rl-component rl-bm-1" + (" rl-changed" if component.changed else "")
+    row = etree.SubElement(
+        body, "tr", {"class": classes, "data-bookmark": component_bookmark(component)}
+    )
+    row.tail = "\n"
+    for column, mode in (("rl-old", Mode.OLD_COLUMN), ("rl-new", Mode.NEW_COLUMN)):
+        cell = etree.SubElement(row, "td", {"class": f"{column} rl-depth-0"})
+        cell.text = ""
+        title = etree.SubElement(cell, "span", {"class": "akn-docTitle"})
+        render_plain(title, component.title_ops, mode)
+
+
 def render_side_by_side(
-    main: Element, tree: tuple[Node, ...], context: Context, titles: tuple[str, str]
+    main: Element,
+    tree: tuple[Node, ...],
+    context: Context,
+    titles: tuple[str, str],
+    components: tuple[Component, ...] = (),
 ) -> None:
-    """The redline tree as a two-column table, then the footnotes in the same columns."""
+    """The redline tree as a two-column table (a component's title in a row before its
+    units), then the footnotes in the same columns."""
     table = etree.SubElement(main, "table", {"class": "rl-side-by-side"})
     head = etree.SubElement(etree.SubElement(table, "thead"), "tr")
     for name, title in zip(("rl-old", "rl-new"), titles, strict=True):
@@ -171,6 +192,9 @@ def render_side_by_side(
         ).text = ""
     body = etree.SubElement(table, "tbody")
     moves = collect_moves(tree)
-    for node in tree:
-        _add_row(body, node, Mode.NORMAL, context, moves, 0)
+    for item in with_components(tree, components):
+        if isinstance(item, Component):
+            _component_row(body, item)
+        else:
+            _add_row(body, item, Mode.NORMAL, context, moves, 0)
     _add_note_rows(body, context.footnotes)
