@@ -249,4 +249,4 @@ def test_git_follows_a_renamed_file(repo: Repo):
     code, out, err = run("--git", str(repo.root / "versions/declaration.akn.xml"), "-f", "json")
     assert code == 1, err
     inputs = [v["input"].partition(":")[2] for v in json.loads(out)["versions"]]
-    assert inputs == ["versions/solidarity.akn.xml"] * 3 + ["versions/declaration.akn.xml"]
+    assert inputs == ["versions/solidarity.akn.xml"] * 3  # the rename alone is no new version
