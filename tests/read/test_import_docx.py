@@ -356,3 +356,16 @@ def test_hostile_parts_are_refused_before_they_are_read() -> None:
     assert len(buffer.getvalue()) < 100_000  # a small file that unpacks to 33 MB
     with pytest.raises(InputError, match=r"word/document.xml: unpacks to 33 MB, over the 32 MB"):
         import_docx(buffer.getvalue(), "t.docx", ImportOptions())
+
+
+def test_the_report_says_one_note_and_one_tracked_change_in_the_singular() -> None:
+    one_note = '<w:r><w:footnoteReference w:id="5"/></w:r>'
+    inserted = (
+        '<w:ins w:id="7" w:author="a"><w:r><w:t xml:space="preserve"> too</w:t></w:r></w:ins>'
+    )
+    data = package(_draft(one_note + inserted), footnotes=FOOTNOTES)
+    with pytest.raises(InputError, match=r"has 1 tracked change \(the first in paragraph 2\)"):
+        import_docx(data, "t.docx", ImportOptions())
+    result = import_docx(data, "t.docx", ImportOptions(revisions="accept"))
+    assert result.report.startswith("t.docx: 1 recital, 1 article, 1 paragraph, 0 points, 1 note (")
+    assert result.report.endswith("; 1 tracked change accepted")

@@ -24,6 +24,7 @@ from redline.read.docx.numbering import Numbering
 from redline.read.docx.package import Package, open_package
 from redline.read.docx.paragraphs import NOTE_MARK, Reader, Reference, W
 from redline.read.text.importer import import_text
+from redline.read.uslm.report import plural
 
 
 def import_docx(data: bytes, source: str, options: ImportOptions) -> ImportResult:
@@ -40,7 +41,7 @@ def import_docx(data: bytes, source: str, options: ImportOptions) -> ImportResul
     if (body.revisions or in_notes) and not revisions:
         where = f"paragraph {body.first_revision}" if body.revisions else "a footnote"
         raise InputError(
-            f"has {body.revisions + in_notes} tracked changes (the first in {where});"
+            f"has {plural(body.revisions + in_notes, 'tracked change')} (the first in {where});"
             " import it with --revisions accept or --revisions reject",
             source=source,
         )
@@ -51,9 +52,11 @@ def import_docx(data: bytes, source: str, options: ImportOptions) -> ImportResul
     document, warnings = attach_notes(result.document, notes)
     warnings += [f"{source}: {skipped} skipped" for skipped in body.skipped]
     places = _places(body.lines, body.places)
-    report = _in_paragraphs(result.report, places).replace(" 0 notes", f" {len(notes)} notes")
+    report = _in_paragraphs(result.report, places).replace(
+        " 0 notes", f" {plural(len(notes), 'note')}"
+    )
     if revisions:
-        report += f"; {body.revisions} tracked changes {revisions}ed"
+        report += f"; {plural(body.revisions, 'tracked change')} {revisions}ed"
     said = tuple(_in_paragraphs(warning, places) for warning in (*result.warnings, *warnings))
     return ImportResult(document, said, report)
 
