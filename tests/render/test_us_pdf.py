@@ -87,3 +87,10 @@ def test_a_number_sits_on_the_line_of_its_text(s5: pypdf.PdfReader) -> None:
 def test_a_level_without_chapeau_runs_in_its_first_sub_level(s5: pypdf.PdfReader) -> None:
     words = " ".join(" ".join(page.extract_text().split()) for page in s5.pages)
     assert "“(E)(i) is inadmissible" in words
+
+
+def test_an_undated_version_is_undated_in_the_title_and_headers(s5: pypdf.PdfReader) -> None:
+    """The enrolled S. 5 has no date printed on it: the PDF says so, not 1970-01-01."""
+    text = " ".join(" ".join(page.extract_text().split()) for page in s5.pages)
+    assert "Enrolled Bill (undated)" in text
+    assert "1970" not in text.replace("@1970-01-01", "")  # the expression URI keeps it
