@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from redline.ci.report import CheckReport
-from redline.errors import UsageError
 
 
 def redline_name(path: str, fmt: str) -> str:
@@ -42,22 +41,6 @@ def redline_names(paths: Sequence[str], fmt: str) -> dict[str, str]:
             digest = hashlib.sha256(os.fsencode(path)).hexdigest()[:8]
             names[path] = f"{name.removesuffix(f'.{fmt}')}-{digest}.{fmt}"
     return names
-
-
-def check_folder(folder: str, option: str) -> Path:
-    """`folder` as a place redlines can be written: a folder, or a path whose first
-    existing part is a folder (the rest is made when writing). Called before a check
-    prints anything, so that a file in the way is one `UsageError` naming it.
-    """
-    path = Path(folder)
-    for part in (path, *path.parents):
-        if part.exists() or part.is_symlink():
-            if part.is_dir():
-                break
-            if part == path:
-                raise UsageError(f"{option} {folder}: exists and is not a folder")
-            raise UsageError(f"{option} {folder}: cannot make it, {part} is not a folder")
-    return path
 
 
 def write_redlines(report: CheckReport, folder: Path, fmt: str) -> tuple[Path, ...]:

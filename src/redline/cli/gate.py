@@ -47,10 +47,9 @@ def check_command(
     import os
     from pathlib import Path
 
-    from redline.ci.artifacts import check_folder
     from redline.ci.check import CheckConfig, append_summary, run_check, write_redlines
     from redline.ci.rules import RulesFrom
-    from redline.output import write_output
+    from redline.output import check_folder, write_output
 
     folders = {"html": html_dir, "pdf": pdf_dir}
     for fmt, folder in folders.items():

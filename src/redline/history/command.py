@@ -120,7 +120,7 @@ def run(request: Request) -> int:
     if request.redlines and (fmt != "html" or request.output == "-"):
         raise UsageError("--redlines links to the HTML table: give -o TABLE.html")
     if request.redlines:
-        from redline.ci.artifacts import check_folder
+        from redline.output import check_folder
 
         check_folder(request.redlines, "--redlines")  # a file in the way: before any output
     if request.color is None:
