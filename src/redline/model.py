@@ -203,3 +203,17 @@ class ImportResult:
     """Warnings about how the import was asked for, not about the text (no ``--date``
     given, no title found: give ``--title``): said by ``import`` and ``text``, not carried
     into a redline, whose header shows the unknown date or the file's name as it is."""
+
+
+UNKNOWN_DATE = "1970-01-01"
+"""The version date a reader gives a version whose date it does not know (AKN needs
+one): kept in the AKN and JSON, never compared, and printed as `shown_date` says."""
+
+
+def shown_date(date: str) -> str:
+    """`date` as outputs print it for people: ``undated`` for `UNKNOWN_DATE`.
+
+    >>> shown_date("2014-04-01"), shown_date(UNKNOWN_DATE)
+    ('2014-04-01', 'undated')
+    """
+    return "undated" if date == UNKNOWN_DATE else date

@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import BinaryIO
 
-from redline.errors import InputError
+from redline.errors import InputError, UsageError
 
 
 def write_output(target: str, data: bytes | Iterable[bytes]) -> None:
@@ -112,3 +112,20 @@ def _mode_for(path: Path) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
+
+
+def check_folder(folder: str, option: str) -> Path:
+    """`folder` (the value of `option`) as a place to write files into: a folder, or a
+    path whose first existing part is a folder (the rest is made when writing). Called
+    before a command prints or writes anything, so that a file in the way is one
+    `UsageError` naming it, not an OS error after half the output.
+    """
+    path = Path(folder)
+    for part in (path, *path.parents):
+        if part.exists() or part.is_symlink():
+            if part.is_dir():
+                break
+            if part == path:
+                raise UsageError(f"{option} {folder}: exists and is not a folder")
+            raise UsageError(f"{option} {folder}: cannot make it, {part} is not a folder")
+    return path

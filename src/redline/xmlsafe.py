@@ -113,7 +113,8 @@ def parse_xml(data: bytes, source: str) -> etree._Element:
     if len(data) > input_limit():
         raise too_large(source)
     if not data.strip():
-        raise InputError("empty file, expected XML", source=source)
+        what = "only whitespace" if data else "empty file"
+        raise InputError(f"{what}, expected XML", source=source)
     if any(marker in data for marker in _MARKERS):
         raise InputError(
             "DOCTYPE declares entities; refused for safety (entities are never expanded)",

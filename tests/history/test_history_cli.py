@@ -217,6 +217,15 @@ def test_redlines_need_an_html_table_file():
     assert code == 2 and "--redlines links to the HTML table" in err
 
 
+def test_a_file_in_the_way_of_redlines_is_refused_before_the_table_is_written(tmp_path: Path):
+    table, in_the_way = tmp_path / "table.html", tmp_path / "pairs"
+    in_the_way.write_text("keep me")
+    code, out, err = run(*FILES, "-o", str(table), "--redlines", str(in_the_way), "-q")
+    assert (code, out) == (2, "")
+    assert err == f"redline: --redlines {in_the_way}: exists and is not a folder\n"
+    assert not table.exists() and in_the_way.read_text() == "keep me"
+
+
 def parse(page: bytes) -> etree._Element:
     """A page written by redline (doctype line, then XML-compatible HTML)."""
     return etree.fromstring(page.split(b"\n", 1)[1])
@@ -249,4 +258,4 @@ def test_git_follows_a_renamed_file(repo: Repo):
     code, out, err = run("--git", str(repo.root / "versions/declaration.akn.xml"), "-f", "json")
     assert code == 1, err
     inputs = [v["input"].partition(":")[2] for v in json.loads(out)["versions"]]
-    assert inputs == ["versions/solidarity.akn.xml"] * 3 + ["versions/declaration.akn.xml"]
+    assert inputs == ["versions/solidarity.akn.xml"] * 3  # the rename alone is no new version

@@ -380,3 +380,16 @@ def test_a_text_saved_as_docx_a_paragraph_per_line_imports_as_the_text_does(name
     assert from_docx.skipped == tuple(
         part.replace("lines", "paragraphs") for part in from_text.skipped
     )  # a line of the text is a paragraph of the .docx, one for one
+
+
+def test_the_report_says_one_note_and_one_tracked_change_in_the_singular() -> None:
+    one_note = '<w:r><w:footnoteReference w:id="5"/></w:r>'
+    inserted = (
+        '<w:ins w:id="7" w:author="a"><w:r><w:t xml:space="preserve"> too</w:t></w:r></w:ins>'
+    )
+    data = package(_draft(one_note + inserted), footnotes=FOOTNOTES)
+    with pytest.raises(InputError, match=r"has 1 tracked change \(the first in paragraph 2\)"):
+        import_docx(data, "t.docx", ImportOptions())
+    result = import_docx(data, "t.docx", ImportOptions(revisions="accept"))
+    assert result.report.startswith("t.docx: 1 recital, 1 article, 1 paragraph, 0 points, 1 note (")
+    assert result.report.endswith("; 1 tracked change accepted")

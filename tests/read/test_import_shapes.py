@@ -248,3 +248,21 @@ def test_an_act_shaped_text_with_chapters_and_sections() -> None:
     ]  # fmt: skip
     assert validate_akn(write_akn(doc), "t.xml") == []
     assert read_akn(write_akn(doc), "t.xml") == doc
+
+
+def test_the_report_says_one_in_the_singular() -> None:
+    result = import_lines(
+        "Distr.: General",
+        "",
+        "Draft declaration on one thing",
+        "",
+        "Recalling the one recital,",
+        "",
+        "Article 1",
+        "",
+        "1. States shall cooperate.",
+    )
+    assert result.report == (
+        "t.txt: 1 recital, 1 article, 1 paragraph, 0 points, 0 notes (instrument from line 3;"
+        " 0 page-layout lines dropped; skipped lines 1-1 (2 words): before the title)"
+    )

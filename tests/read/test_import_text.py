@@ -409,9 +409,10 @@ def test_bad_date_is_a_usage_error() -> None:
 
 BAD_INPUT = [
     pytest.param(b"", "bad.txt: empty file", id="empty"),
-    pytest.param(b"  \n\n \n", "bad.txt: empty file", id="blank"),
+    pytest.param(b"  \n\n \n", "bad.txt: only whitespace; expected the plain", id="blank"),
     pytest.param(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "bad.txt:3: binary data", id="binary"),
-    pytest.param(b"\xef\xbb\xbf \n", "bad.txt: empty file", id="bom-only"),
+    pytest.param(b"\xef\xbb\xbf \n", "bad.txt: only whitespace", id="bom-blank"),
+    pytest.param(b"\xef\xbb\xbf", "bad.txt: empty file", id="bom-only"),
     pytest.param(b"Article 1\n\nText\x00\n", "bad.txt:3: binary data", id="nul-in-utf-8"),
     pytest.param(b"Article 1\n\ncaf\xe9 \xff\n", "bad.txt:3: byte 0xe9 is not valid", id="bytes"),
 ]

@@ -100,3 +100,10 @@ def test_small_caps_headings_read_as_their_words(s5: pypdf.PdfReader) -> None:
     words = " ".join(" ".join(page.extract_text().split()) for page in s5.pages)
     assert [heading for heading in headings if heading not in words] == []
     assert "Inspection of applicants for admission.—Section 235(b)" in words
+
+
+def test_an_undated_version_is_undated_in_the_title_and_headers(s5: pypdf.PdfReader) -> None:
+    """The enrolled S. 5 has no date printed on it: the PDF says so, not 1970-01-01."""
+    text = " ".join(" ".join(page.extract_text().split()) for page in s5.pages)
+    assert "Enrolled Bill (undated)" in text
+    assert "1970" not in text.replace("@1970-01-01", "")  # the expression URI keeps it

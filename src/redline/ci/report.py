@@ -56,7 +56,7 @@ class CheckReport:
 
     def messages(self) -> Iterator[str]:
         """One line per problem, violation and note, for standard error."""
-        yield from (f"note: {note}" for note in self.notes)
+        yield from (f"redline: note: {note}" for note in self.notes)  # no file to name
         for report in self.files:
             yield from (str(problem) for problem in report.problems)
             yield from (str(violation) for violation in report.violations)

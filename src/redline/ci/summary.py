@@ -48,12 +48,16 @@ def _headline(report: CheckReport) -> str:
     files = report.files
     checked = _plural(len(files), "AKN file")
     parts = [f"{checked} checked" + (f" against `{report.base}`" if report.base else "")]
+    deleted = sum(1 for f in files if f.status is Status.DELETED)
     if report.base:
         changed = sum(1 for f in files if f.status is not None)
-        parts.append(f"{changed} changed")
+        parts.append(f"{changed} changed" + (f" ({deleted} deleted)" if deleted else ""))
     problems = sum(len(f.problems) for f in files)
     violations = sum(len(f.violations) for f in files)
-    parts.append(f"**{_plural(problems, 'problem')}**" if problems else "all valid")
+    if problems:
+        parts.append(f"**{_plural(problems, 'problem')}**")
+    else:  # a deleted file has nothing to validate, only rules (frozen) to obey
+        parts.append("all valid" if deleted < len(files) else "no file left to validate")
     if violations:
         parts.append(f"**{_plural(violations, 'rule')} violated**")
     elif report.base:

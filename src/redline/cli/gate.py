@@ -49,8 +49,12 @@ def check_command(
 
     from redline.ci.check import CheckConfig, append_summary, run_check, write_redlines
     from redline.ci.rules import RulesFrom
-    from redline.output import write_output
+    from redline.output import check_folder, write_output
 
+    folders = {"html": html_dir, "pdf": pdf_dir}
+    for fmt, folder in folders.items():
+        if folder:
+            check_folder(folder, f"--{fmt}")  # before any output: a file in the way is exit 2
     report = run_check(paths, base, CheckConfig(rules_from=RulesFrom(rules_from)))
     for message in report.messages():
         click.echo(one_line(message), err=True)
@@ -59,7 +63,7 @@ def check_command(
     if os.environ.get("GITHUB_STEP_SUMMARY"):
         full = output if output != "-" else ""
         append_summary(Path(os.environ["GITHUB_STEP_SUMMARY"]), report.summary, full)
-    for folder, fmt in ((html_dir, "html"), (pdf_dir, "pdf")):
+    for fmt, folder in folders.items():
         if folder:
             write_redlines(report, Path(folder), fmt)
     sys.exit(0 if report.ok else 1)

@@ -119,6 +119,10 @@ def run(request: Request) -> int:
     fmt = output_format(request.fmt, request.output)
     if request.redlines and (fmt != "html" or request.output == "-"):
         raise UsageError("--redlines links to the HTML table: give -o TABLE.html")
+    if request.redlines:
+        from redline.output import check_folder
+
+        check_folder(request.redlines, "--redlines")  # a file in the way: before any output
     if request.color is None:
         request = _with_color(request)
     progress = for_terminal(request.quiet)

@@ -8,6 +8,7 @@ and is named ``SHORT-HASH:path``; every failure is one `InputError` or `UsageErr
 
 from __future__ import annotations
 
+import os
 import subprocess
 from collections.abc import Sequence
 from pathlib import Path
@@ -28,38 +29,61 @@ def folder_versions(folder: Path) -> list[str]:
     return files
 
 
-def _git_log(path: Path) -> list[tuple[str, str]]:
-    """(commit, path in that commit) of every commit that changed `path`, oldest first."""
-    command = ["git", "log", "--follow", "--format=%x00%H", "--name-only", "--", path.name]
+_REGULAR = ("100644", "100755")
+
+
+def _git_log(path: Path) -> list[tuple[str, str, str]]:
+    """(commit, path in that commit, blob) of every commit that touched `path` (following
+    renames), oldest first; the blob is "" where the commit deleted the file (or made it
+    something else than a regular file: a link, a submodule)."""
+    command = ["git", "log", "--follow", "--raw", "--no-abbrev", "-z", "--format=%x01%H"]
     try:
-        done = subprocess.run(command, cwd=path.parent, capture_output=True, check=False)
+        done = subprocess.run(
+            [*command, "--", path.name], cwd=path.parent, capture_output=True, check=False
+        )
     except FileNotFoundError as error:
         raise InputError("git is not installed (or not on PATH); it is needed here") from error
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", errors="replace").strip().splitlines()
         raise InputError(f"git log failed: {message[0] if message else done.returncode}")
     found = []
-    for entry in done.stdout.decode("utf-8").split("\0"):
-        lines = [line for line in entry.splitlines() if line.strip()]
-        if len(lines) >= 2:
-            found.append((lines[0], lines[-1]))
+    for record in os.fsdecode(done.stdout).split("\x01"):
+        fields = record.split("\0")  # hash, "\n:MODE MODE BLOB BLOB STATUS", path(s)
+        if len(fields) < 3 or not fields[1].lstrip().startswith(":"):
+            continue  # a merge commit lists no change of its own
+        _, mode, _, blob, status = fields[1].lstrip()[1:].split(" ")[:5]
+        name = fields[3] if status[:1] in "RC" and len(fields) > 3 else fields[2]
+        kept = blob if mode in _REGULAR and blob.strip("0") else ""  # all zeros: deleted
+        found.append((fields[0].strip(), name, kept))
     return list(reversed(found))
 
 
 def git_versions(file: str) -> list[tuple[str, bytes]]:
     """Every committed revision of `file` (following renames), oldest first, and the
-    working copy when it differs from the last commit: (name, bytes) pairs."""
+    working copy when it differs from the last one: (name, bytes) pairs.
+
+    A revision where the file does not exist (deleted, renamed away) is skipped, and
+    so is one whose content is that of the last revision kept (a rename only, a mode
+    change): each version differs from the one before it.
+    """
     path = Path(file).resolve()
     if not path.parent.is_dir():
         raise InputError("no such folder", source=str(Path(file).parent))
     root = repository_root(path.parent)
     log = _git_log(path)
     if not log:
+        if not path.exists():
+            raise InputError("no such file in any revision", source=file)
         raise InputError("no git revision of this file (is it committed?)", source=file)
-    versions = [(f"{rev[:10]}:{name}", read_revision(f"{rev}:{name}", root)) for rev, name in log]
+    versions: list[tuple[str, bytes]] = []
+    last = ""
+    for rev, name, blob in log:
+        if blob and blob != last:
+            versions.append((f"{rev[:10]}:{name}", read_revision(f"{rev}:{name}", root)))
+            last = blob
     if path.is_file():
         current = read_bytes(str(path))
-        if current != versions[-1][1]:
+        if not versions or current != versions[-1][1]:
             versions.append((file, current))
     return versions
 

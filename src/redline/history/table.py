@@ -17,6 +17,7 @@ from lxml import etree
 from redline.changes import Op, WordOp
 from redline.history.synoptic import LINE, Cell, Row, Synopsis
 from redline.history.values import History, Lineage, Version
+from redline.model import shown_date
 from redline.renderers.html.words import Element, clean
 
 POLICY = (
@@ -100,7 +101,12 @@ def _versions(body: Element, versions: Sequence[Version]) -> None:
     for version in versions:
         row = _sub(table, "tr")
         meta = version.meta
-        for text in (f"v{version.index + 1}", meta.version_label, meta.date, meta.title):
+        for text in (
+            f"v{version.index + 1}",
+            meta.version_label,
+            shown_date(meta.date),
+            meta.title,
+        ):
             _sub(row, "td", text)
         _sub(row, "td", version.source)
 

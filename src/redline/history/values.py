@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from redline.changes import Change, ChangeKind, Comparison, Side
-from redline.model import Document, Metadata
+from redline.model import Document, Metadata, shown_date
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +27,9 @@ class Version:
     @property
     def name(self) -> str:
         """A short human name: ``v2 revision A (2016-06-01)``."""
-        label = " ".join(p for p in (self.meta.version_label, f"({self.meta.date})") if p)
+        label = " ".join(
+            p for p in (self.meta.version_label, f"({shown_date(self.meta.date)})") if p
+        )
         return f"v{self.index + 1} {label}".strip()
 
 

@@ -25,7 +25,7 @@ from redline.changes import (
 )
 from redline.comparison.pieces import shown_ops
 from redline.comparison.sanity import sanity_warnings
-from redline.model import Metadata
+from redline.model import Metadata, shown_date
 from redline.printable import one_line, spacing_apart
 from redline.renderers import labels
 from redline.renderers.labels import Renamed
@@ -37,7 +37,7 @@ Marker = Callable[[WordOp], str]
 def describe(meta: Metadata) -> str:
     """A one-line description of a version: title, label and date."""
     label = f", {meta.version_label}" if meta.version_label else ""
-    return f"{meta.title} ({meta.date}{label})"
+    return f"{meta.title} ({shown_date(meta.date)}{label})"
 
 
 def change_title(change: Change, place: Place = Place.HERE, now: Renamed | None = None) -> str:

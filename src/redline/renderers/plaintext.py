@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from redline.model import Document, Note, Unit
+from redline.model import Document, Note, Unit, shown_date
 from redline.printable import printed
 
 _WORD_LABEL = re.compile(r"\S\s+\S")  # "Article 5", "SEC. 2.": a word and a number
@@ -52,7 +52,7 @@ def render_plaintext(doc: Document) -> str:
 def _add_document(doc: Document, page: _Page) -> None:
     """The header of `doc`, its parts in reading order, then each of its components."""
     header = [doc.meta.title] if doc.meta.title else []
-    detail = ", ".join(part for part in (doc.meta.version_label, doc.meta.date) if part)
+    detail = ", ".join(part for part in (doc.meta.version_label, shown_date(doc.meta.date)) if part)
     if detail:
         header.append(f"({detail})")
     if header:

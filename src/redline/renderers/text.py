@@ -2,13 +2,16 @@
 
 The outline of `redline.renderers.outline` with word changes marked ``[-old-]{+new+}``,
 coloured on a terminal. Every piece of document text goes through `redline.printable`
-(control characters escaped) and so does the whole (no line a CI runner obeys).
+(control characters escaped) and so does the whole (no line a CI runner obeys). A line
+feed inside a changed provision's text (a quoted block in a US bill) starts a new line
+indented like the text, so no printed line begins with the provision's words; in the
+tables and headings it stays escaped (``\\n``), each row on one line.
 """
 
 from __future__ import annotations
 
 from redline.changes import Comparison, Op, WordOp
-from redline.printable import guard, inline, spacing
+from redline.printable import guard, inline, layout, spacing
 from redline.renderers import RenderOptions
 from redline.renderers.outline import (
     Marker,
@@ -24,20 +27,24 @@ from redline.renderers.outline import (
 )
 
 
-def _marked(text: str) -> str:
+def _marked(text: str, lines: bool = False) -> str:
     """`text` of an insertion or deletion, printable, special spaces named where the
-    change is spacing alone (`redline.printable.spacing`)."""
-    return inline(spacing(text))
+    change is spacing alone (`redline.printable.spacing`); with `lines`, its line feeds
+    kept, unless the change is one of spacing alone (then ``\\n`` names it)."""
+    keep = lines and not text.isspace()
+    return (layout if keep else inline)(spacing(text))
 
 
-def _text_marker(color: bool) -> Marker:
+def _text_marker(color: bool, lines: bool = False) -> Marker:
+    """Marks word operations; with `lines`, line feeds in the text are kept."""
+
     def mark(op: WordOp) -> str:
         if op.op is Op.EQUAL:
-            return inline(op.new)
+            return layout(op.new) if lines else inline(op.new)
         if op.op is Op.DELETE:
-            old = _marked(op.old)
+            old = _marked(op.old, lines)
             return f"\x1b[31m[-{old}-]\x1b[0m" if color else f"[-{old}-]"
-        new = _marked(op.new)
+        new = _marked(op.new, lines)
         return f"\x1b[32m{{+{new}+}}\x1b[0m" if color else f"{{+{new}+}}"
 
     return mark
@@ -83,7 +90,7 @@ def render_text(comparison: Comparison, options: RenderOptions) -> bytes:
             lines.append(f"  {label:<{width}}  {kind:<{kinds}}  {text}")
     for title, items in evidence_sections(comparison, options.explain, options.min_confidence):
         lines += ["", f"{inline(title)}:", *(f"  {inline(item)}" for item in items)]
-    style = Style(mark, _text_heading, _text_item, inline)
+    style = Style(_text_marker(options.color, lines=True), _text_heading, _text_item, inline)
     changed = changed_provisions(comparison, style)
     if not comparison.identical:
         lines += ["", "Changed provisions:", "", *changed]
@@ -95,4 +102,6 @@ def _text_heading(title: str) -> str:
 
 
 def _text_item(title: str, text: str) -> list[str]:
-    return ([f"  {inline(title)}"] if title else []) + ([f"    {text}"] if text else [])
+    """A changed unit's title, then its text, each line of it indented under the title."""
+    body = [f"    {line}" for line in text.split("\n")] if text else []
+    return ([f"  {inline(title)}"] if title else []) + body

@@ -30,6 +30,7 @@ from redline.read.docx.paragraphs import Reader
 from redline.read.notemarks import CAPACITY, MARKS, strip
 from redline.read.text.blocks import WRAP_LIMIT
 from redline.read.text.importer import import_text
+from redline.read.uslm.report import plural
 
 
 def import_docx(data: bytes, source: str, options: ImportOptions) -> ImportResult:
@@ -46,7 +47,7 @@ def import_docx(data: bytes, source: str, options: ImportOptions) -> ImportResul
     if (body.revisions or in_notes) and not revisions:
         where = f"paragraph {body.first_revision}" if body.revisions else "a note"
         raise InputError(
-            f"has {body.revisions + in_notes} tracked changes (the first in {where});"
+            f"has {plural(body.revisions + in_notes, 'tracked change')} (the first in {where});"
             " import it with --revisions accept or --revisions reject",
             source=source,
         )
@@ -62,9 +63,11 @@ def import_docx(data: bytes, source: str, options: ImportOptions) -> ImportResul
     document = _component_places(document, places)
     warnings += [f"{source}: {skipped} skipped" for skipped in (*body.skipped, *unread)]
     count = sum(1 for unit in document.every_unit() for _ in unit.notes)
-    report = _NOTES.sub(f" {count} notes", in_paragraphs(strip(result.report), places), count=1)
+    report = _NOTES.sub(
+        f" {plural(count, 'note')}", in_paragraphs(strip(result.report), places), count=1
+    )
     if revisions:
-        report += f"; {body.revisions} tracked changes {revisions}ed"
+        report += f"; {plural(body.revisions, 'tracked change')} {revisions}ed"
     said = tuple(in_paragraphs(strip(w), places) for w in (*result.warnings, *warnings))
     skipped = tuple(in_paragraphs(strip(part), places) for part in result.skipped)
     return ImportResult(document, said, report, skipped, result.advice)

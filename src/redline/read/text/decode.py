@@ -18,13 +18,20 @@ from redline.errors import InputError, UsageError
 _CONTROL = re.compile("[\x01-\x08\x0b\x0e-\x1f\ufffe\uffff]")
 
 
+def _blank(source: str, data: bytes | str) -> InputError:
+    """The error for a file with no text: empty, or only whitespace (a byte order mark
+    alone counts as empty)."""
+    what = "only whitespace" if data else "empty file"
+    return InputError(f"{what}; expected the plain text of a draft", source=source)
+
+
 def decode(data: bytes, source: str, encoding: str) -> str:
     """The text of `data`, line ends normalised to ``\\n``; refuses what is not a draft's text.
 
     A NUL byte means binary data, unless the encoding (UTF-16) decodes it away.
     """
     if not data.strip(b" \t\r\n\f"):
-        raise InputError("empty file; expected the plain text of a draft", source=source)
+        raise _blank(source, data)
     try:
         text = data.decode(encoding)
     except LookupError as error:
@@ -47,7 +54,7 @@ def decode(data: bytes, source: str, encoding: str) -> str:
         raise _binary(source, text.count("\n", 0, text.index("\x00")) + 1)
     text = text.removeprefix("\ufeff")
     if not text.strip():
-        raise InputError("empty file; expected the plain text of a draft", source=source)
+        raise _blank(source, text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     control = _CONTROL.search(text)
     if control:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from redline.model import Document
+from redline.read.uslm.report import plural  # shared with the US readers' report
 
 #: What is blanked out of a warning to find its kind: labels, numbers, quoted words.
 _VARIABLE = re.compile(r"\([^)\s]{1,6}\)|\S*\d\S*|Article\s\S+|[A-Z]+\s[IVXL]+\.?")
@@ -68,19 +69,22 @@ def report_line(
         1 for component in document.components for _ in component.notes()
     )
     found = [
-        f"{counts.get('recital', 0)} recitals",
-        f"{counts.get('article', 0) + counts.get('rule', 0)} articles",
-        f"{numbered} paragraphs",
-        f"{counts.get('point', 0)} points",
-        f"{notes} notes",
+        plural(counts.get("recital", 0), "recital"),
+        plural(counts.get("article", 0) + counts.get("rule", 0), "article"),
+        plural(numbered, "paragraph"),
+        plural(counts.get("point", 0), "point"),
+        plural(notes, "note"),
     ]
     extra = [(counts.get(name, 0), name) for name in ("citation", "chapter", "section")]
-    found += [f"{count} {name}s" for count, name in extra if count]
+    found += [plural(count, name) for count, name in extra if count]
     if unnumbered and not numbered:
-        found.append(f"{unnumbered} unnumbered paragraphs")
+        found.append(plural(unnumbered, "unnumbered paragraph"))
     if document.components:
-        found.append(f"{len(document.components)} components")
-    places = [f"instrument from line {first_line}", f"{dropped} page-layout lines dropped"]
+        found.append(plural(len(document.components), "component"))
+    places = [
+        f"instrument from line {first_line}",
+        f"{plural(dropped, 'page-layout line')} dropped",
+    ]
     for number, component in enumerate(document.components, start=1):
         facts = dict(component.meta.extra)
         if "lines" in facts:
@@ -92,4 +96,6 @@ def report_line(
 
 def skipped_parts(skipped: list[Skipped]) -> list[str]:
     """Each skipped part with its lines and words, as the report names it."""
-    return [f"skipped lines {s.first}-{s.last} ({s.words} words): {s.what}" for s in skipped]
+    return [
+        f"skipped lines {s.first}-{s.last} ({plural(s.words, 'word')}): {s.what}" for s in skipped
+    ]

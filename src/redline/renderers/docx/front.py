@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from redline.changes import ChangeKind, Comparison
-from redline.model import Metadata
+from redline.model import Metadata, shown_date
 from redline.renderers.docx.ooxml import Element, Revisions, add_text, paragraph, sub
 
 BODY_BOOKMARK = "redline_text"
@@ -19,7 +19,7 @@ BODY_BOOKMARK = "redline_text"
 
 
 def _version(meta: Metadata) -> str:
-    detail = ", ".join(part for part in (meta.date, meta.version_label) if part)
+    detail = ", ".join(part for part in (shown_date(meta.date), meta.version_label) if part)
     return f"{meta.title} ({detail})" if detail else meta.title
 
 

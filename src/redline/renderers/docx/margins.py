@@ -11,6 +11,7 @@ from __future__ import annotations
 from lxml import etree
 
 from redline.changes import Comparison
+from redline.model import shown_date
 from redline.renderers import labels
 from redline.renderers.docx.ooxml import NSMAP, R_NS, Element, make_runs, sub, w
 
@@ -31,7 +32,8 @@ def short_title(title: str) -> str:
 def running_title(comparison: Comparison) -> str:
     """``Redline: {title}, {old date} → {new date}``, the title cut to fit one line."""
     title = short_title(comparison.new.title)
-    return f"Redline: {title}, {comparison.old.date} → {comparison.new.date}"
+    old, new = shown_date(comparison.old.date), shown_date(comparison.new.date)
+    return f"Redline: {title}, {old} → {new}"
 
 
 def refer_to_margins(section: Element) -> None:

@@ -78,7 +78,8 @@ class Revisions:
         """Give `element` a fresh id, the author and the date."""
         element.set(w("id"), self.take())
         element.set(w("author"), self.author)
-        element.set(w("date"), self.date)
+        if self.date:
+            element.set(w("date"), self.date)
         return element
 
 

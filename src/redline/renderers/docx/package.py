@@ -16,6 +16,7 @@ from xml.sax.saxutils import escape
 from lxml import etree
 
 from redline.changes import Comparison
+from redline.model import shown_date
 from redline.renderers.docx.margins import FOOTER_ID, HEADER_ID
 from redline.renderers.docx.ooxml import NSMAP, Element, clean, sub, w
 from redline.renderers.docx.styles import styles_xml
@@ -112,7 +113,8 @@ def redline_core(comparison: Comparison, layout: str = "inline") -> bytes:
     """The core properties of a redline: its title, the two versions it compares, and
     its layout as its category."""
     old = comparison.old
-    subject = f"Changes from {old.title} ({old.date}) to {comparison.new.date}"
+    new = shown_date(comparison.new.date)
+    subject = f"Changes from {old.title} ({shown_date(old.date)}) to {new}"
     return core_xml(f"Redline: {comparison.new.title}", subject, CATEGORIES[layout])
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from lxml import etree
 
 from redline.changes import Comparison
+from redline.model import UNKNOWN_DATE
 from redline.renderers import RenderOptions
 from redline.renderers.docx import package
 from redline.renderers.docx.front import BODY_BOOKMARK, add_front
@@ -36,7 +37,8 @@ PAPER = {"a4": (11906, 16838, 1417), "letter": (12240, 15840, 1440)}
 def render_docx(comparison: Comparison, options: RenderOptions) -> bytes:
     """The whole .docx package as bytes."""
     width, height, margin = PAPER.get(options.paper, PAPER["a4"])
-    revisions = Revisions(options.author, f"{comparison.new.date}T00:00:00Z")
+    date = comparison.new.date  # an unknown date gives revisions none (w:date is optional)
+    revisions = Revisions(options.author, "" if date == UNKNOWN_DATE else f"{date}T00:00:00Z")
     document = etree.Element(w("document"), nsmap=NSMAP)
     body = sub(document, "body")
     add_front(body, comparison, width - 2 * margin, revisions)

@@ -17,7 +17,7 @@ from importlib import resources
 from lxml import etree
 
 from redline.changes import Comparison, Node, Place
-from redline.model import Metadata
+from redline.model import UNKNOWN_DATE, Metadata, shown_date
 from redline.renderers import RenderOptions
 from redline.renderers.html.evidence import add_evidence_summary
 from redline.renderers.html.facts import change_key, node_id, node_mode
@@ -57,7 +57,9 @@ def script_hash(script: str) -> str:
 
 def version_name(meta: Metadata) -> str:
     """A short human name for a version: its label and date."""
-    return clean(" ".join(part for part in (meta.version_label, f"({meta.date})") if part))
+    return clean(
+        " ".join(part for part in (meta.version_label, f"({shown_date(meta.date)})") if part)
+    )
 
 
 def small_caps(old: Metadata, new: Metadata) -> frozenset[str]:
@@ -89,7 +91,8 @@ def _head(html: Element, comparison: Comparison, css: str, script: str) -> None:
     subject = f"Changes from {old.title} {version_name(old)} to {new.title} {version_name(new)}"
     _sub(head, "meta", name="description", content=clean(subject))
     _sub(head, "meta", name="keywords", content=clean(f"redline, {old.work_uri}"))
-    _sub(head, "meta", name="dcterms.created", content=clean(new.date))
+    if new.date != UNKNOWN_DATE:
+        _sub(head, "meta", name="dcterms.created", content=clean(new.date))
     _sub(head, "style", css)
 
 
@@ -109,7 +112,7 @@ def _versions(summary: Element, comparison: Comparison) -> None:
     for name, meta, tag in (("Old", comparison.old, "del"), ("New", comparison.new, "ins")):
         row = _sub(table, "tr")
         _sub(_sub(row, "th"), tag, name)
-        for text in (meta.title, meta.version_label, meta.date, meta.expression_uri):
+        for text in (meta.title, meta.version_label, shown_date(meta.date), meta.expression_uri):
             _sub(row, "td", text)
 
 
