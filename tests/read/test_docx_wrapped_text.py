@@ -84,7 +84,7 @@ def test_endnotes_are_notes_of_their_unit_marked_as_word_marks_them() -> None:
         (unit.eid, note.marker, note.offset, note.text) for unit, note in result.document.notes()
     ]
     assert notes == [("art_1__para_1", "i", 26, "Endnote body words here.")]
-    assert "1 notes" in result.report
+    assert "1 note (" in result.report
 
 
 def test_what_cannot_be_read_is_named_with_its_paragraph_and_words() -> None:
@@ -149,7 +149,7 @@ def test_a_row_deleted_as_a_tracked_change_is_counted_and_taken_as_asked() -> No
     deleted = '<w:del w:id="1" w:author="a" w:date="2020-01-01T00:00:00Z"/>'
     table.rows[1]._tr.get_or_add_trPr().append(element(deleted))
     data = draft.save()
-    with pytest.raises(InputError, match="has 1 tracked changes"):
+    with pytest.raises(InputError, match="has 1 tracked change \\("):
         _imported(data)
     for revisions, rows in (("accept", ["Row kept."]), ("reject", ["Row kept.", "Row deleted."])):
         result = import_docx(data, "rows.docx", replace(OPTIONS, revisions=revisions))
