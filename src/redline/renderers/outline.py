@@ -10,7 +10,7 @@ provisions are counted, not printed.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from redline.changes import (
     Change,
@@ -29,7 +29,7 @@ from redline.model import Metadata, shown_date
 from redline.printable import one_line, spacing_apart
 from redline.renderers import labels
 from redline.renderers.labels import Renamed
-from redline.renderers.listing import list_changes, plural, provision_counts
+from redline.renderers.listing import NOTE, list_changes, plural, provision_counts
 
 Marker = Callable[[WordOp], str]
 
@@ -66,13 +66,29 @@ def changed_nodes(nodes: tuple[Node, ...]) -> Iterator[Node]:
 
 
 def top_nodes(nodes: tuple[Node, ...]) -> Iterator[Node]:
-    """The nodes of top-level provisions (articles, recitals, sections)."""
+    """The nodes of top-level provisions (articles, recitals, sections), and, in reading
+    order among them, every container whose own words changed: an appropriations
+    account has no top-level provision above or below it, a title its heading, a block
+    of the preface its notes. Each change is under exactly one node this yields."""
     for node in nodes:
-        sides = node.change.new or node.change.old
-        if sides and sides[0].is_top:
+        if is_top(node):
             yield node
-        else:
-            yield from top_nodes(node.children)
+            continue
+        if _own_changes(node):
+            yield node
+        yield from top_nodes(node.children)
+
+
+def is_top(node: Node) -> bool:
+    sides = node.change.new or node.change.old
+    return bool(sides) and sides[0].is_top
+
+
+def _own_changes(node: Node) -> list[Node]:
+    """A container's changes that are its own: itself, when its words or heading
+    changed, and its notes; not those of the provisions it holds."""
+    notes = tuple(child for child in node.children if child.change.element == NOTE)
+    return [*changed_nodes((replace(node, children=()),)), *changed_nodes(notes)]
 
 
 def counts_line(comparison: Comparison) -> str:
@@ -176,11 +192,13 @@ def changed_provisions(comparison: Comparison, style: Style) -> list[str]:
     for top in top_nodes(comparison.tree):
         if top.place is Place.MOVED_FROM:
             continue
-        if top.change.kind in (ChangeKind.UNCHANGED, ChangeKind.RENUMBERED):
+        inner = list(changed_nodes(top.children)) if is_top(top) else _own_changes(top)[1:]
+        settled = top.change.kind in (ChangeKind.UNCHANGED, ChangeKind.RENUMBERED)
+        if settled and not inner:
             unchanged += 1
             continue
         lines.append(style.heading(change_title(top.change, top.place, now)))
-        for node in [top, *changed_nodes(top.children)]:
+        for node in inner if settled else [top, *inner]:  # words kept, a note changed
             change = node.change
             title = ""
             if node is not top:
@@ -193,12 +211,13 @@ def changed_provisions(comparison: Comparison, style: Style) -> list[str]:
             ops = node_ops(node)
             if ops or title:
                 lines += style.item(title, _marked(ops, style.mark))
-        relabelled = _renumbered(top)
+        relabelled = _renumbered(top) if is_top(top) else []  # a container's: its provisions'
         if relabelled:
             lines += style.item("relabelled only", style.escape(", ".join(relabelled)))
         lines.append("")
     if unchanged:
-        lines.append(f"({unchanged} top-level provisions unchanged or only renumbered)")
+        provisions = "provision" if unchanged == 1 else "provisions"
+        lines.append(f"({unchanged} top-level {provisions} unchanged or only renumbered)")
     return lines
 
 
