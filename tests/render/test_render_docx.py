@@ -349,3 +349,17 @@ def test_unknown_output_extension_is_refused(
     assert error.count("\n") == 1
     assert "docx" in error and "html" in error and name.rsplit(".", 1)[1] in error
     assert not out.exists()
+
+
+@pytest.mark.parametrize("layout", ["inline", "side-by-side"])
+def test_the_word_redline_says_the_warnings_on_its_first_page(layout: str) -> None:
+    """What the readers skipped (the cover above each draft's title) and any other
+    warning of the comparison stands on the summary page, as in every other format."""
+    versions = ROOT / "versions"
+    old, new = (redline.load(versions / f"solidarity-{v}.txt") for v in ("2014", "revision-A"))
+    data = render_docx(compare(old, new), RenderOptions(layout=layout))
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        body = archive.read("word/document.xml").decode("utf-8")
+    front = body.split("redline_text", 1)[0]  # the summary page, before the redlined text
+    warning = "Warning: in reading the old version: skipped lines 1-28 (176 words): before"
+    assert warning in front

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from redline.changes import ChangeKind, Comparison
+from redline.comparison.sanity import sanity_warnings
 from redline.model import Metadata, shown_date
 from redline.renderers.docx.ooxml import Element, Revisions, add_text, paragraph, sub
 
@@ -57,7 +58,8 @@ def table(
 
 
 def add_front(body: Element, comparison: Comparison, width: int, revisions: Revisions) -> None:
-    """The summary page: versions, counts by kind, and the correspondence table."""
+    """The summary page: versions, counts by kind, the warnings (`sanity_warnings`: the
+    readers' notes among them), and the correspondence table."""
     add_text(paragraph(body, "Title", "", revisions), "Comparison of two versions", "", revisions)
     for label, meta in (("Old", comparison.old), ("New", comparison.new)):
         para = paragraph(body, "Summary", "", revisions)
@@ -66,6 +68,8 @@ def add_front(body: Element, comparison: Comparison, width: int, revisions: Revi
     said = ", ".join(f"{counts[k.value]} {k.value}" for k in ChangeKind if counts[k.value])
     summary = paragraph(body, "Summary", "", revisions)
     add_text(summary, f"Changes: {said or 'none'}.", "", revisions)
+    for warning in sanity_warnings(comparison):  # what to know before trusting it
+        add_text(paragraph(body, "Summary", "", revisions), f"Warning: {warning}", "", revisions)
     legend = paragraph(body, "Summary", "", revisions)
     add_text(
         legend,
