@@ -675,13 +675,62 @@ def test_a_number_or_symbol_between_lines_of_text_is_text_not_page_layout() -> N
     )
 
 
-def test_a_recurring_symbol_is_a_running_header_wherever_it_stands() -> None:
-    result = import_lines(
+def test_a_recurring_symbol_found_at_a_page_edge_is_a_running_header_wherever_it_stands() -> None:
+    """A copied page may break mid-sentence: a running header seen once at a page edge
+    is dropped where it stands between lines of text too; a symbol that recurs but never
+    stands at a page edge is a citation, kept."""
+    header = import_lines(
         "Draft", "", "Article 1", "",
         "1. States shall", "A/HRC/26/34", "cooperate.", "",
-        "2. States shall", "A/HRC/26/34", "report.",
+        "2. States shall report.", "", "   ", "A/HRC/26/34", "", "3. States shall act.",
     )  # fmt: skip
-    assert [unit.text for unit in result.document.body[0].children] == [
-        "States shall cooperate.", "States shall report.",
+    assert [unit.text for unit in header.document.body[0].children] == [
+        "States shall cooperate.", "States shall report.", "States shall act.",
     ]  # fmt: skip
-    assert result.warnings[0].startswith("line 6: running header 'A/HRC/26/34' dropped")
+    assert header.warnings[0].startswith("line 6: running header 'A/HRC/26/34' dropped")
+    cited = import_lines(
+        "Draft", "", "Article 1", "",
+        "1. States shall act under resolution", "A/HRC/RES/18/5", "and the Charter.", "",
+        "2. States shall report under resolution", "A/HRC/RES/18/5", "and its annex.",
+    )  # fmt: skip
+    assert [unit.text for unit in cited.document.body[0].children] == [
+        "States shall act under resolution A/HRC/RES/18/5 and the Charter.",
+        "States shall report under resolution A/HRC/RES/18/5 and its annex.",
+    ]
+    assert cited.warnings == ()
+
+
+def test_a_line_that_opens_every_page_is_a_running_header() -> None:
+    """An Official Journal prints its own header on every page: after each form feed,
+    alike but for its numbers, it is the page's; a sentence carried over the page
+    break is joined again."""
+    result = import_lines(
+        "Regulation on things", "", "Article 1", "",
+        "1. States shall act under the Charter and under the", "", "1", "",
+        "\fL 265/2 EN Official Journal of the European Union 12.10.2022", "",
+        "laws of the Union.", "", "Article 2", "", "This Regulation enters into force.", "",
+        "2", "", "\fL 265/3 EN Official Journal of the European Union 12.10.2022",
+    )  # fmt: skip
+    assert result.document.body[0].children[0].text == (
+        "States shall act under the Charter and under the laws of the Union."
+    )
+    assert [u.text for u in result.document.body[1].walk()][
+        -1
+    ] == "This Regulation enters into force."
+    assert "line 9: running header 'L 265/2 EN Official Journal of the European Union " in (
+        "\n".join(result.warnings)
+    )
+
+
+def test_a_form_feed_marks_a_page_whatever_the_length_of_the_lines() -> None:
+    """One line longer than a printed line used to turn page handling off for the whole
+    file: the form feed then stayed in the title and the header in the text."""
+    long = " ".join(["word"] * 45)
+    result = import_lines(
+        "Declaration on things", "", f"Recalling the one, {long}", "", "Recalling the other,",
+        "", "1", "", "\fA/HRC/1/2", "", "Affirming the third,", "", "Article 1", "",
+        "Everyone has rights.",
+    )  # fmt: skip
+    assert result.document.meta.title == "Declaration on things"
+    texts = [unit.text for unit in result.document.preamble[0].children]
+    assert texts == [f"Recalling the one, {long}", "Recalling the other,", "Affirming the third,"]

@@ -7,8 +7,9 @@ text), its printed `num` split off, its lines joined into running text, the foot
 markers still in it. Blocks are found by what starts a line, not only by blank lines:
 
 1. A blank line always ends a block.
-2. In a text whose lines are not wrapped (some line is longer than `WRAP_LIMIT`: text
-   pasted from Word, a web page or an e-mail), every line is a block.
+2. In a text whose lines are not wrapped (lines longer than `WRAP_LIMIT`, sentences
+   ending at line ends: text pasted from Word, a web page or an e-mail; `looks_wrapped`),
+   every line is a block.
 3. In wrapped text (PDF extraction), a line starts a new block when it is a heading
    (`headings.STYLES`, `headings.CONTAINERS`) or follows one; when it is labelled
    (``1.``, ``(a)``, ``II.``) and the line before ended a clause (``.``, ``;``, ``:``,
@@ -24,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from enum import Enum
+from itertools import pairwise
 
 from redline.read.notemarks import MARKS, strip
 from redline.read.text.headings import match_container, match_heading
@@ -217,8 +219,38 @@ def has_articles(lines: tuple[Line, ...]) -> bool:
 
 
 def is_wrapped(lines: tuple[Line, ...]) -> bool:
-    """True when no line is longer than `WRAP_LIMIT` (the text was wrapped, as in a PDF)."""
-    return all(len(line.text) <= WRAP_LIMIT for line in lines)
+    """True when the text was wrapped, as in a PDF (`looks_wrapped`)."""
+    return looks_wrapped([line.text for line in lines])
+
+
+def looks_wrapped(texts: list[str]) -> bool:
+    """True when no line is longer than `WRAP_LIMIT`, or when hardly any is (one in
+    fifty) and a fifth or more of the lines run on into the next, which starts in lower
+    case: PDF extraction that let a line or two through unbroken. Text pasted from Word
+    or a web page, a paragraph a line, has its sentences end at its line ends.
+
+    >>> looks_wrapped(["States shall", "cooperate.", "x" * 300])
+    False
+    >>> lines = ["States shall", "cooperate in", "good faith", "and report."] * 30
+    >>> looks_wrapped([*lines, "x" * 300])
+    True
+    """
+    filled = [text for text in texts if text.strip()]
+    long = sum(1 for text in filled if len(text) > WRAP_LIMIT)
+    if not long:
+        return True
+    if long * _FEW_LONG > len(filled):
+        return False
+    runs_on = sum(
+        1
+        for text, after in pairwise(filled)
+        if after.lstrip()[:1].islower() and not text.rstrip().endswith((".", ";", ":"))
+    )
+    return runs_on * 5 >= len(filled)
+
+
+#: One line in this many may be longer than `WRAP_LIMIT` in a wrapped text.
+_FEW_LONG = 50
 
 
 def make_blocks(lines: tuple[Line, ...]) -> list[Block]:

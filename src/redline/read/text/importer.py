@@ -21,7 +21,7 @@ from redline.akn.naming import frbr_uris
 from redline.errors import InputError, UsageError
 from redline.model import TITLE_FROM_FILE, Document, ImportOptions, ImportResult, Metadata
 from redline.read.text.acts import build_act
-from redline.read.text.blocks import WRAP_LIMIT, Block, Kind, make_blocks
+from redline.read.text.blocks import Block, Kind, looks_wrapped, make_blocks
 from redline.read.text.decode import decode
 from redline.read.text.endnotes import split_endnotes
 from redline.read.text.eu import is_act
@@ -54,7 +54,8 @@ def import_text(data: bytes, source: str, options: ImportOptions) -> ImportResul
     """Read a text into a document, with counts and warnings (see the module docstring)."""
     text = decode(data, source, options.encoding)
     raw_lines = text.split("\n")
-    layout = read_layout(raw_lines, pages=all(len(line) <= WRAP_LIMIT for line in raw_lines))
+    # a form feed is a page break whatever the lines' length
+    layout = read_layout(raw_lines, pages="\f" in text or looks_wrapped(raw_lines))
     ends = split_endnotes(layout.lines)
     lines, version = _take_version_line(ends.lines)
     footnotes = layout.footnotes + ends.footnotes

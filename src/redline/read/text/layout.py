@@ -185,7 +185,14 @@ class _Reader:
         self.dropped_words: list[tuple[int, str, str]] = []
         self.after_break = False
         symbols = Counter(raw.strip() for raw in self.raw if is_header(raw))
-        self.running = {symbol for symbol, count in symbols.items() if count > 1}
+        recurring = {symbol for symbol, count in symbols.items() if count > 1}
+        self.running: set[str] = set()  # a recurring symbol found at a page edge somewhere
+        self.running = {
+            raw.strip()
+            for index, raw in enumerate(self.raw)
+            if raw.strip() in recurring and self.is_page_furniture(index)
+        }
+        self.edge_lines = _recurring_edge_lines(self.raw)
 
     def run(self) -> None:
         while self.index < len(self.raw):
@@ -214,11 +221,14 @@ class _Reader:
             self.lines.pop()
         while self.index < len(self.raw):
             raw = self.raw[self.index]
-            if raw.strip() == "" or is_header(raw) or _PAGE_NUMBER.match(raw):
+            edge_line = _shape(raw) in self.edge_lines
+            if raw.strip() == "" or is_header(raw) or _PAGE_NUMBER.match(raw) or edge_line:
                 self.dropped += raw != ""
                 if raw.strip():
-                    what = "running header" if is_header(raw) else "page number"
-                    self.dropped_words.append((self.index + 1, what, raw.strip(PAD)))
+                    page_number = _PAGE_NUMBER.match(raw) and not edge_line
+                    what = "page number" if page_number else "running header"
+                    text = raw.replace("\f", "").strip(PAD)
+                    self.dropped_words.append((self.index + 1, what, text))
                 self.index += 1
             elif self.footnote_follows(raw):
                 self.read_footnote()
@@ -228,7 +238,8 @@ class _Reader:
 
     def is_page_furniture(self, index: int) -> bool:
         """Whether the header or page number on line `index` is the page's, not the text's.
-        A header that recurs is a running header; otherwise a symbol or a number alone on
+        A symbol that recurs and stands at a page edge once is a running header wherever
+        it stands (a copied page may break mid-sentence); otherwise a symbol or a number alone on
         its line is furniture only where a page edge shows and no line of text holds on
         to it: a page-break line, a form feed or other furniture next to it (across empty
         lines), or empty lines on both sides. Against a line of text it is text:
@@ -289,3 +300,43 @@ class _Reader:
             self.index += 1
         number = int(match["number"])
         self.footnotes.append(Footnote(number, join_lines(parts), first + 1, self.index))
+
+
+def _shape(raw: str) -> str:
+    """A line with its numbers as ``#``: the running header of every page alike."""
+    return _DIGITS.sub("#", raw.replace("\f", "").strip(PAD))
+
+
+_DIGITS = re.compile(r"\d+")
+#: A line that opens a provision is never page furniture, however often it recurs.
+_OPENS_PROVISION = re.compile(
+    r"^(?:Article|ARTICLE|Art\.|Section|SECTION|Sec\.|SEC\.|Chapter|CHAPTER|Part|PART|Title|TITLE|"
+    r"Rule|Annex|ANNEX)\b|^\(?[0-9A-Za-z]{1,4}[.)]\s"
+)
+#: A line right after page breaks this many times, at least, and after half of them.
+_RECURRING = 2
+
+
+def _recurring_edge_lines(raw_lines: list[str]) -> set[str]:
+    """The shapes (`_shape`) of the lines that open a page after most page breaks: an
+    Official Journal's ``L 265/2 EN Official Journal of the European Union 12.10.2022``.
+    A page opens after a form feed (on its line) or a page-break line of spaces."""
+    firsts: Counter[str] = Counter()
+    breaks = 0
+    for index, raw in enumerate(raw_lines):
+        if "\f" in raw:
+            at = index
+        elif is_page_break(raw):
+            at = index + 1
+        else:
+            continue
+        breaks += 1
+        while at < len(raw_lines) and not raw_lines[at].replace("\f", "").strip():
+            at += 1
+        if at < len(raw_lines):
+            firsts[_shape(raw_lines[at])] += 1
+    return {
+        shape
+        for shape, count in firsts.items()
+        if count >= max(_RECURRING, breaks / 2) and not _OPENS_PROVISION.match(shape) and shape
+    }
