@@ -229,39 +229,63 @@ def _act(paragraph: Unit, date: str) -> Document:
     return Document(Metadata("t", date, "", "/akn/eu/act/1", "eng"), body=(article,))
 
 
-def test_a_point_that_moved_between_the_lists_of_its_paragraph() -> None:
-    """The DMA's Article 3(2)(c) stood in a second list after the closing words and
-    joins the first: it keeps its label, so each place says where the other is, and the
-    emptied second list is no "deleted" row (its words are listed where they went)."""
+def _point(list_eid: str, letter: str, text: str) -> Unit:
+    return Unit("point", f"{list_eid}__point_{letter}", num=f"({letter})", text=text)
 
-    def point(list_eid: str, letter: str, text: str) -> Unit:
-        return Unit("point", f"{list_eid}__point_{letter}", num=f"({letter})", text=text)
 
-    first, second = "art_3__para_2__list_1", "art_3__para_2__list_2"
-    words = ["the number of users in each year;", "the turnover in each year;",
-             "the number of business users in each of the last three financial years;"]  # fmt: skip
+_FIRST, _SECOND = "art_3__para_2__list_1", "art_3__para_2__list_2"
+_WORDS = ["the number of users in each year;", "the turnover in each year;",
+          "the number of business users in each of the last three financial years;"]  # fmt: skip
+_INTRO = Unit("intro", f"{_FIRST}__intro", text="The thresholds are:")
+
+
+def _points(letters: str) -> list[Unit]:
+    return [_point(_FIRST, letter, _WORDS["abc".index(letter)]) for letter in letters]
+
+
+def test_a_point_that_left_a_second_list_for_the_first_kept_its_place() -> None:
+    """The DMA's Article 3(2)(c) stood in a second list, after words that closed the
+    first, and joins the first in the regulation: still the third point of the same
+    paragraph, it is modified where it stands, not moved; and the emptied second list
+    is no "deleted" row (its point is listed where it is)."""
     closing = "for the purpose of the first subparagraph, counted by the provider, every year."
     old = Unit("paragraph", "art_3__para_2", num="2.", children=(
-        Unit("list", first, children=(
-            Unit("intro", f"{first}__intro", text="The thresholds are:"),
-            point(first, "a", words[0]), point(first, "b", words[1]),
-            Unit("wrapUp", f"{first}__wrapup", text=closing),
+        Unit("list", _FIRST, children=(
+            _INTRO, _point(_FIRST, "a", _WORDS[0]), _point(_FIRST, "b", _WORDS[1]),
+            Unit("wrapUp", f"{_FIRST}__wrapup", text=closing),
         )),
-        Unit("list", second, children=(point(second, "c", words[2]),)),
+        Unit("list", _SECOND, children=(_point(_SECOND, "c", _WORDS[2]),)),
     ))  # fmt: skip
     new = Unit("paragraph", "art_3__para_2", num="2.", children=(
-        Unit("list", first, children=(
-            Unit("intro", f"{first}__intro", text="The thresholds are:"),
-            point(first, "a", words[0]), point(first, "b", words[1]), point(first, "c", words[2]),
+        Unit("list", _FIRST, children=(
+            _INTRO, *_points("abc"),
+        )),
+    ))  # fmt: skip
+    comparison = redline.compare(_act(old, "2020-01-01"), _act(new, "2022-01-01"))
+    text = redline.render(comparison, "text").decode("utf-8")
+    assert "moved" not in text.split("Changed provisions:")[0]
+    listed = text.split("List of changes:")[1].split("\n\n")[0]
+    assert "old Article 3(2), closing words" in listed
+    assert not re.search(r"old Article 3\(2\) +deleted", listed), listed
+
+
+def test_a_point_that_moved_and_kept_its_label_says_the_provision_it_stays_in() -> None:
+    old = Unit("paragraph", "art_3__para_2", num="2.", children=(
+        Unit("list", _FIRST, children=(
+            _INTRO, *_points("abc"),
+        )),
+    ))  # fmt: skip
+    new = Unit("paragraph", "art_3__para_2", num="2.", children=(
+        Unit("list", _FIRST, children=(
+            _INTRO, _point(_FIRST, "c", _WORDS[2]),
+            _point(_FIRST, "a", _WORDS[0]), _point(_FIRST, "b", _WORDS[1]),
         )),
     ))  # fmt: skip
     comparison = redline.compare(_act(old, "2020-01-01"), _act(new, "2022-01-01"))
     text = redline.render(comparison, "text").decode("utf-8")
     assert "Article 3(2)(c): moved here (formerly elsewhere in Article 3(2))" in text
-    assert "old Article 3(2)(c): moved away (now elsewhere in Article 3(2))" in text
-    listed = text.split("List of changes:")[1].split("\n\n")[0]
-    assert "old Article 3(2), closing words" in listed
-    assert not re.search(r"old Article 3\(2\) +deleted", listed), listed
+    html = redline.render(comparison, "html").decode("utf-8")
+    assert "moved away (now elsewhere in Article 3(2))" in html
 
 
 def test_an_appropriations_act_names_its_accounts_by_their_headings() -> None:

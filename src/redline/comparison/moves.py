@@ -1,6 +1,7 @@
 """Moves: which paired units changed parent or order (part of the "align" stage).
 
-A unit moved when its new parent does not derive from its old parent, or when it is
+A unit moved when its new parent does not derive from its old parent (lists that only
+group points do not count as parents, `placed_in`), or when it is
 out of order among siblings that kept their order: the longest increasing run of
 old positions stays, the rest moved (of two swapped units, one is marked). A split is
 displaced when its pieces do not all stand where its unit stood, and a merge when its old
@@ -13,6 +14,7 @@ import bisect
 from collections import defaultdict
 
 from redline.comparison.align import Alignment
+from redline.comparison.flatten import Flat
 
 
 def find_moves(alignment: Alignment) -> set[int]:
@@ -21,8 +23,8 @@ def find_moves(alignment: Alignment) -> set[int]:
     moved: set[int] = set()
     groups: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
     for old, new in alignment.pair_old.items():
-        old_parent = alignment.old[old].parent
-        new_parent = alignment.new[new].parent
+        old_parent = placed_in(alignment.old, old)
+        new_parent = placed_in(alignment.new, new)
         if old_parent < 0 and new_parent < 0:
             groups[(-1, -1)].append((new, old))
         elif old_parent < 0 or alignment.pair_old.get(old_parent) != new_parent:
@@ -79,7 +81,7 @@ def _displaced(
         (old, new, (old, 0), -1) for old, new in alignment.pair_old.items() if new not in moved
     ]
     for old, new, (position, part), key in pairs + members:
-        old_parent, new_parent = alignment.old[old].parent, alignment.new[new].parent
+        old_parent, new_parent = placed_in(alignment.old, old), placed_in(alignment.new, new)
         derived = (old_parent < 0 and new_parent < 0) or (
             old_parent >= 0 and alignment.pair_old.get(old_parent) == new_parent
         )
@@ -92,6 +94,21 @@ def _displaced(
         kept = set(longest_increasing([order for _, order, _ in group]))
         displaced.update(key for _, order, key in group if key >= 0 and order not in kept)
     return displaced
+
+
+def placed_in(flats: list[Flat], index: int) -> int:
+    """The parent a unit stands in for the tests of a move: its parent, past the lists
+    that only group points. A point that left a paragraph's second list (after words
+    that stood between the lists) for its first did not move: it is still the third
+    point of the same paragraph (the DMA's Article 3(2)(c))."""
+    parent = flats[index].parent
+    while parent >= 0 and flats[parent].unit.element in _GROUPS:
+        parent = flats[parent].parent
+    return parent
+
+
+#: Elements that group points inside a provision without being one.
+_GROUPS = frozenset({"list", "blockList"})
 
 
 def longest_increasing(values: list[int]) -> list[int]:
