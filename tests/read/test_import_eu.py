@@ -186,9 +186,11 @@ def test_markers_glued_to_a_word_or_after_a_year_are_found_past_the_lost_ones() 
 
 def test_the_report_names_the_lines_that_hold_a_skipped_footnote() -> None:
     lines = PROPOSAL.read_text(encoding="utf-8").split("\n")
-    skipped = re.findall(r"skipped lines (\d+)-(\d+) \((\d+) words\): footnote (\d+)",
-                         imported(PROPOSAL).report)  # fmt: skip
+    found = re.findall(r"skipped lines? (\d+)(?:-(\d+))? \((\d+) words\): footnote (\d+)",
+                       imported(PROPOSAL).report)  # fmt: skip
+    skipped = [(first, last or first, words, number) for first, last, words, number in found]
     assert [number for *_, number in skipped] == ["53", "54", "55", "56"]
+    assert "skipped line 2933 (23 words): footnote 53" in imported(PROPOSAL).report
     for first, last, words, number in skipped:
         assert lines[int(first) - 2] == f"({number})"
         held = " ".join(lines[int(first) - 1 : int(last)]).split()

@@ -264,5 +264,5 @@ def test_the_report_says_one_in_the_singular() -> None:
     )
     assert result.report == (
         "t.txt: 1 recital, 1 article, 1 paragraph, 0 points, 0 notes (instrument from line 3;"
-        " 0 page-layout lines dropped; skipped lines 1-1 (2 words): before the title)"
+        " 0 page-layout lines dropped; skipped line 1 (2 words): before the title)"
     )

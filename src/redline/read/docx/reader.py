@@ -122,12 +122,19 @@ def _text_lines(lines: list[str], places: list[int]) -> tuple[list[str], list[in
 
 
 def _printed_lines(lines: list[str]) -> bool:
-    """Whether paragraphs are the printed lines of a text: none longer than a printed
-    line, some empty, and a fifth or more of them running on into the next, which
-    starts in lower case (a sentence carried over a line end). A draft written in
-    Word has no paragraph that ends mid-sentence with the next in lower case."""
+    """Whether paragraphs are the lines of a text: an empty paragraph after nearly
+    every other (a text whose paragraphs were parted by empty lines: read as lines, its
+    blocks are the same, and what stands on consecutive lines, a note's number above
+    its words, stays together); or none longer than a printed line, some empty, and a
+    fifth or more of them running on into the next, which starts in lower case (a
+    sentence carried over a line end). A draft written in Word has no paragraph that
+    ends mid-sentence with the next in lower case."""
     texts = [line for line in lines if line.strip()]
-    if len(texts) < _PRINTED_LINES or any(len(line) > WRAP_LIMIT for line in texts):
+    if len(texts) < _PRINTED_LINES:
+        return False
+    if (len(lines) - len(texts)) * 2 >= len(texts):  # an empty paragraph after nearly each
+        return True  # a text's lines and the empty lines between its paragraphs
+    if any(len(line) > WRAP_LIMIT for line in texts):
         return False
     runs_on = sum(
         1

@@ -97,5 +97,10 @@ def report_line(
 def skipped_parts(skipped: list[Skipped]) -> list[str]:
     """Each skipped part with its lines and words, as the report names it."""
     return [
-        f"skipped lines {s.first}-{s.last} ({plural(s.words, 'word')}): {s.what}" for s in skipped
+        f"skipped {_lines(s.first, s.last)} ({plural(s.words, 'word')}): {s.what}" for s in skipped
     ]
+
+
+def _lines(first: int, last: int) -> str:
+    """``lines 1-28``, or ``line 2933`` for one."""
+    return f"line {first}" if first == last else f"lines {first}-{last}"
