@@ -303,9 +303,14 @@ def test_what_the_readers_skipped_is_said_even_when_the_versions_read_alike(
 def test_a_third_party_akn_readers_warning_reaches_the_redline(
     capsys: pytest.CaptureFixture[str],
 ):
+    """Said in the redline, and on stderr unless the redline is the text on stdout,
+    which says it already (a terminal would show each twice)."""
     uk = ROOT / "tests" / "data" / "akn-others" / "uk_pga-2014-27-enacted-data.xml"
+    duplicate = "duplicate eId 'sec_2__subsec_1__list_1__item_9' (first used on line 461)"
     assert main(["diff", str(uk), str(uk), "-f", "text", "-o", "-", "-q"]) == 0
     out, err = capsys.readouterr()
-    duplicate = "duplicate eId 'sec_2__subsec_1__list_1__item_9' (first used on line 461)"
     assert f"warning: in reading the old version: {uk}:464: {duplicate}" in out
+    assert duplicate not in err
+    assert main(["diff", str(uk), str(uk), "-f", "json", "-o", "-", "-q"]) == 0
+    out, err = capsys.readouterr()
     assert f"redline: warning: in reading the new version: {uk}:464: {duplicate}" in err

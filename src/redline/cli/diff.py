@@ -103,7 +103,8 @@ def diff_command(
     finally:
         if progress:
             progress.close()
-    for warning in result.warnings:
-        click.echo(f"redline: warning: {one_line(warning)}", err=True)
+    if not (output == "-" and fmt in ("text", "md")):  # those print them in the text itself
+        for warning in result.warnings:
+            click.echo(f"redline: warning: {one_line(warning)}", err=True)
     write_output(output, result.data if result.chunks is None else result.chunks)
     sys.exit(1 if result.differ else 0)
