@@ -15,7 +15,7 @@ from lxml import etree
 
 from conftest import ROOT, THREE
 from git_repo import Repo, isolate_git, make_repo
-from redline.cli import cli
+from redline.cli import cli, main
 from redline.history.json import schema
 from redline.history.lineage import build_history
 from redline.read.sources import load_document
@@ -259,3 +259,19 @@ def test_git_follows_a_renamed_file(repo: Repo):
     assert code == 1, err
     inputs = [v["input"].partition(":")[2] for v in json.loads(out)["versions"]]
     assert inputs == ["versions/solidarity.akn.xml"] * 3  # the rename alone is no new version
+
+
+def test_history_says_what_the_readers_of_its_versions_skipped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two pasted versions that differ only in their skipped cover read alike in the
+    table; stderr says what each reader skipped, as `diff` does."""
+    text = (ROOT / "versions" / "solidarity-2014.txt").read_text(encoding="utf-8")
+    first, second = tmp_path / "v1.txt", tmp_path / "v2.txt"
+    first.write_text(text, encoding="utf-8")
+    second.write_text(text.replace("Le présent rapport contient", "Ce rapport contient"),
+                      encoding="utf-8")  # fmt: skip
+    assert main(["history", str(first), str(second), "-o", str(tmp_path / "h.txt")]) == 0
+    err = capsys.readouterr().err
+    assert "redline: warning: in reading version 1: skipped lines 1-28 (176 words)" in err
+    assert "redline: warning: in reading version 2: skipped lines 1-28 (175 words)" in err

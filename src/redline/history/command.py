@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from redline.errors import UsageError
 from redline.history.values import History, Lineage
+from redline.model import Document
 
 FORMATS = ("text", "md", "json", "html", "pdf", "docx")
 """The output formats of ``redline history``."""
@@ -136,9 +138,20 @@ def run(request: Request) -> int:
         if progress:
             progress.close()
     write_output(request.output, data)
+    _say_reader_notes(documents)
     if request.redlines:
         write_redlines(history, request.redlines, request.output, request.quiet)
     return 0 if history.identical else 1
+
+
+def _say_reader_notes(documents: Sequence[Document]) -> None:
+    """What the readers of the versions skipped or doubted (`Metadata.import_notes`), on
+    stderr, as ``diff`` says it: the table compares what was read."""
+    from redline.printable import one_line
+
+    for number, document in enumerate(documents, start=1):
+        for note in document.meta.import_notes:
+            sys.stderr.write(f"redline: warning: in reading version {number}: {one_line(note)}\n")
 
 
 def write_redlines(history: History, folder: str, table: str, quiet: bool) -> None:
