@@ -181,7 +181,7 @@ def import_bytes(data: bytes, source: str, options: ImportOptions | None = None)
     module_name, function_name = READERS[kind].split(":")
     reader: Reader = getattr(importlib.import_module(module_name), function_name)
     result = reader(data, source, options or ImportOptions())
-    notes = result.warnings + result.skipped
+    notes = tuple(_placed(note, source) for note in result.warnings + result.skipped)
     if not notes:
         return result
     document = result.document
@@ -193,3 +193,20 @@ def import_bytes(data: bytes, source: str, options: ImportOptions | None = None)
 def load_document(spec: str, options: ImportOptions | None = None) -> Document:
     """Read any supported source and return just the document."""
     return import_source(spec, options).document
+
+
+def _placed(note: str, source: str) -> str:
+    """A reader's warning as a redline says it: by its place in the version, not by the
+    file's path on the machine that read it (``/home/…/uk.xml:464: duplicate eId`` is
+    ``line 464: duplicate eId``), since a redline is shared where the path means nothing.
+
+    >>> _placed("/tmp/uk.xml:464: duplicate eId", "/tmp/uk.xml")
+    'line 464: duplicate eId'
+    >>> _placed("d.docx: paragraph 10: 1 word in an equation skipped", "d.docx")
+    'paragraph 10: 1 word in an equation skipped'
+    """
+    if not note.startswith(f"{source}:"):
+        return note
+    rest = note[len(source) + 1 :].lstrip()
+    line, colon, after = rest.partition(":")
+    return f"line {line}:{after}" if colon and line.isdigit() else rest

@@ -29,7 +29,11 @@ STRUCTURE = frozenset(
     {"content", "intro", "list", "wrapUp", "recitals", "citations", "preamble", "body", "mainBody"}
 )
 #: Row names of the provision counts that are not the element's name plus "s".
-_ROW_NAMES = {NOTE: "notes", "container": "blocks (preface, conclusions)"}
+_ROW_NAMES = {
+    NOTE: "notes",
+    "container": "blocks (preface, conclusions)",
+    "hcontainer": "other provisions (unnumbered blocks, accounts)",  # AKN's generic element
+}
 
 #: How many words of unchanged text an excerpt keeps before and after the change.
 CONTEXT_WORDS = 4

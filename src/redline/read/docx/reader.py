@@ -70,7 +70,8 @@ def import_docx(data: bytes, source: str, options: ImportOptions) -> ImportResul
         report += f"; {plural(body.revisions, 'tracked change')} {revisions}ed"
     said = tuple(in_paragraphs(strip(w), places) for w in (*result.warnings, *warnings))
     skipped = tuple(in_paragraphs(strip(part), places) for part in result.skipped)
-    return ImportResult(document, said, report, skipped, result.advice)
+    advice = tuple(in_paragraphs(strip(said_once), places) for said_once in result.advice)
+    return ImportResult(document, said, report, skipped, advice)
 
 
 def _component_places(document: Document, places: list[int]) -> Document:
