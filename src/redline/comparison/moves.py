@@ -1,7 +1,8 @@
 """Moves: which paired units changed parent or order (part of the "align" stage).
 
-A unit moved when its new parent does not derive from its old parent (lists that only
-group points do not count as parents, `placed_in`), or when it is
+A unit moved when its new parent does not derive from its old parent (a point that kept
+its label and left a list that is gone is judged by the provision the list stood in,
+`placed_in`), or when it is
 out of order among siblings that kept their order: the longest increasing run of
 old positions stays, the rest moved (of two swapped units, one is marked). A split is
 displaced when its pieces do not all stand where its unit stood, and a merge when its old
@@ -23,8 +24,12 @@ def find_moves(alignment: Alignment) -> set[int]:
     moved: set[int] = set()
     groups: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
     for old, new in alignment.pair_old.items():
-        old_parent = placed_in(alignment.old, old)
-        new_parent = placed_in(alignment.new, new)
+        old_parent, new_parent = alignment.old[old].parent, alignment.new[new].parent
+        if alignment.pair_old.get(old_parent) != new_parent and _left_a_lost_list(
+            alignment, old, new
+        ):
+            old_parent = placed_in(alignment.old, old)
+            new_parent = placed_in(alignment.new, new)
         if old_parent < 0 and new_parent < 0:
             groups[(-1, -1)].append((new, old))
         elif old_parent < 0 or alignment.pair_old.get(old_parent) != new_parent:
@@ -81,7 +86,7 @@ def _displaced(
         (old, new, (old, 0), -1) for old, new in alignment.pair_old.items() if new not in moved
     ]
     for old, new, (position, part), key in pairs + members:
-        old_parent, new_parent = placed_in(alignment.old, old), placed_in(alignment.new, new)
+        old_parent, new_parent = alignment.old[old].parent, alignment.new[new].parent
         derived = (old_parent < 0 and new_parent < 0) or (
             old_parent >= 0 and alignment.pair_old.get(old_parent) == new_parent
         )
@@ -96,11 +101,23 @@ def _displaced(
     return displaced
 
 
+def _left_a_lost_list(alignment: Alignment, old: int, new: int) -> bool:
+    """Whether a point kept its label but left a list that is gone: the DMA's Article
+    3(2)(c) stood in a second list, after words closing the first, and joins the first
+    in the regulation. Still the third point of its paragraph, it did not move; its
+    place is judged by the provision the lists stand in (`placed_in`)."""
+    parent = alignment.old[old].parent
+    return (
+        parent >= 0
+        and alignment.old[parent].unit.element in _GROUPS
+        and parent not in alignment.pair_old
+        and bool(alignment.old[old].unit.num.strip())
+        and alignment.old[old].unit.num.strip() == alignment.new[new].unit.num.strip()
+    )
+
+
 def placed_in(flats: list[Flat], index: int) -> int:
-    """The parent a unit stands in for the tests of a move: its parent, past the lists
-    that only group points. A point that left a paragraph's second list (after words
-    that stood between the lists) for its first did not move: it is still the third
-    point of the same paragraph (the DMA's Article 3(2)(c))."""
+    """A unit's parent past the lists that only group points."""
     parent = flats[index].parent
     while parent >= 0 and flats[parent].unit.element in _GROUPS:
         parent = flats[parent].parent
