@@ -11,7 +11,7 @@ from __future__ import annotations
 from lxml import etree
 
 from redline.changes import Comparison
-from redline.model import shown_date
+from redline.model import UNKNOWN_DATE, shown_date
 from redline.renderers import labels
 from redline.renderers.docx.ooxml import NSMAP, R_NS, Element, make_runs, sub, w
 
@@ -30,10 +30,19 @@ def short_title(title: str) -> str:
 
 
 def running_title(comparison: Comparison) -> str:
-    """``Redline: {title}, {old date} → {new date}``, the title cut to fit one line."""
+    """``Redline: {title}, {old date} → {new date}``, the title cut to fit one line;
+    ``…, undated`` when neither version has a date (``undated → undated`` says nothing).
+
+    >>> from redline.changes import CompareOptions, Comparison
+    >>> from redline.model import UNKNOWN_DATE, Metadata
+    >>> meta = Metadata("Act", "", "", "", date=UNKNOWN_DATE)
+    >>> running_title(Comparison(meta, meta, CompareOptions(), (), (), ()))
+    'Redline: Act, undated'
+    """
     title = short_title(comparison.new.title)
     old, new = shown_date(comparison.old.date), shown_date(comparison.new.date)
-    return f"Redline: {title}, {old} → {new}"
+    dates = old if old == new == shown_date(UNKNOWN_DATE) else f"{old} → {new}"
+    return f"Redline: {title}, {dates}"
 
 
 def refer_to_margins(section: Element) -> None:
