@@ -45,8 +45,8 @@ def test_the_list_of_changes_and_markdown_name_the_space_too() -> None:
     listed = [line for line in text.splitlines() if "modified" in line and "Article[" in line]
     assert listed and "Article[- -]{+<no-break space>+}114" in listed[0]
     markdown = redline.render(comparison, "md").decode("utf-8")
-    # the plain space deleted reads as the space it is; the no-break space by its name
-    assert "Article <ins>&lt;no-break space&gt;</ins>114" in markdown
+    # both spaces by their names: a plain space shown plain would read as kept
+    assert "Article<del>&lt;space&gt;</del><ins>&lt;no-break space&gt;</ins>114" in markdown
 
 
 def test_words_replaced_by_the_same_words_with_other_spaces_name_the_spaces() -> None:

@@ -37,8 +37,9 @@ def _md_mark(op: WordOp) -> str:
         tag = "del" if op.op is Op.DELETE else "ins"
         return f"<{tag}>{md_escape(named)}</{tag}>"
     stripped = text.strip()
-    if not stripped:
-        return md_escape(text)
+    if not stripped:  # plain spaces alone: a mark one could not see, named instead
+        tag = "del" if op.op is Op.DELETE else "ins"
+        return f"<{tag}>{md_escape(_blank(text))}</{tag}>" if text else ""
     lead = text[: len(text) - len(text.lstrip())]
     trail = text[len(text.rstrip()) :]
     if stripped[0].isalnum() and stripped[-1].isalnum():
@@ -46,6 +47,17 @@ def _md_mark(op: WordOp) -> str:
         return f"{lead}{wrap}{md_escape(stripped)}{wrap}{trail}"
     tag = "del" if op.op is Op.DELETE else "ins"
     return f"{lead}<{tag}>{md_escape(stripped)}</{tag}>{trail}"
+
+
+def _blank(text: str) -> str:
+    r"""Plain whitespace by name: ``<space>``, ``<3 spaces>``, ``<line break>``.
+
+    >>> _blank(" "), _blank("   "), _blank("\n"), _blank(" \t")
+    ('<space>', '<3 spaces>', '<line break>', '<space><tab>')
+    """
+    if text == " " * len(text):
+        return "<space>" if len(text) == 1 else f"<{len(text)} spaces>"
+    return "".join({" ": "<space>", "\t": "<tab>", "\n": "<line break>"}.get(c, c) for c in text)
 
 
 def _md_item(title: str, text: str) -> list[str]:
