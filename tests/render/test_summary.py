@@ -215,3 +215,21 @@ def test_both_layouts_count_the_same_changed_blocks(
     assert inline == _changed_blocks(comparison, "side-by-side")
     if pair == "declaration":
         assert inline == 87
+
+
+def test_json_gives_each_components_title_old_to_new() -> None:
+    """The DMA proposal's explanatory memorandum and financial statement are components
+    the regulation does not have: JSON says their titles, deleted, in reading order, and
+    a comparison of the proposal with itself keeps them unchanged."""
+    eu = Path(__file__).resolve().parents[1] / "data" / "eu"
+    proposal = load_document(str(eu / "dma-proposal-COM-2020-842.txt"))
+    regulation = load_document(str(eu / "dma-regulation-2022-1925.txt"))
+    for new, changed in ((regulation, True), (proposal, False)):
+        data = json.loads(get_renderer("json")(compare(proposal, new), RenderOptions()))
+        jsonschema.validate(data, schema())
+        titles = ["".join(op["old"] for op in c["title_ops"]) for c in data["components"]]
+        assert titles == ["EXPLANATORY MEMORANDUM", "LEGISLATIVE FINANCIAL STATEMENT"]
+        assert [c["changed"] for c in data["components"]] == [changed, changed]
+    assert "components" not in json.loads(
+        get_renderer("json")(compare(regulation, regulation), RenderOptions())
+    )

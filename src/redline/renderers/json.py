@@ -137,6 +137,20 @@ def _tail(comparison: Comparison) -> dict[str, Any]:
         "provision_summary": provision_totals(provisions),
         "shared_text": round(shared_text(comparison), 4),
         "warnings": list(sanity_warnings(comparison)),
+        **_components(comparison),
+    }
+
+
+def _components(comparison: Comparison) -> dict[str, Any]:
+    """``components``: each component's title, old to new, where either version has
+    components (left out otherwise, so a comparison without any reads as before)."""
+    if not comparison.components:
+        return {}
+    return {
+        "components": [
+            {"depth": c.depth, "changed": c.changed, "title_ops": _ops(c.title_ops)}
+            for c in comparison.components
+        ]
     }
 
 
