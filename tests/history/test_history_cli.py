@@ -275,3 +275,9 @@ def test_history_says_what_the_readers_of_its_versions_skipped(
     err = capsys.readouterr().err
     assert "redline: warning: in reading version 1: skipped lines 1-28 (176 words)" in err
     assert "redline: warning: in reading version 2: skipped lines 1-28 (175 words)" in err
+    out = tmp_path / "h.json"  # and in JSON, with each version
+    assert main(["history", str(first), str(second), "-o", str(out), "-q"]) == 0
+    versions = json.loads(out.read_text(encoding="utf-8"))["versions"]
+    jsonschema.validate(json.loads(out.read_text(encoding="utf-8")), schema())
+    assert "skipped lines 1-28 (175 words): before the title" in versions[1]["warnings"]
+    capsys.readouterr()

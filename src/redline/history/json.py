@@ -36,6 +36,7 @@ def _version(version: Version) -> dict[str, Any]:
         "version_label": meta.version_label,
         "work": meta.work_uri,
         "expression": meta.expression_uri,
+        **({"warnings": list(meta.import_notes)} if meta.import_notes else {}),
     }
 
 
