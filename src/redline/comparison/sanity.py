@@ -11,9 +11,7 @@ from __future__ import annotations
 import weakref
 
 from redline.changes import Comparison, Op
-
-UNKNOWN_DATE = "1970-01-01"
-"""The date readers give a version whose date they do not know: never compared."""
+from redline.model import UNKNOWN_DATE
 
 SHARED_TEXT_FLOOR = 0.10
 """Share of words (see `shared_text`) under which two versions "share almost no text".

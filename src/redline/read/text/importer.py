@@ -19,7 +19,14 @@ from pathlib import PurePath
 
 from redline.akn.naming import frbr_uris
 from redline.errors import InputError, UsageError
-from redline.model import TITLE_FROM_FILE, Document, ImportOptions, ImportResult, Metadata
+from redline.model import (
+    TITLE_FROM_FILE,
+    UNKNOWN_DATE,
+    Document,
+    ImportOptions,
+    ImportResult,
+    Metadata,
+)
 from redline.read.text.acts import build_act
 from redline.read.text.blocks import Block, Kind, looks_wrapped, make_blocks
 from redline.read.text.decode import decode
@@ -32,8 +39,6 @@ from redline.read.text.shapes import Built, build_draft, build_plain, build_reso
 
 __all__ = ["UNKNOWN_DATE", "decode", "default_work_uri", "import_text"]
 
-#: The date that marks an unknown version date.
-UNKNOWN_DATE = "1970-01-01"
 
 #: Words left out of a work URI made from a title: they differ between versions or say nothing.
 _SLUG_STOPWORDS = frozenset(

@@ -21,11 +21,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from redline.akn.naming import frbr_uris
-from redline.model import ImportOptions, Metadata
+from redline.model import UNKNOWN_DATE, ImportOptions, Metadata
 from redline.read.us_levels import KINDS, STAGES, doc_type
-
-UNKNOWN_DATE = "1970-01-01"
-"""The date written when a version prints no action date (the CLI documents it)."""
 
 
 @dataclass(frozen=True, slots=True)
