@@ -48,3 +48,27 @@ def test_a_part_whose_heading_changed_is_shown_before_its_articles() -> None:
     section = _section(old.read_bytes(), new.read_bytes(), "text")
     part = section.index("== II: modified\n  heading\n    heading: [-Preliminary -]Operational")
     assert part < section.index("== Article 1: modified")
+
+
+@pytest.mark.parametrize("words_changed", [False, True])
+def test_a_containers_note_is_shown_once_under_the_container(words_changed: bool) -> None:
+    """An unnumbered block (an ``hcontainer``, no top-level provision above or below
+    it) whose note changed, its words standing or changed too: the note's change is in
+    the block's section, once, and the block is not counted as an unchanged provision."""
+    from redline.model import Document, Metadata, Note, Unit
+
+    def version(words: str, note: str, date: str) -> Document:
+        block = Unit("hcontainer", "hcontainer_1", text=f"Salaries and expenses, {words}.",
+                     notes=(Note("hcontainer_1__fnt_1", "1", 8, note),))  # fmt: skip
+        article = Unit("article", "art_1", num="Article 1", text="States shall act.")
+        return Document(Metadata("Act", "", "", "", date), body=(block, article))
+
+    new_words = "as set out" if words_changed else "as follows"
+    comparison = redline.compare(
+        version("as follows", "See resolution 23/12.", "2020-01-01"),
+        version(new_words, "See resolution 23/13.", "2021-01-01"),
+    )
+    section = redline.render(comparison, "text").decode("utf-8").split("Changed provisions:")[1]
+    assert section.count("See resolution 23/[-12-]{+13+}.") == 1, section
+    assert section.startswith("\n\n== hcontainer 1: ")
+    assert "(1 top-level provision unchanged or only renumbered)" in section

@@ -10,7 +10,7 @@ provisions are counted, not printed.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from redline.changes import (
     Change,
@@ -56,25 +56,33 @@ def node_ops(node: Node) -> tuple[WordOp, ...]:
 def changed_nodes(nodes: tuple[Node, ...]) -> Iterator[Node]:
     """Text-bearing nodes whose change is not settled, in reading order."""
     for node in nodes:
-        change = node.change
-        settled = change.kind in (ChangeKind.UNCHANGED, ChangeKind.RENUMBERED)
-        heading_changed = any(op.op is not Op.EQUAL for op in change.heading_ops)
-        if (change.ops or heading_changed) and not settled:
+        if _shows_change(node):
             yield node
         if node.place is not Place.MOVED_FROM:
             yield from changed_nodes(node.children)
 
 
+def _shows_change(node: Node) -> bool:
+    """Whether the node's own words or heading are shown as changed."""
+    change = node.change
+    settled = change.kind in (ChangeKind.UNCHANGED, ChangeKind.RENUMBERED)
+    heading_changed = any(op.op is not Op.EQUAL for op in change.heading_ops)
+    return bool(change.ops or heading_changed) and not settled
+
+
 def top_nodes(nodes: tuple[Node, ...]) -> Iterator[Node]:
     """The nodes of top-level provisions (articles, recitals, sections), and, in reading
-    order among them, every container whose own words changed: an appropriations
-    account has no top-level provision above or below it, a title its heading, a block
-    of the preface its notes. Each change is under exactly one node this yields."""
+    order among them, every container whose own words or notes changed: an
+    appropriations account has no top-level provision above or below it, a title its
+    heading, a block of the preface its notes. Each change is under exactly one node
+    this yields (a container's notes under the container)."""
     for node in nodes:
         if is_top(node):
             yield node
             continue
-        if _own_changes(node):
+        if node.change.element == NOTE:
+            continue  # shown with its container
+        if _shows_change(node) or _changed_notes(node):
             yield node
         yield from top_nodes(node.children)
 
@@ -84,11 +92,9 @@ def is_top(node: Node) -> bool:
     return bool(sides) and sides[0].is_top
 
 
-def _own_changes(node: Node) -> list[Node]:
-    """A container's changes that are its own: itself, when its words or heading
-    changed, and its notes; not those of the provisions it holds."""
-    notes = tuple(child for child in node.children if child.change.element == NOTE)
-    return [*changed_nodes((replace(node, children=()),)), *changed_nodes(notes)]
+def _changed_notes(node: Node) -> list[Node]:
+    """A container's own notes that changed, not those of the provisions it holds."""
+    return list(changed_nodes(tuple(c for c in node.children if c.change.element == NOTE)))
 
 
 def counts_line(comparison: Comparison) -> str:
@@ -192,7 +198,7 @@ def changed_provisions(comparison: Comparison, style: Style) -> list[str]:
     for top in top_nodes(comparison.tree):
         if top.place is Place.MOVED_FROM:
             continue
-        inner = list(changed_nodes(top.children)) if is_top(top) else _own_changes(top)[1:]
+        inner = list(changed_nodes(top.children)) if is_top(top) else _changed_notes(top)
         settled = top.change.kind in (ChangeKind.UNCHANGED, ChangeKind.RENUMBERED)
         if settled and not inner:
             unchanged += 1
