@@ -75,7 +75,7 @@ def spacing(text: str) -> str:
     ('<no-break space>', ' ', 'Member\xa0States')
     """
     if text.isspace() and text.strip(" \t\n"):
-        return "".join(_SPACES.get(char, char) for char in text)
+        return _named(text)
     return text
 
 
@@ -92,7 +92,12 @@ def spacing_apart(old: str, new: str) -> tuple[str, str]:
     """
     if old == new or old.split() != new.split():
         return old, new
-    return "".join(_SPACES.get(c, c) for c in old), "".join(_SPACES.get(c, c) for c in new)
+    return _named(old), _named(new)
+
+
+def _named(text: str) -> str:
+    """`text` with each special space by its name (`_SPACES`)."""
+    return "".join(_SPACES.get(char, char) for char in text)
 
 
 def inline(text: str) -> str:
