@@ -17,28 +17,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-#: The characters a PDF line is padded with; other whitespace (no-break spaces) is text.
-PAD = " \t"
-
-_HEADER = re.compile(
-    r"""
-    ^[ \t]*
-    (?:[A-Z]{1,5}/)+             # the issuing body: A/, A/HRC/, E/CN.4/ ...
-    [A-Z0-9]+(?:\.[A-Z0-9]+)*    # session or number, dots only inside (E/CN.4)
-    (?:/[A-Z0-9]+(?:\.[A-Z0-9]+)*)*  # further parts: /25/52, /XX/XX
-    (?:[ \t]+\d{1,3})?           # a page number printed after the symbol
-    [ \t]*$
-    """,
-    re.VERBOSE,
-)
-
-_PAGE_NUMBER = re.compile(
-    r"""
-    ^[ \t]*
-    (?:-[ \t]*)?\d{1,3}(?:[ \t]*-)?  # 7 or - 7 -
-    [ \t]*$
-    """,
-    re.VERBOSE,
+from redline.read.text.furniture import (
+    PAD,
+    PAGE_NUMBER,
+    alone_like_furniture,
+    is_header,
+    is_page_break,
+    recurring_edge_lines,
+    shape,
 )
 
 _PROVISION_START = re.compile(
@@ -137,25 +123,6 @@ def join_lines(lines: list[str]) -> str:
     return text
 
 
-def is_page_break(raw: str) -> bool:
-    """True for the whitespace-only line PDF extraction leaves at a page end.
-
-    An empty line is a paragraph break; a line of spaces is a page break.
-    """
-    return raw != "" and raw.strip() == ""
-
-
-def is_header(raw: str) -> bool:
-    """True for a running header: a document symbol alone on its line.
-
-    >>> is_header("                A/HRC/XX/XX ")
-    True
-    >>> is_header(" 6 A/HRC/RES/18/5. ")
-    False
-    """
-    return _HEADER.match(raw) is not None
-
-
 def read_layout(raw_lines: list[str], pages: bool = True) -> Layout:
     """Separate the running text of `raw_lines` from headers, page numbers and footnotes.
 
@@ -186,13 +153,13 @@ class _Reader:
         self.after_break = False
         symbols = Counter(raw.strip() for raw in self.raw if is_header(raw))
         recurring = {symbol for symbol, count in symbols.items() if count > 1}
-        self.running: set[str] = set()  # a recurring symbol found at a page edge somewhere
-        self.running = {
+        self.running: set[str] = set()  # empty while it is found: the edge rule decides
+        self.running = {  # the recurring symbols seen at a page edge somewhere
             raw.strip()
             for index, raw in enumerate(self.raw)
             if raw.strip() in recurring and self.is_page_furniture(index)
         }
-        self.edge_lines = _recurring_edge_lines(self.raw)
+        self.edge_lines = recurring_edge_lines(self.raw)
 
     def run(self) -> None:
         while self.index < len(self.raw):
@@ -221,11 +188,11 @@ class _Reader:
             self.lines.pop()
         while self.index < len(self.raw):
             raw = self.raw[self.index]
-            edge_line = _shape(raw) in self.edge_lines
-            if raw.strip() == "" or is_header(raw) or _PAGE_NUMBER.match(raw) or edge_line:
+            edge_line = shape(raw) in self.edge_lines
+            if raw.strip() == "" or alone_like_furniture(raw) or edge_line:
                 self.dropped += raw != ""
                 if raw.strip():
-                    page_number = _PAGE_NUMBER.match(raw) and not edge_line
+                    page_number = PAGE_NUMBER.match(raw) and not edge_line
                     what = "page number" if page_number else "running header"
                     text = raw.replace("\f", "").strip(PAD)
                     self.dropped_words.append((self.index + 1, what, text))
@@ -247,7 +214,7 @@ class _Reader:
         ``shall be`` / ``12`` is a number. Kept, a page number is a visible stray word;
         dropped, a number of the law is lost."""
         raw = self.raw[index]
-        if not (is_header(raw) or _PAGE_NUMBER.match(raw)):
+        if not alone_like_furniture(raw):
             return False
         if is_header(raw) and raw.strip() in self.running:
             return True
@@ -266,7 +233,7 @@ class _Reader:
 
     def is_edge(self, index: int) -> bool:
         raw = self.raw[index]
-        return is_page_break(raw) or "\f" in raw or is_header(raw) or bool(_PAGE_NUMBER.match(raw))
+        return is_page_break(raw) or "\f" in raw or alone_like_furniture(raw)
 
     def footnote_follows(self, raw: str) -> bool:
         """True when `raw` starts the next footnote body (numbers run on, or restart at 1)."""
@@ -291,7 +258,7 @@ class _Reader:
                 or raw[0] in PAD
                 or "\f" in raw
                 or is_header(raw)
-                or _PAGE_NUMBER.match(raw)
+                or PAGE_NUMBER.match(raw)
                 or _FOOTNOTE_START.match(raw)
                 or _PROVISION_START.match(raw)
             ):
@@ -300,43 +267,3 @@ class _Reader:
             self.index += 1
         number = int(match["number"])
         self.footnotes.append(Footnote(number, join_lines(parts), first + 1, self.index))
-
-
-def _shape(raw: str) -> str:
-    """A line with its numbers as ``#``: the running header of every page alike."""
-    return _DIGITS.sub("#", raw.replace("\f", "").strip(PAD))
-
-
-_DIGITS = re.compile(r"\d+")
-#: A line that opens a provision is never page furniture, however often it recurs.
-_OPENS_PROVISION = re.compile(
-    r"^(?:Article|ARTICLE|Art\.|Section|SECTION|Sec\.|SEC\.|Chapter|CHAPTER|Part|PART|Title|TITLE|"
-    r"Rule|Annex|ANNEX)\b|^\(?[0-9A-Za-z]{1,4}[.)]\s"
-)
-#: A line right after page breaks this many times, at least, and after half of them.
-_RECURRING = 2
-
-
-def _recurring_edge_lines(raw_lines: list[str]) -> set[str]:
-    """The shapes (`_shape`) of the lines that open a page after most page breaks: an
-    Official Journal's ``L 265/2 EN Official Journal of the European Union 12.10.2022``.
-    A page opens after a form feed (on its line) or a page-break line of spaces."""
-    firsts: Counter[str] = Counter()
-    breaks = 0
-    for index, raw in enumerate(raw_lines):
-        if "\f" in raw:
-            at = index
-        elif is_page_break(raw):
-            at = index + 1
-        else:
-            continue
-        breaks += 1
-        while at < len(raw_lines) and not raw_lines[at].replace("\f", "").strip():
-            at += 1
-        if at < len(raw_lines):
-            firsts[_shape(raw_lines[at])] += 1
-    return {
-        shape
-        for shape, count in firsts.items()
-        if count >= max(_RECURRING, breaks / 2) and not _OPENS_PROVISION.match(shape) and shape
-    }
