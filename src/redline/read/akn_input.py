@@ -13,7 +13,7 @@ from dataclasses import replace
 from redline.akn.naming import frbr_uris
 from redline.akn.read import read_akn_result
 from redline.model import Document, ImportOptions, ImportResult
-from redline.read.uslm.report import plural
+from redline.read.counts import plural
 
 
 def import_akn(data: bytes, source: str, options: ImportOptions) -> ImportResult:

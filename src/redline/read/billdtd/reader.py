@@ -25,12 +25,12 @@ import re
 from lxml import etree
 
 from redline.errors import InputError
-from redline.model import Document, ImportOptions, ImportResult
+from redline.model import ImportOptions, ImportResult
 from redline.read.billdtd.translate import translate_body
 from redline.read.us_levels import kind_code, stage_code
 from redline.read.uslm.body import build_main
-from redline.read.uslm.identity import Identity, parse_date, us_metadata
-from redline.read.uslm.report import report
+from redline.read.uslm.identity import Identity, parse_date
+from redline.read.uslm.report import us_result
 from redline.read.uslm.text import one_line
 from redline.xmlsafe import parse_xml
 
@@ -81,17 +81,7 @@ def import_bill_dtd(data: bytes, source: str, options: ImportOptions) -> ImportR
     if preamble is not None:
         main.insert(0, _recitals(preamble))
     parts = build_main(main)
-    warnings = repairs + list(parts.warnings)
-    advice: list[str] = []
-    meta = us_metadata(_identity(root, source), source, options, advice, parts.small_caps)
-    document = Document(meta, parts.preamble, parts.body)
-    return ImportResult(
-        document,
-        tuple(warnings),
-        report(document, parts, "Bill DTD"),
-        parts.skipped_places,
-        tuple(advice),
-    )
+    return us_result(_identity(root, source), parts, source, options, "Bill DTD", repairs)
 
 
 def _enacting(root: etree._Element, body: etree._Element) -> bool:

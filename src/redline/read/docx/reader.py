@@ -22,6 +22,7 @@ from itertools import pairwise
 
 from redline.errors import InputError, UsageError
 from redline.model import Document, ImportOptions, ImportResult
+from redline.read.counts import plural
 from redline.read.docx.markup import W
 from redline.read.docx.notes import attach_notes, note_texts
 from redline.read.docx.numbering import Numbering
@@ -30,7 +31,6 @@ from redline.read.docx.paragraphs import Reader
 from redline.read.notemarks import CAPACITY, MARKS, strip
 from redline.read.text.blocks import WRAP_LIMIT
 from redline.read.text.importer import import_text
-from redline.read.uslm.report import plural
 
 
 def import_docx(data: bytes, source: str, options: ImportOptions) -> ImportResult:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from redline.model import Document
-from redline.read.uslm.report import plural  # shared with the US readers' report
+from redline.read.counts import plural
 
 #: What is blanked out of a warning to find its kind: labels, numbers, quoted words.
 _VARIABLE = re.compile(r"\([^)\s]{1,6}\)|\S*\d\S*|Article\s\S+|[A-Z]+\s[IVXL]+\.?")

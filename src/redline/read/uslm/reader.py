@@ -31,11 +31,11 @@ from lxml import etree
 
 from redline.akn.naming import USLM_NS
 from redline.errors import InputError
-from redline.model import Document, ImportOptions, ImportResult
+from redline.model import ImportOptions, ImportResult
 from redline.read.us_levels import STAGES, kind_code, stage_code
 from redline.read.uslm.body import build_main
-from redline.read.uslm.identity import Identity, parse_date, us_metadata
-from redline.read.uslm.report import report
+from redline.read.uslm.identity import Identity, parse_date
+from redline.read.uslm.report import us_result
 from redline.read.uslm.text import local_name, one_line
 from redline.xmlsafe import parse_xml
 
@@ -72,18 +72,7 @@ def import_uslm(data: bytes, source: str, options: ImportOptions) -> ImportResul
     main = _child(root, "main")
     if main is None:
         raise InputError(f"USLM <{measure}> without a <main> part: no legal text", source=source)
-    parts = build_main(main)
-    warnings = list(parts.warnings)
-    advice: list[str] = []
-    meta = us_metadata(_identity(root, main, source), source, options, advice, parts.small_caps)
-    document = Document(meta, parts.preamble, parts.body)
-    return ImportResult(
-        document,
-        tuple(warnings),
-        report(document, parts, "USLM"),
-        parts.skipped_places,
-        tuple(advice),
-    )
+    return us_result(_identity(root, main, source), build_main(main), source, options, "USLM")
 
 
 def _check_measure(root: etree._Element, source: str) -> str:

@@ -1,4 +1,5 @@
-"""The one line of counts a US reader prints after reading a bill (USLM or Bill DTD).
+"""What a US reader hands back after reading a bill (USLM or Bill DTD): the document
+with its metadata, the warnings and skipped parts, and the one line of counts.
 
 Guarantees: the line names the format, the measure and the stage, counts the main
 levels and the notes, and says what was kept as text and what was skipped.
@@ -6,11 +7,38 @@ levels and the notes, and says what was kept as text and what was skipped.
 
 from __future__ import annotations
 
-from redline.model import Document
+from collections.abc import Sequence
+
+from redline.model import Document, ImportOptions, ImportResult
+from redline.read.counts import plural
 from redline.read.uslm.body import MainParts
+from redline.read.uslm.identity import Identity, us_metadata
 
 SHOWN = ("recital", "formula", "division", "title", "subtitle", "section", "subsection")
 """Elements counted in the report, in this order."""
+
+
+def us_result(
+    identity: Identity,
+    parts: MainParts,
+    source: str,
+    options: ImportOptions,
+    format_name: str,
+    repairs: Sequence[str] = (),
+) -> ImportResult:
+    """The `ImportResult` of a US bill read as `parts`: its metadata from `identity`
+    (a missing date is advice, not a warning), the reader's `repairs` and the parts'
+    warnings, the skipped margin notes and page markers, and the `report` line."""
+    advice: list[str] = []
+    meta = us_metadata(identity, source, options, advice, parts.small_caps)
+    document = Document(meta, parts.preamble, parts.body)
+    return ImportResult(
+        document,
+        (*repairs, *parts.warnings),
+        report(document, parts, format_name),
+        parts.skipped_places,
+        tuple(advice),
+    )
 
 
 def report(document: Document, parts: MainParts, format_name: str) -> str:
@@ -28,12 +56,3 @@ def report(document: Document, parts: MainParts, format_name: str) -> str:
     facts = dict(document.meta.extra)
     number, stage = facts.get("number", ""), facts.get("stage", "")
     return f"read {format_name} {number} {stage}: " + ", ".join(found)
-
-
-def plural(count: int, noun: str) -> str:
-    """``1 section``, ``2 sections``.
-
-    >>> plural(1, "formula"), plural(2, "table")
-    ('1 formula', '2 tables')
-    """
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
