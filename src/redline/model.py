@@ -198,7 +198,8 @@ class ImportResult:
     """One line of counts (recitals, articles, points, notes)."""
     skipped: tuple[str, ...] = ()
     """The parts of the source that are not in the document, each with its lines and
-    words (``skipped lines 1-28 (176 words): before the title``); also in `report`."""
+    words (``skipped lines 1-28 (176 words): before the title``). The text and Word
+    readers name them in `report` too; the US readers' report only counts them."""
     advice: tuple[str, ...] = ()
     """Warnings about how the import was asked for, not about the text (no ``--date``
     given, no title found: give ``--title``): said by ``import`` and ``text``, not carried

@@ -65,6 +65,7 @@ def import_command(
     result = import_source(source, options)
     write_output(output, write_akn(result.document))
     if not quiet:
+        # what the report line does not name already (a US reader's report only counts)
         unreported = tuple(part for part in result.skipped if part not in result.report)
         for warning in result.warnings + unreported + result.advice:
             click.echo(f"redline: warning: {one_line(warning)}", err=True)
