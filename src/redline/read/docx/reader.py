@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from itertools import pairwise
 
 from redline.errors import InputError, UsageError
 from redline.model import Document, ImportOptions, ImportResult
@@ -29,7 +28,7 @@ from redline.read.docx.numbering import Numbering
 from redline.read.docx.package import Package, open_package
 from redline.read.docx.paragraphs import Reader
 from redline.read.notemarks import CAPACITY, MARKS, strip
-from redline.read.text.blocks import WRAP_LIMIT
+from redline.read.text.blocks import WRAP_LIMIT, runs_on
 from redline.read.text.importer import import_text
 
 
@@ -137,12 +136,7 @@ def _printed_lines(lines: list[str]) -> bool:
         return True  # a text's lines and the empty lines between its paragraphs
     if any(len(line) > WRAP_LIMIT for line in texts):
         return False
-    runs_on = sum(
-        1
-        for line, after in pairwise(lines)
-        if line.strip() and after[:1].islower() and not line.rstrip().endswith((".", ";", ":"))
-    )
-    return len(texts) < len(lines) and runs_on >= len(texts) / 5  # some empty, many run on
+    return len(texts) < len(lines) and runs_on(lines) * 5 >= len(texts)  # some empty
 
 
 #: The fewest paragraphs a text of printed lines is told from.

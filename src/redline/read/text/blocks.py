@@ -241,12 +241,24 @@ def looks_wrapped(texts: list[str]) -> bool:
         return True
     if long * _FEW_LONG > len(filled):
         return False
-    runs_on = sum(
+    return runs_on(filled) * 5 >= len(filled)
+
+
+def runs_on(lines: list[str]) -> int:
+    """How many of `lines` run on into the next: a line with words that does not end a
+    sentence or clause (``.``, ``;``, ``:``), followed by one that starts in lower case
+    (an empty line between stops it).
+
+    >>> runs_on(["States shall", "cooperate.", "Each State", "", "shall report."])
+    1
+    """
+    return sum(
         1
-        for text, after in pairwise(filled)
-        if after.lstrip()[:1].islower() and not text.rstrip().endswith((".", ";", ":"))
+        for text, after in pairwise(lines)
+        if text.strip()
+        and after.lstrip()[:1].islower()
+        and not text.rstrip().endswith((".", ";", ":"))
     )
-    return runs_on * 5 >= len(filled)
 
 
 #: One line in this many may be longer than `WRAP_LIMIT` in a wrapped text.
