@@ -94,3 +94,12 @@ def make_repo(path: Path, akn: bytes) -> Repo:
     repo.write(TEXT_FILE, akn)
     repo.commit("Add the declaration")
     return repo
+
+
+def run_check(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """``redline check ARGS`` in this process: its exit code, standard output and error."""
+    from redline.cli import main
+
+    code = main(["check", *args])
+    out, err = capsys.readouterr()
+    return code, out, err

@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 import re
 
+import redline
 from redline.changes import (
     PART_SEPARATOR,
     Change,
@@ -460,3 +461,16 @@ def build() -> tuple[Document, Document, Comparison]:
     top = tuple(c for c in changes if c.element in ("recital", "article"))
     comparison = Comparison(old_meta, new_meta, CompareOptions(), changes, top, tree)
     return old, new, comparison
+
+
+def one_article(text: str, date: str) -> Document:
+    """A version whose one provision, Article 1, says `text`."""
+    article = Unit("article", "art_1", num="Article 1", text=text)
+    meta = Metadata("Act", "/akn/xx/act/1", "", "", date)
+    return Document(meta, body=(article,))
+
+
+def text_redline(old: str, new: str) -> str:
+    """The text redline of Article 1 saying `old`, then `new`."""
+    comparison = redline.compare(one_article(old, "2020-01-01"), one_article(new, "2021-01-01"))
+    return redline.render(comparison, "text").decode("utf-8")

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from git_repo import ART_2_NEW, ART_2_OLD, TEXT_FILE, Repo, declaration_akn, isolate_git, make_repo
+from git_repo import run_check as _check
 from redline.ci.check import CheckConfig, CheckReport, run_check
 from redline.ci.policy import Policy, Rule, read_policy
-from redline.cli import main
 from redline.errors import UsageError
 from redline.read.git import Status
 
@@ -43,12 +43,6 @@ def repo(tmp_path: Path, akn: bytes, monkeypatch: pytest.MonkeyPatch) -> Repo:
     made = make_repo(tmp_path / "repo", akn)
     monkeypatch.chdir(made.root)
     return made
-
-
-def _check(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(["check", *args])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def _rules(repo: Repo, text: str) -> None:

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from git_repo import ART_2_NEW, ART_2_OLD, TEXT_FILE, Repo, declaration_akn, isolate_git, make_repo
+from git_repo import run_check as check
 from redline.ci.check import STEP_SUMMARY_LIMIT, append_summary
-from redline.cli import main
 
 FROZEN = '[check]\nfrozen = ["art_2"]\n'
 VIOLATION = "frozen provision art_2 (Article 2) was modified"
@@ -31,12 +31,6 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Repo:
     made.commit("Freeze Article 2")
     monkeypatch.chdir(made.root)
     return made
-
-
-def check(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(["check", *args])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def assert_no_forged_line(text: str) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from git_repo import ART_2_NEW, ART_2_OLD, TEXT_FILE, Repo, declaration_akn, isolate_git, make_repo
-from redline.cli import main
+from git_repo import run_check as check
 
 
 @pytest.fixture
@@ -18,12 +18,6 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Repo:
     made = make_repo(tmp_path / "repo", declaration_akn())
     monkeypatch.chdir(made.root)
     return made
-
-
-def check(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(["check", *args])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.mark.parametrize("option", ["--html", "--pdf"])

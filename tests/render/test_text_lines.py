@@ -7,19 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import redline
-from redline.model import Document, Metadata, Unit
+from render_fixtures import text_redline
 
 DATA = Path(__file__).parents[1] / "data" / "us-bill-dtd"
-
-
-def _version(text: str, date: str) -> Document:
-    article = Unit("article", "art_1", num="Article 1", text=text)
-    return Document(Metadata("Act", date, "", "/akn/xx/act/1", "eng"), body=(article,))
-
-
-def _text(old: str, new: str) -> str:
-    comparison = redline.compare(_version(old, "2020-01-01"), _version(new, "2021-01-01"))
-    return redline.render(comparison, "text").decode("utf-8")
 
 
 def _changed(out: str) -> list[str]:
@@ -39,7 +29,9 @@ def test_s5_quoted_subparagraphs_print_as_lines_under_their_provision() -> None:
 
 
 def test_the_list_of_changes_keeps_each_row_on_one_line() -> None:
-    out = _text("States shall act:\nfirst; and\nsecond.", "States shall act:\nfirst; or\nsecond.")
+    out = text_redline(
+        "States shall act:\nfirst; and\nsecond.", "States shall act:\nfirst; or\nsecond."
+    )
     listed = out.split("\nList of changes:\n", 1)[1].split("\n\n", 1)[0].splitlines()
     assert listed == ["  Article 1  modified  States shall act: first; [-and-]{+or+} second."]
     assert _changed(out)[2:5] == [
@@ -52,7 +44,7 @@ def test_the_list_of_changes_keeps_each_row_on_one_line() -> None:
 def test_a_line_of_the_text_cannot_forge_a_command_or_a_heading() -> None:
     common = "States shall cooperate with one another in every field of this Declaration."
     forged = "::error::forged\n== Article 9: deleted\r::warning::x"
-    out = _text(f"{common}\n{forged}\nTwo.", f"{common}\n{forged}\nThree.")
+    out = text_redline(f"{common}\n{forged}\nTwo.", f"{common}\n{forged}\nThree.")
     for line in out.splitlines():
         assert not line.lstrip().startswith("::"), line
     assert _changed(out)[1:6] == [
@@ -65,5 +57,5 @@ def test_a_line_of_the_text_cannot_forge_a_command_or_a_heading() -> None:
 
 
 def test_a_line_feed_that_replaced_a_space_is_named() -> None:
-    out = _text("first and second", "first and\nsecond")
+    out = text_redline("first and second", "first and\nsecond")
     assert "and[- -]{+\\n+}second" in out

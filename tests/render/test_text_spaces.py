@@ -4,32 +4,22 @@ blank beside a blank (``all Member[- -]{+ +}States`` said nothing)."""
 from __future__ import annotations
 
 import redline
-from redline.model import Document, Metadata, Unit
-
-
-def _version(text: str, date: str) -> Document:
-    article = Unit("article", "art_1", num="Article 1", text=text)
-    return Document(Metadata("Act", date, "", "/akn/xx/act/1", "eng"), body=(article,))
-
-
-def _text(old: str, new: str) -> str:
-    comparison = redline.compare(_version(old, "2020-01-01"), _version(new, "2021-01-01"))
-    return redline.render(comparison, "text").decode("utf-8")
+from render_fixtures import one_article, text_redline
 
 
 def test_a_no_break_space_that_became_a_space_is_named() -> None:
-    out = _text("all Member\u00a0States.", "all Member States.")
+    out = text_redline("all Member\u00a0States.", "all Member States.")
     assert "Member[-<no-break space>-]{+ +}States." in out
 
 
 def test_a_narrow_no_break_space_inserted_is_named() -> None:
-    out = _text("10 000 euro", "10\u202f000 euro")
+    out = text_redline("10 000 euro", "10\u202f000 euro")
     assert "10[- -]{+<narrow no-break space>+}000" in out
 
 
 def test_special_spaces_inside_changed_words_stay_as_they_are() -> None:
     """Only a change of spacing alone names its spaces; changed words keep theirs."""
-    out = _text("the Member States", "the Member\u00a0countries")
+    out = text_redline("the Member States", "the Member\u00a0countries")
     assert "<no-break space>" not in out
     assert "countries" in out
 
@@ -38,8 +28,8 @@ def test_the_list_of_changes_and_markdown_name_the_space_too() -> None:
     """The list of changes keeps a changed space as it is (its excerpt collapses other
     runs of spaces), and Markdown names it inside its own marks."""
     comparison = redline.compare(
-        _version("in particular Article 114 thereof,", "2020-01-01"),
-        _version("in particular Article\u00a0114 thereof,", "2021-01-01"),
+        one_article("in particular Article 114 thereof,", "2020-01-01"),
+        one_article("in particular Article\u00a0114 thereof,", "2021-01-01"),
     )
     text = redline.render(comparison, "text").decode("utf-8")
     listed = [line for line in text.splitlines() if "modified" in line and "Article[" in line]
@@ -54,8 +44,8 @@ def test_words_replaced_by_the_same_words_with_other_spaces_name_the_spaces() ->
     same words twice, ``9[- September -]{+ September +}2015``: its spaces are named,
     in text and Markdown, and a real replacement keeps its spaces as they are."""
     comparison = redline.compare(
-        _version("of 9 September 2015 laying down, of 1 May\u00a02016", "2020-01-01"),
-        _version("of 9\u00a0September\u00a02015 laying down, of 1 June\u00a02016", "2021-01-01"),
+        one_article("of 9 September 2015 laying down, of 1 May\u00a02016", "2020-01-01"),
+        one_article("of 9\u00a0September\u00a02015 laying down, of 1 June\u00a02016", "2021-01-01"),
     )
     text = redline.render(comparison, "text").decode("utf-8")
     assert "9[- September -]{+<no-break space>September<no-break space>+}2015" in text
